@@ -1,0 +1,35 @@
+//! Build script: embeds tauri.conf.json and the UI, and generates one permission per command
+//! so the capability file can allow exactly the commands the window uses.
+
+/// Every command the window may call; keep in step with `commands.rs` and the capability.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "framework",
+    "recent_portfolios",
+    "forget_recent",
+    "create_portfolio",
+    "open_portfolio_dialog",
+    "open_recent",
+    "restore_newest_backup",
+    "close_portfolio",
+    "current_portfolio",
+    "save_section",
+    "save_details",
+    "save_confirmation",
+    "save_assessor",
+    "preview_markdown",
+    "preview_pathway_change",
+    "change_pathway",
+    "add_area",
+    "remove_area",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    println!("cargo:rerun-if-changed=assets/framework.json");
+    println!("cargo:rerun-if-changed=ui/dist");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

@@ -1,0 +1,13 @@
+//! The CMALT Portfolio core: plain Rust that knows nothing of windows. The desktop app and
+//! the command line are thin layers over it.
+
+pub mod atomic;
+pub mod backups;
+pub mod framework;
+pub mod library;
+pub mod lock;
+pub mod markdown;
+pub mod model;
+pub mod outline;
+pub mod session;
+pub mod store;

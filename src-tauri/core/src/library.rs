@@ -1,0 +1,201 @@
+//! The app's own data folder (from the OS, via `directories`): where new portfolios go by
+//! default, and the list of recently opened portfolio folders.
+
+use crate::atomic::write_atomically;
+use crate::framework::PathwayId;
+use crate::model::Portfolio;
+use crate::store::PORTFOLIO_FILE;
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+const RECENT_FILE: &str = "recent.json";
+const PORTFOLIOS_DIR: &str = "portfolios";
+const MAX_RECENT: usize = 12;
+
+/// The app's data folder and what it keeps there.
+#[derive(Debug, Clone)]
+pub struct Library {
+    data_folder: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecentPortfolio {
+    pub folder: String,
+    pub title: String,
+    pub pathway: Option<PathwayId>,
+    pub candidate_name: String,
+    pub updated_at: Option<String>,
+    pub available: bool,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct RecentList {
+    folders: Vec<PathBuf>,
+}
+
+impl Library {
+    /// The OS's data folder for this app (e.g. `~/.local/share/cmalt-portfolio`).
+    pub fn in_os_data_folder() -> io::Result<Library> {
+        let dirs = directories::ProjectDirs::from("org", "CMALT Portfolio", "cmalt-portfolio")
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no home folder"))?;
+        Ok(Library::at(dirs.data_dir()))
+    }
+
+    pub fn at(data_folder: &Path) -> Library {
+        Library {
+            data_folder: data_folder.to_path_buf(),
+        }
+    }
+
+    pub fn data_folder(&self) -> &Path {
+        &self.data_folder
+    }
+
+    /// A new, unused folder for a portfolio called `title` in the app's data folder.
+    pub fn folder_for_new(&self, title: &str) -> PathBuf {
+        free_folder_in(&self.data_folder.join(PORTFOLIOS_DIR), title)
+    }
+
+    fn read_list(&self) -> RecentList {
+        fs::read(self.data_folder.join(RECENT_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    fn write_list(&self, list: &RecentList) -> io::Result<()> {
+        fs::create_dir_all(&self.data_folder)?;
+        let bytes = serde_json::to_vec_pretty(list).expect("a list of paths serialises");
+        write_atomically(&self.data_folder.join(RECENT_FILE), &bytes)
+    }
+
+    /// Puts `folder` at the top of the recent list.
+    pub fn remember(&self, folder: &Path) -> io::Result<()> {
+        let mut list = self.read_list();
+        list.folders.retain(|f| f != folder);
+        list.folders.insert(0, folder.to_path_buf());
+        list.folders.truncate(MAX_RECENT);
+        self.write_list(&list)
+    }
+
+    pub fn forget(&self, folder: &Path) -> io::Result<()> {
+        let mut list = self.read_list();
+        list.folders.retain(|f| f != folder);
+        self.write_list(&list)
+    }
+
+    pub fn is_recent(&self, folder: &Path) -> bool {
+        self.read_list().folders.iter().any(|f| f == folder)
+    }
+
+    /// The recent portfolios, newest first, with what their files say about them.
+    pub fn recent(&self) -> Vec<RecentPortfolio> {
+        self.read_list()
+            .folders
+            .into_iter()
+            .map(|folder| describe(&folder))
+            .collect()
+    }
+}
+
+fn describe(folder: &Path) -> RecentPortfolio {
+    let file = folder.join(PORTFOLIO_FILE);
+    let portfolio: Option<Portfolio> = fs::read(&file)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    let fallback_title = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    RecentPortfolio {
+        folder: folder.to_string_lossy().into_owned(),
+        available: file.is_file(),
+        title: portfolio
+            .as_ref()
+            .map(Portfolio::display_title)
+            .unwrap_or(fallback_title),
+        pathway: portfolio.as_ref().map(|p| p.pathway),
+        candidate_name: portfolio
+            .as_ref()
+            .map(|p| p.candidate.name.clone())
+            .unwrap_or_default(),
+        updated_at: portfolio.as_ref().and_then(|p| {
+            p.updated_at
+                .format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        }),
+    }
+}
+
+/// A folder name made from `title` that is safe on every OS and not yet taken in `parent`.
+pub fn free_folder_in(parent: &Path, title: &str) -> PathBuf {
+    let base = safe_folder_name(title);
+    (1..)
+        .map(|n| match n {
+            1 => parent.join(&base),
+            n => parent.join(format!("{base}-{n}")),
+        })
+        .find(|candidate| !candidate.exists())
+        .expect("some numbered name is free")
+}
+
+/// Letters, digits and hyphens only, so the name works on Windows, macOS and Linux alike.
+pub fn safe_folder_name(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name: String = name.trim_end_matches('-').chars().take(60).collect();
+    if name.is_empty() {
+        "portfolio".to_string()
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_names_are_safe_everywhere() {
+        assert_eq!(
+            safe_folder_name("My CMALT: 2026/27 draft"),
+            "my-cmalt-2026-27-draft"
+        );
+        assert_eq!(safe_folder_name("../../etc"), "etc");
+        assert_eq!(safe_folder_name("   "), "portfolio");
+        assert_eq!(safe_folder_name("Portfólio Ñandú"), "portfólio-ñandú");
+    }
+
+    #[test]
+    fn taken_names_get_a_number() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir(root.path().join("mine")).unwrap();
+        assert_eq!(
+            free_folder_in(root.path(), "Mine"),
+            root.path().join("mine-2")
+        );
+    }
+
+    #[test]
+    fn recent_list_keeps_newest_first_without_duplicates() {
+        let root = tempfile::tempdir().unwrap();
+        let library = Library::at(root.path());
+        library.remember(Path::new("/a")).unwrap();
+        library.remember(Path::new("/b")).unwrap();
+        library.remember(Path::new("/a")).unwrap();
+        let folders: Vec<String> = library.recent().into_iter().map(|r| r.folder).collect();
+        assert_eq!(folders, ["/a", "/b"]);
+        assert!(
+            !library.recent()[0].available,
+            "a folder that is gone shows as unavailable"
+        );
+    }
+}

@@ -1,0 +1,172 @@
+//! The portfolio as saved in `portfolio.json`: the candidate, the pathway and every
+//! section's words. Text of sections outside the pathway is kept, never dropped.
+
+use crate::framework::PathwayId;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use time::OffsetDateTime;
+
+/// Bumped whenever the saved shape changes in a way an older app could misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Candidate {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    /// Country and sector, e.g. "UK, further education".
+    pub context: String,
+}
+
+/// An award the candidate already holds, e.g. Associate CMALT in 2023.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousAward {
+    pub pathway: PathwayId,
+    #[serde(default)]
+    pub year: Option<u16>,
+}
+
+/// A pointer from a section to an item in the evidence library.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Citation {
+    pub evidence_id: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SectionEntry {
+    /// The legislation or policy of 3a/3b, the topic of a specialist or advanced area.
+    pub topic: String,
+    /// The Description; for statement sections (context, future plans) the whole text.
+    pub description: String,
+    pub reflection: String,
+    pub citations: Vec<Citation>,
+    /// Which of the four core principles this section demonstrates (1-4).
+    pub principles: BTreeSet<u8>,
+}
+
+impl SectionEntry {
+    pub fn has_text(&self) -> bool {
+        [&self.topic, &self.description, &self.reflection]
+            .iter()
+            .any(|text| !text.trim().is_empty())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Confirmation {
+    pub declaration_accepted: bool,
+    pub signed_name: String,
+    /// "YYYY-MM-DD", or empty while undated.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NominatedAssessor {
+    pub name: String,
+    pub organisation: String,
+    pub email: String,
+    pub no_conflict_confirmed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Portfolio {
+    pub schema_version: u32,
+    pub title: String,
+    #[serde(default)]
+    pub candidate: Candidate,
+    pub pathway: PathwayId,
+    #[serde(default)]
+    pub previous_award: Option<PreviousAward>,
+    /// Keyed by section id (`context`, `1a`, `5c`, `advanced-2`, `future`...).
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionEntry>,
+    #[serde(default)]
+    pub confirmation: Confirmation,
+    #[serde(default)]
+    pub assessor: Option<NominatedAssessor>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+}
+
+impl Portfolio {
+    pub fn new(title: &str, candidate_name: &str, pathway: PathwayId, now: OffsetDateTime) -> Self {
+        let now = now.replace_nanosecond(0).unwrap_or(now);
+        Portfolio {
+            schema_version: SCHEMA_VERSION,
+            title: title.trim().to_string(),
+            candidate: Candidate {
+                name: candidate_name.trim().to_string(),
+                ..Candidate::default()
+            },
+            pathway,
+            previous_award: None,
+            sections: BTreeMap::new(),
+            confirmation: Confirmation::default(),
+            assessor: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    pub fn section(&self, id: &str) -> Option<&SectionEntry> {
+        self.sections.get(id)
+    }
+
+    /// The entry for `id`, created empty on first write.
+    pub fn section_mut(&mut self, id: &str) -> &mut SectionEntry {
+        self.sections.entry(id.to_string()).or_default()
+    }
+
+    /// The title to show when the candidate left it blank.
+    pub fn display_title(&self) -> String {
+        match (self.title.trim(), self.candidate.name.trim()) {
+            ("", "") => "Untitled portfolio".to_string(),
+            ("", name) => format!("{name}'s portfolio"),
+            (title, _) => title.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_new_portfolio_round_trips_through_json() {
+        let mut portfolio = Portfolio::new(
+            "My CMALT",
+            "Amara",
+            PathwayId::Cmalt,
+            datetime!(2026-11-23 10:00 UTC),
+        );
+        portfolio.section_mut("1a").description = "Ich habe — 日本語 — 🎓 gelernt".into();
+        let json = serde_json::to_string_pretty(&portfolio).unwrap();
+        let back: Portfolio = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, portfolio, "saving and loading must not change a word");
+    }
+
+    #[test]
+    fn missing_optional_fields_load_as_empty() {
+        let json = r#"{"schema_version":1,"title":"T","pathway":"senior",
+            "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}"#;
+        let portfolio: Portfolio = serde_json::from_str(json).unwrap();
+        assert!(portfolio.sections.is_empty());
+        assert!(portfolio.assessor.is_none());
+    }
+
+    #[test]
+    fn blank_titles_fall_back_to_the_candidate() {
+        let portfolio =
+            Portfolio::new(" ", "Sam", PathwayId::Associate, OffsetDateTime::UNIX_EPOCH);
+        assert_eq!(portfolio.display_title(), "Sam's portfolio");
+    }
+}

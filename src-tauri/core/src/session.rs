@@ -1,0 +1,261 @@
+//! An open portfolio being edited: every change is applied to the portfolio in memory and
+//! saved at once. If a save fails the change stays in memory, so the next save carries it.
+
+use crate::framework::{AreaKindId, Framework, PathwayId};
+use crate::model::{Candidate, Confirmation, NominatedAssessor, Portfolio, PreviousAward};
+use crate::outline::{self, Outline, PathwayChange};
+use crate::store::{PortfolioFolder, StoreError};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The UI asked for a section the framework does not know.
+    #[error("There is no section called \"{0}\" in this portfolio.")]
+    UnknownSection(String),
+    /// A value the candidate entered cannot be used as it is.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T> = std::result::Result<T, SessionError>;
+
+/// Changes to one section; fields left out stay as they are.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SectionPatch {
+    pub section_id: String,
+    pub topic: Option<String>,
+    pub description: Option<String>,
+    pub reflection: Option<String>,
+    pub principles: Option<BTreeSet<u8>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DetailsPatch {
+    pub title: String,
+    pub candidate: Candidate,
+    pub previous_award: Option<PreviousAward>,
+}
+
+/// Everything the window needs to show an open portfolio.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenedPortfolio {
+    pub folder: String,
+    pub portfolio: Portfolio,
+    pub outline: Outline,
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Saved {
+    pub saved_at: String,
+    pub outline: Outline,
+}
+
+#[derive(Debug)]
+pub struct Session {
+    framework: Arc<Framework>,
+    folder: PortfolioFolder,
+    portfolio: Portfolio,
+    notice: Option<String>,
+}
+
+impl Session {
+    pub fn create(
+        framework: Arc<Framework>,
+        folder: &Path,
+        portfolio: Portfolio,
+    ) -> Result<Session> {
+        let opened = PortfolioFolder::create(folder, &portfolio)?;
+        Ok(Session {
+            framework,
+            folder: opened,
+            portfolio,
+            notice: None,
+        })
+    }
+
+    pub fn open(framework: Arc<Framework>, folder: &Path) -> Result<Session> {
+        let (opened, portfolio) = PortfolioFolder::open(folder)?;
+        Ok(Session {
+            framework,
+            folder: opened,
+            portfolio,
+            notice: None,
+        })
+    }
+
+    pub fn restore_newest_backup(
+        framework: Arc<Framework>,
+        folder: &Path,
+        now: OffsetDateTime,
+    ) -> Result<Session> {
+        let (opened, portfolio) = PortfolioFolder::restore_newest_backup(folder, now)?;
+        let saved = portfolio.updated_at.format(&Rfc3339).unwrap_or_default();
+        Ok(Session {
+            framework,
+            folder: opened,
+            portfolio,
+            notice: Some(format!(
+                "This is the newest good backup, saved at {saved}. The file that could not be read was kept in the portfolio folder with \"unreadable\" in its name."
+            )),
+        })
+    }
+
+    pub fn portfolio(&self) -> &Portfolio {
+        &self.portfolio
+    }
+
+    pub fn folder(&self) -> &Path {
+        self.folder.path()
+    }
+
+    pub fn framework(&self) -> &Framework {
+        &self.framework
+    }
+
+    pub fn view(&self) -> OpenedPortfolio {
+        OpenedPortfolio {
+            folder: self.folder.path().to_string_lossy().into_owned(),
+            portfolio: self.portfolio.clone(),
+            outline: self.outline(),
+            notice: self.notice.clone(),
+        }
+    }
+
+    pub fn outline(&self) -> Outline {
+        outline::outline(&self.framework, &self.portfolio)
+    }
+
+    fn save(&mut self, now: OffsetDateTime) -> Result<Saved> {
+        self.portfolio.updated_at = now.replace_nanosecond(0).unwrap_or(now);
+        self.folder.save(&self.portfolio)?;
+        Ok(Saved {
+            saved_at: self
+                .portfolio
+                .updated_at
+                .format(&Rfc3339)
+                .unwrap_or_default(),
+            outline: self.outline(),
+        })
+    }
+
+    /// Saves again what is in memory, e.g. after a failed save once the disk has room.
+    pub fn save_now(&mut self, now: OffsetDateTime) -> Result<Saved> {
+        self.save(now)
+    }
+
+    pub fn save_section(&mut self, patch: SectionPatch, now: OffsetDateTime) -> Result<Saved> {
+        if self.framework.section(&patch.section_id).is_none() {
+            return Err(SessionError::UnknownSection(patch.section_id));
+        }
+        if let Some(principles) = &patch.principles {
+            let known = 1..=self.framework.principles.len() as u8;
+            if let Some(bad) = principles.iter().find(|p| !known.contains(p)) {
+                return Err(SessionError::Invalid(format!(
+                    "There is no core principle {bad}."
+                )));
+            }
+        }
+        let entry = self.portfolio.section_mut(&patch.section_id);
+        if let Some(topic) = patch.topic {
+            entry.topic = topic;
+        }
+        if let Some(description) = patch.description {
+            entry.description = description;
+        }
+        if let Some(reflection) = patch.reflection {
+            entry.reflection = reflection;
+        }
+        if let Some(principles) = patch.principles {
+            entry.principles = principles;
+        }
+        self.save(now)
+    }
+
+    pub fn save_details(&mut self, patch: DetailsPatch, now: OffsetDateTime) -> Result<Saved> {
+        self.portfolio.title = patch.title;
+        self.portfolio.candidate = patch.candidate;
+        self.portfolio.previous_award = patch.previous_award;
+        self.save(now)
+    }
+
+    pub fn save_confirmation(
+        &mut self,
+        confirmation: Confirmation,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        let date = confirmation.date.trim();
+        if !date.is_empty()
+            && time::Date::parse(
+                date,
+                time::macros::format_description!("[year]-[month]-[day]"),
+            )
+            .is_err()
+        {
+            return Err(SessionError::Invalid(format!(
+                "\"{date}\" is not a date. Please use the date picker, or write it as YYYY-MM-DD."
+            )));
+        }
+        self.portfolio.confirmation = confirmation;
+        self.save(now)
+    }
+
+    pub fn save_assessor(
+        &mut self,
+        assessor: Option<NominatedAssessor>,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        self.portfolio.assessor = assessor;
+        self.save(now)
+    }
+
+    pub fn preview_pathway_change(&self, to: PathwayId) -> PathwayChange {
+        outline::pathway_change(&self.framework, &self.portfolio, to)
+    }
+
+    /// Switches pathway. No text is deleted: sections that leave are kept aside.
+    pub fn change_pathway(
+        &mut self,
+        to: PathwayId,
+        now: OffsetDateTime,
+    ) -> Result<OpenedPortfolio> {
+        self.portfolio.pathway = to;
+        self.save(now)?;
+        Ok(self.view())
+    }
+
+    /// Adds the next specialist or advanced area and returns its id.
+    pub fn add_area(&mut self, kind: AreaKindId, now: OffsetDateTime) -> Result<String> {
+        let pathway = self.framework.pathway(self.portfolio.pathway);
+        if pathway.area_count(kind).max == Some(0) {
+            return Err(SessionError::Invalid(format!(
+                "{} does not include {} areas.",
+                pathway.name,
+                self.framework.area_kind(kind).title_prefix.to_lowercase()
+            )));
+        }
+        let id = outline::next_area_id(&self.framework, &self.portfolio, kind);
+        self.portfolio.section_mut(&id);
+        self.save(now)?;
+        Ok(id)
+    }
+
+    /// Removes an added area and its text (the window asks the candidate first).
+    pub fn remove_area(&mut self, id: &str, now: OffsetDateTime) -> Result<()> {
+        if !outline::is_removable(&self.framework, &self.portfolio, id) {
+            return Err(SessionError::Invalid(
+                "This area cannot be removed: the pathway needs it, or a later area depends on its number.".into(),
+            ));
+        }
+        self.portfolio.sections.remove(id);
+        self.save(now)?;
+        Ok(())
+    }
+}

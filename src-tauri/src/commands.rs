@@ -1,0 +1,250 @@
+//! The commands the window calls. Each one is a thin adapter: it takes the open session,
+//! calls the core, and turns errors into `{ code, message }`.
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+use cmalt_core::framework::{AreaKindId, Framework, PathwayId};
+use cmalt_core::library::{RecentPortfolio, free_folder_in};
+use cmalt_core::markdown::{self, Rendered};
+use cmalt_core::model::{Confirmation, NominatedAssessor, Portfolio};
+use cmalt_core::outline::PathwayChange;
+use cmalt_core::session::{DetailsPatch, OpenedPortfolio, Saved, SectionPatch, Session};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tauri::State;
+use time::OffsetDateTime;
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+fn with_session<T>(
+    state: &AppState,
+    action: impl FnOnce(&mut Session) -> Result<T, cmalt_core::session::SessionError>,
+) -> CommandResult<T> {
+    let mut guard = state.session();
+    let session = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
+    action(session).map_err(Into::into)
+}
+
+/// Makes `session` the open one, remembering its folder among the recent portfolios.
+fn install(state: &AppState, session: Session) -> OpenedPortfolio {
+    let _ = state.library.remember(session.folder());
+    let view = session.view();
+    *state.session() = Some(session);
+    view
+}
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    name: &'static str,
+    version: &'static str,
+    data_folder: String,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        name: "CMALT Portfolio",
+        version: env!("CARGO_PKG_VERSION"),
+        data_folder: state.library.data_folder().to_string_lossy().into_owned(),
+    }
+}
+
+#[tauri::command]
+pub fn framework(state: State<'_, AppState>) -> Framework {
+    (*state.framework).clone()
+}
+
+#[tauri::command]
+pub fn recent_portfolios(state: State<'_, AppState>) -> Vec<RecentPortfolio> {
+    state.library.recent()
+}
+
+#[tauri::command]
+pub fn forget_recent(state: State<'_, AppState>, folder: String) -> CommandResult<()> {
+    state
+        .library
+        .forget(Path::new(&folder))
+        .map_err(|e| CommandError::new("io", format!("Could not update the recent list: {e}")))
+}
+
+#[derive(Deserialize)]
+pub struct NewPortfolioRequest {
+    title: String,
+    candidate_name: String,
+    pathway: PathwayId,
+    choose_location: bool,
+}
+
+/// Asks for a folder with the native dialog, off the main thread; `None` if cancelled.
+async fn pick_folder(title: &str) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .pick_folder()
+        .await
+        .map(|handle| handle.path().to_path_buf())
+}
+
+#[tauri::command]
+pub async fn create_portfolio(
+    state: State<'_, AppState>,
+    request: NewPortfolioRequest,
+) -> CommandResult<Option<OpenedPortfolio>> {
+    let folder = if request.choose_location {
+        match pick_folder("Choose where to keep your new portfolio").await {
+            Some(parent) => free_folder_in(&parent, &request.title),
+            None => return Ok(None),
+        }
+    } else {
+        state.library.folder_for_new(&request.title)
+    };
+    let portfolio = Portfolio::new(
+        &request.title,
+        &request.candidate_name,
+        request.pathway,
+        now(),
+    );
+    // Release the folder of any portfolio open before, so it can be reopened later.
+    *state.session() = None;
+    let session = Session::create(state.framework.clone(), &folder, portfolio)?;
+    Ok(Some(install(&state, session)))
+}
+
+#[tauri::command]
+pub async fn open_portfolio_dialog(
+    state: State<'_, AppState>,
+) -> CommandResult<Option<OpenedPortfolio>> {
+    let Some(folder) = pick_folder("Open a portfolio folder").await else {
+        return Ok(None);
+    };
+    open_folder(&state, &folder).map(Some)
+}
+
+fn open_folder(state: &AppState, folder: &Path) -> CommandResult<OpenedPortfolio> {
+    let already_open = state
+        .session()
+        .as_ref()
+        .is_some_and(|session| session.folder() == folder);
+    if already_open {
+        return Ok(state.session().as_ref().expect("checked above").view());
+    }
+    *state.session() = None;
+    let session = Session::open(state.framework.clone(), folder)?;
+    Ok(install(state, session))
+}
+
+/// Only folders already in the recent list: the window cannot name arbitrary paths.
+fn recent_folder(state: &AppState, folder: &str) -> CommandResult<PathBuf> {
+    let folder = PathBuf::from(folder);
+    if state.library.is_recent(&folder) {
+        Ok(folder)
+    } else {
+        Err(CommandError::new(
+            "not_found",
+            "That portfolio is not in the recent list any more. Use \"Open a portfolio folder…\" to find it.",
+        ))
+    }
+}
+
+#[tauri::command]
+pub fn open_recent(state: State<'_, AppState>, folder: String) -> CommandResult<OpenedPortfolio> {
+    let folder = recent_folder(&state, &folder)?;
+    open_folder(&state, &folder)
+}
+
+#[tauri::command]
+pub fn restore_newest_backup(
+    state: State<'_, AppState>,
+    folder: String,
+) -> CommandResult<OpenedPortfolio> {
+    let folder = recent_folder(&state, &folder)?;
+    *state.session() = None;
+    let session = Session::restore_newest_backup(state.framework.clone(), &folder, now())?;
+    Ok(install(&state, session))
+}
+
+#[tauri::command]
+pub fn close_portfolio(state: State<'_, AppState>) {
+    *state.session() = None;
+}
+
+#[tauri::command]
+pub fn current_portfolio(state: State<'_, AppState>) -> Option<OpenedPortfolio> {
+    state.session().as_ref().map(Session::view)
+}
+
+#[tauri::command]
+pub fn save_section(state: State<'_, AppState>, patch: SectionPatch) -> CommandResult<Saved> {
+    with_session(&state, |s| s.save_section(patch, now()))
+}
+
+#[tauri::command]
+pub fn save_details(state: State<'_, AppState>, patch: DetailsPatch) -> CommandResult<Saved> {
+    with_session(&state, |s| s.save_details(patch, now()))
+}
+
+#[tauri::command]
+pub fn save_confirmation(
+    state: State<'_, AppState>,
+    confirmation: Confirmation,
+) -> CommandResult<Saved> {
+    with_session(&state, |s| s.save_confirmation(confirmation, now()))
+}
+
+#[tauri::command]
+pub fn save_assessor(
+    state: State<'_, AppState>,
+    assessor: Option<NominatedAssessor>,
+) -> CommandResult<Saved> {
+    with_session(&state, |s| s.save_assessor(assessor, now()))
+}
+
+#[tauri::command]
+pub fn preview_markdown(markdown: String) -> Rendered {
+    markdown::render(&markdown)
+}
+
+#[tauri::command]
+pub fn preview_pathway_change(
+    state: State<'_, AppState>,
+    pathway: PathwayId,
+) -> CommandResult<PathwayChange> {
+    with_session(&state, |s| Ok(s.preview_pathway_change(pathway)))
+}
+
+#[tauri::command]
+pub fn change_pathway(
+    state: State<'_, AppState>,
+    pathway: PathwayId,
+) -> CommandResult<OpenedPortfolio> {
+    with_session(&state, |s| s.change_pathway(pathway, now()))
+}
+
+#[derive(Serialize)]
+pub struct AddedArea {
+    opened: OpenedPortfolio,
+    section_id: String,
+}
+
+#[tauri::command]
+pub fn add_area(state: State<'_, AppState>, kind: AreaKindId) -> CommandResult<AddedArea> {
+    with_session(&state, |s| {
+        let section_id = s.add_area(kind, now())?;
+        Ok(AddedArea {
+            opened: s.view(),
+            section_id,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn remove_area(
+    state: State<'_, AppState>,
+    section_id: String,
+) -> CommandResult<OpenedPortfolio> {
+    with_session(&state, |s| {
+        s.remove_area(&section_id, now())?;
+        Ok(s.view())
+    })
+}

@@ -1,0 +1,77 @@
+//! CMALT Portfolio's desktop shell: the window, its commands, and the command line. The
+//! real work happens in `cmalt_core`; this crate only wires it to Tauri and the terminal.
+
+pub mod cli;
+mod commands;
+mod error;
+mod state;
+
+use clap::Parser;
+use cmalt_core::framework::Framework;
+use cmalt_core::library::Library;
+use state::AppState;
+use tauri::Manager;
+
+/// Starts the command line or, with no subcommand, the window. Returns the exit code.
+pub fn main_entry() -> i32 {
+    let cli = cli::Cli::parse();
+    match cli.command {
+        Some(command) => cli::run(command),
+        None => run_window(),
+    }
+}
+
+fn run_window() -> i32 {
+    let framework = match Framework::bundled() {
+        Ok(framework) => framework,
+        Err(error) => {
+            eprintln!("cmalt-portfolio: {error}");
+            return 2;
+        }
+    };
+    let library = match Library::in_os_data_folder() {
+        Ok(library) => library,
+        Err(error) => {
+            eprintln!("cmalt-portfolio: could not find a data folder for the app: {error}");
+            return 2;
+        }
+    };
+    let result = tauri::Builder::default()
+        // A second launch brings the open window forward instead of starting a rival writer.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .manage(AppState::new(framework, library))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::framework,
+            commands::recent_portfolios,
+            commands::forget_recent,
+            commands::create_portfolio,
+            commands::open_portfolio_dialog,
+            commands::open_recent,
+            commands::restore_newest_backup,
+            commands::close_portfolio,
+            commands::current_portfolio,
+            commands::save_section,
+            commands::save_details,
+            commands::save_confirmation,
+            commands::save_assessor,
+            commands::preview_markdown,
+            commands::preview_pathway_change,
+            commands::change_pathway,
+            commands::add_area,
+            commands::remove_area,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("cmalt-portfolio: the window could not start: {error}");
+            1
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! End to end through the real window: create a CMALT portfolio, write 1a, see the preview
+//! and word count follow, quit, start again and find the words; switch pathway and back
+//! without losing 1c.
+
+mod support;
+
+use std::time::Instant;
+use support::{App, Home};
+
+const DESCRIPTION: &str = "I compared four quiz tools **with colleagues** from learning support.";
+const REFLECTION: &str = "Involving learners earlier would have helped.";
+const SECTION_1C: &str = "I supported fourteen Digital Champions.";
+
+async fn open_section(app: &App, id: &str) {
+    app.click(&format!(
+        "[data-testid=\"sidebar\"] [data-section-id=\"{id}\"]"
+    ))
+    .await;
+    app.wait_until(&format!("section {id} is open"), || async {
+        app.exists("[data-testid=\"editor-description\"] .cm-content")
+            .await
+    })
+    .await;
+}
+
+async fn editor_text(app: &App, part: &str) -> String {
+    app.text_of(&format!("[data-testid=\"editor-{part}\"] .cm-content"))
+        .await
+}
+
+async fn wait_saved(app: &App) {
+    app.wait_until("everything is saved", || async {
+        let status = app.text_of("[data-testid=\"save-status\"]").await;
+        status.contains("Saved") && !status.contains("Not saved")
+    })
+    .await;
+}
+
+async fn switch_pathway(app: &App, pathway: &str) {
+    app.click("[data-testid=\"details\"]").await;
+    let select = app.testid("pathway-select").await;
+    select
+        .select_by_value(pathway)
+        .await
+        .unwrap_or_else(|e| panic!("could not choose {pathway}: {e}"));
+    app.click("[data-testid=\"pathway-confirm\"]").await;
+    app.wait_until("the pathway dialog closes", || async {
+        !app.testid("pathway-dialog")
+            .await
+            .is_displayed()
+            .await
+            .unwrap_or(false)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
+    let home = Home::new();
+
+    // First run: create a CMALT portfolio and write 1a and 1c.
+    let app = App::launch(&home).await;
+    app.click("[data-testid=\"new-portfolio\"]").await;
+    app.type_into("[data-testid=\"new-title\"]", "My CMALT portfolio")
+        .await;
+    app.type_into("[data-testid=\"new-name\"]", "Amara Whitcombe")
+        .await;
+    app.click("input[name=\"pathway\"][value=\"cmalt\"]").await;
+    app.screenshot("01-new-portfolio").await;
+    app.click("[data-testid=\"create-portfolio\"]").await;
+    app.find("[data-testid=\"sidebar\"]").await;
+
+    open_section(&app, "1a").await;
+    app.type_into(
+        "[data-testid=\"editor-description\"] .cm-content",
+        DESCRIPTION,
+    )
+    .await;
+    app.type_into(
+        "[data-testid=\"editor-reflection\"] .cm-content",
+        REFLECTION,
+    )
+    .await;
+    app.wait_until("the preview renders the bold text", || async {
+        app.html_of("[data-testid=\"preview-description\"]")
+            .await
+            .contains("<strong>with colleagues</strong>")
+    })
+    .await;
+    app.wait_for_text("[data-testid=\"words-description\"]", "10 words")
+        .await;
+    app.wait_for_text("[data-testid=\"words-reflection\"]", "6 words")
+        .await;
+    wait_saved(&app).await;
+    app.wait_until("1a shows as complete in the sidebar", || async {
+        let entry = app
+            .find("[data-testid=\"sidebar\"] [data-section-id=\"1a\"]")
+            .await;
+        entry.attr("data-status").await.ok().flatten().as_deref() == Some("complete")
+    })
+    .await;
+    app.screenshot("02-editor-1a").await;
+
+    open_section(&app, "1c").await;
+    app.type_into(
+        "[data-testid=\"editor-description\"] .cm-content",
+        SECTION_1C,
+    )
+    .await;
+    wait_saved(&app).await;
+    app.quit().await;
+
+    let portfolio_file = home
+        .data_folder()
+        .join("portfolios/my-cmalt-portfolio/portfolio.json");
+    let saved = std::fs::read_to_string(&portfolio_file)
+        .expect("the portfolio is in the app's data folder");
+    assert!(
+        saved.contains("with colleagues"),
+        "the description reached the disk"
+    );
+
+    // Second run: the portfolio is in the recent list with every word.
+    let app = App::launch(&home).await;
+    let started = Instant::now();
+    app.click("[data-testid=\"recent-item\"]").await;
+    open_section(&app, "1a").await;
+    eprintln!(
+        "launch to an editable section: {:?} (opening the recent portfolio: {:?})",
+        app.launched_at.elapsed(),
+        started.elapsed()
+    );
+    assert_eq!(
+        editor_text(&app, "description").await,
+        DESCRIPTION.to_string()
+    );
+    assert_eq!(
+        editor_text(&app, "reflection").await,
+        REFLECTION.to_string()
+    );
+
+    // Associate CMALT has no 1c; switching there and back brings 1c's text back.
+    switch_pathway(&app, "associate").await;
+    app.wait_until("1c leaves the sidebar", || async {
+        !app.exists("[data-testid=\"sidebar\"] [data-section-id=\"1c\"]")
+            .await
+    })
+    .await;
+    app.screenshot("03-associate").await;
+    switch_pathway(&app, "cmalt").await;
+    open_section(&app, "1c").await;
+    assert_eq!(
+        editor_text(&app, "description").await,
+        SECTION_1C.to_string(),
+        "1c's text survives the round trip"
+    );
+    app.quit().await;
+}

@@ -1,0 +1,201 @@
+//! Drives the real app through tauri-driver and WebKitWebDriver, each test with its own
+//! home and data folders so no test touches a real user's portfolios or another test's.
+
+#![allow(dead_code)]
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
+const WAIT: Duration = Duration::from_secs(20);
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16, driver: &mut Child) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = driver.try_wait() {
+            panic!("tauri-driver exited early with {status}");
+        }
+        assert!(start.elapsed() < WAIT, "port {port} did not open in time");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A home folder for the app: `HOME`, `XDG_DATA_HOME`, `XDG_CONFIG_HOME` point inside it.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn data_folder(&self) -> PathBuf {
+        self.path().join("data/cmalt-portfolio")
+    }
+}
+
+/// The running app and the WebDriver session attached to it.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    pub launched_at: Instant,
+}
+
+impl App {
+    pub async fn launch(home: &Home) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "the end-to-end tests need a display: run them through scripts/test.sh, which starts Xvfb"
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let mut driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver must be installed (scripts/setup.sh test installs it)");
+        // tauri-driver listens before its WebKitWebDriver child does: wait for both.
+        wait_for_port(port, &mut driver);
+        wait_for_port(native_port, &mut driver);
+        let capabilities = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": BINARY }
+        });
+        let launched_at = Instant::now();
+        let client = ClientBuilder::native()
+            .capabilities(capabilities.as_object().unwrap().clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app");
+        App {
+            client,
+            driver,
+            launched_at,
+        }
+    }
+
+    /// Closes the window (as quitting does) and stops tauri-driver with SIGTERM, so that
+    /// its WebKitWebDriver child goes too.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let _ = self.driver.wait();
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    pub async fn testid(&self, id: &str) -> Element {
+        self.find(&format!("[data-testid=\"{id}\"]")).await
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let element = self.find(css).await;
+        element.click().await.unwrap();
+        element
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+    }
+
+    /// Waits until `probe` returns true, failing with `what` after the time limit.
+    pub async fn wait_until<F, Fut>(&self, what: &str, mut probe: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let start = Instant::now();
+        while !probe().await {
+            assert!(start.elapsed() < WAIT, "timed out waiting until {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn text_of(&self, css: &str) -> String {
+        match self.client.find(Locator::Css(css)).await {
+            Ok(element) => element.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    pub async fn html_of(&self, css: &str) -> String {
+        match self.client.find(Locator::Css(css)).await {
+            Ok(element) => element.html(true).await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    pub async fn wait_for_text(&self, css: &str, needle: &str) {
+        let what = format!("{css} shows {needle:?}");
+        self.wait_until(&what, || async { self.text_of(css).await.contains(needle) })
+            .await;
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Saves a screenshot when CMALT_SCREENSHOTS names a folder, after two painted frames.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(folder) = std::env::var_os("CMALT_SCREENSHOTS") else {
+            return;
+        };
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await;
+        if let Ok(png) = self.client.screenshot().await {
+            let folder = PathBuf::from(folder);
+            let _ = std::fs::create_dir_all(&folder);
+            let _ = std::fs::write(folder.join(format!("{name}.png")), png);
+        }
+    }
+}

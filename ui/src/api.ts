@@ -1,0 +1,61 @@
+// Thin typed wrappers over the Rust commands (src-tauri/src/commands.rs).
+// Every call rejects with an AppError ({ code, message }).
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  DetailsPatch,
+  Confirmation,
+  Framework,
+  NewPortfolioRequest,
+  NominatedAssessor,
+  OpenedPortfolio,
+  PathwayChange,
+  PathwayId,
+  Preview,
+  RecentPortfolio,
+  Saved,
+  SectionPatch,
+  AreaKindId,
+  AppError,
+} from "./types";
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  data_folder: string;
+}
+
+export const api = {
+  appInfo: () => invoke<AppInfo>("app_info"),
+  framework: () => invoke<Framework>("framework"),
+  recentPortfolios: () => invoke<RecentPortfolio[]>("recent_portfolios"),
+  forgetRecent: (folder: string) => invoke<void>("forget_recent", { folder }),
+  createPortfolio: (request: NewPortfolioRequest) =>
+    invoke<OpenedPortfolio | null>("create_portfolio", { request }),
+  /** native folder dialog; null when the candidate cancels */
+  openPortfolioDialog: () => invoke<OpenedPortfolio | null>("open_portfolio_dialog"),
+  openRecent: (folder: string) => invoke<OpenedPortfolio>("open_recent", { folder }),
+  /** after an "unreadable" error: keep the bad file aside and open the newest good backup */
+  restoreNewestBackup: (folder: string) => invoke<OpenedPortfolio>("restore_newest_backup", { folder }),
+  closePortfolio: () => invoke<void>("close_portfolio"),
+  current: () => invoke<OpenedPortfolio | null>("current_portfolio"),
+  saveSection: (patch: SectionPatch) => invoke<Saved>("save_section", { patch }),
+  saveDetails: (patch: DetailsPatch) => invoke<Saved>("save_details", { patch }),
+  saveConfirmation: (confirmation: Confirmation) => invoke<Saved>("save_confirmation", { confirmation }),
+  saveAssessor: (assessor: NominatedAssessor | null) => invoke<Saved>("save_assessor", { assessor }),
+  previewMarkdown: (markdown: string) => invoke<Preview>("preview_markdown", { markdown }),
+  previewPathwayChange: (pathway: PathwayId) => invoke<PathwayChange>("preview_pathway_change", { pathway }),
+  changePathway: (pathway: PathwayId) => invoke<OpenedPortfolio>("change_pathway", { pathway }),
+  addArea: (kind: AreaKindId) => invoke<{ opened: OpenedPortfolio; section_id: string }>("add_area", { kind }),
+  removeArea: (sectionId: string) => invoke<OpenedPortfolio>("remove_area", { sectionId }),
+};
+
+export function isAppError(value: unknown): value is AppError {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+/** A message a candidate can read, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  if (isAppError(error)) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
