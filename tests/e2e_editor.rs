@@ -45,11 +45,7 @@ async fn switch_pathway(app: &App, pathway: &str) {
         .unwrap_or_else(|e| panic!("could not choose {pathway}: {e}"));
     app.click("[data-testid=\"pathway-confirm\"]").await;
     app.wait_until("the pathway dialog closes", || async {
-        !app.testid("pathway-dialog")
-            .await
-            .is_displayed()
-            .await
-            .unwrap_or(false)
+        !app.exists("[data-testid=\"pathway-dialog\"][open]").await
     })
     .await;
 }
@@ -141,10 +137,16 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
 
     // Associate CMALT has no 1c; switching there and back brings 1c's text back.
     switch_pathway(&app, "associate").await;
-    app.wait_until("1c leaves the sidebar", || async {
-        !app.exists("[data-testid=\"sidebar\"] [data-section-id=\"1c\"]")
-            .await
-    })
+    app.wait_until(
+        "1c leaves the pathway's sections and is kept aside",
+        || async {
+            app.exists("[data-testid=\"kept-aside\"] [data-section-id=\"1c\"]")
+                .await
+                && !app
+                    .exists(".nav-group:not(.kept-group) [data-section-id=\"1c\"]")
+                    .await
+        },
+    )
     .await;
     app.screenshot("03-associate").await;
     switch_pathway(&app, "cmalt").await;

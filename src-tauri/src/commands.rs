@@ -8,7 +8,10 @@ use cmalt_core::library::{RecentPortfolio, free_folder_in};
 use cmalt_core::markdown::{self, Rendered};
 use cmalt_core::model::{Confirmation, NominatedAssessor, Portfolio};
 use cmalt_core::outline::PathwayChange;
-use cmalt_core::session::{DetailsPatch, OpenedPortfolio, Saved, SectionPatch, Session};
+use cmalt_core::session::{
+    DetailsPatch, OpenedPortfolio, Saved, SectionPatch, Session, SessionError,
+};
+use cmalt_core::store::StoreError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tauri::State;
@@ -130,8 +133,16 @@ fn open_folder(state: &AppState, folder: &Path) -> CommandResult<OpenedPortfolio
         return Ok(state.session().as_ref().expect("checked above").view());
     }
     *state.session() = None;
-    let session = Session::open(state.framework.clone(), folder)?;
-    Ok(install(state, session))
+    match Session::open(state.framework.clone(), folder) {
+        Ok(session) => Ok(install(state, session)),
+        Err(error) => {
+            // Remembered even when unreadable, so "open the newest backup" can name it.
+            if matches!(error, SessionError::Store(StoreError::Unreadable { .. })) {
+                let _ = state.library.remember(folder);
+            }
+            Err(error.into())
+        }
+    }
 }
 
 /// Only folders already in the recent list: the window cannot name arbitrary paths.

@@ -56,6 +56,7 @@ impl Home {
 pub struct App {
     pub client: Client,
     driver: Child,
+    home: PathBuf,
     pub launched_at: Instant,
 }
 
@@ -99,18 +100,14 @@ impl App {
         App {
             client,
             driver,
+            home: home.path().to_path_buf(),
             launched_at,
         }
     }
 
-    /// Closes the window (as quitting does) and stops tauri-driver with SIGTERM, so that
-    /// its WebKitWebDriver child goes too.
-    pub async fn quit(mut self) {
+    /// Closes the window as quitting does; dropping the app then stops tauri-driver.
+    pub async fn quit(self) {
         let _ = self.client.clone().close().await;
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.driver.id().to_string()])
-            .status();
-        let _ = self.driver.wait();
     }
 
     pub async fn find(&self, css: &str) -> Element {
@@ -196,6 +193,49 @@ impl App {
             let folder = PathBuf::from(folder);
             let _ = std::fs::create_dir_all(&folder);
             let _ = std::fs::write(folder.join(format!("{name}.png")), png);
+        }
+    }
+}
+
+/// The app processes this test started: our binary, running with this test's home.
+fn app_pids(home: &Path) -> Vec<String> {
+    let marker = format!("HOME={}\0", home.display());
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            let path = entry.path();
+            std::fs::read_link(path.join("exe")).is_ok_and(|exe| exe == Path::new(BINARY))
+                && std::fs::read(path.join("environ"))
+                    .is_ok_and(|env| String::from_utf8_lossy(&env).contains(&marker))
+        })
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn signal(signal: &str, pid: &str) {
+    let _ = Command::new("kill").args([signal, pid]).status();
+}
+
+impl Drop for App {
+    /// Also runs when a test fails part-way, so no driver or window outlives its test, and
+    /// the next launch never meets the previous one still holding the portfolio.
+    fn drop(&mut self) {
+        signal("-TERM", &self.driver.id().to_string());
+        let _ = self.driver.wait();
+        let start = Instant::now();
+        loop {
+            let pids = app_pids(&self.home);
+            if pids.is_empty() {
+                break;
+            }
+            let force = start.elapsed() > Duration::from_secs(5);
+            for pid in &pids {
+                signal(if force { "-KILL" } else { "-TERM" }, pid);
+            }
+            std::thread::sleep(Duration::from_millis(100));
         }
     }
 }

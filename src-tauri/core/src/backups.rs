@@ -105,7 +105,7 @@ pub fn list(portfolio_folder: &Path) -> io::Result<Vec<BackupInfo>> {
             ))
         })
         .collect();
-    backups.sort_by(|a, b| b.0.cmp(&a.0));
+    backups.sort_by_key(|(order, _)| std::cmp::Reverse(*order));
     Ok(backups.into_iter().map(|(_, info)| info).collect())
 }
 
@@ -120,7 +120,7 @@ pub fn names_to_prune(names: &[String]) -> Vec<String> {
         .iter()
         .filter_map(|name| parse_backup_name(name).map(|order| (order, name)))
         .collect();
-    dated.sort_by(|a, b| b.0.cmp(&a.0));
+    dated.sort_by_key(|(order, _)| std::cmp::Reverse(*order));
     let mut keep: BTreeSet<&String> = dated.iter().take(KEEP_RECENT).map(|(_, n)| *n).collect();
     let mut days_seen = BTreeSet::new();
     for ((at, _), name) in &dated {

@@ -272,10 +272,7 @@ pub fn outline(framework: &Framework, portfolio: &Portfolio) -> Outline {
                     .groups
                     .iter()
                     .find(|g| g.id == entry.group)
-                    .map(|g| match (&g.number, g.core_area) {
-                        (Some(number), true) => format!("Core area {number}: {}", g.title),
-                        _ => g.title.clone(),
-                    })
+                    .map(|g| g.title.clone())
                     .unwrap_or_default();
                 groups.push(OutlineGroup {
                     id: entry.group.clone(),

@@ -1,0 +1,80 @@
+// A CodeMirror 6 editor set up for prose: Markdown, wrapping, undo history, the system spell checker.
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { markdown } from "@codemirror/lang-markdown";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { EditorSelection, EditorState, type Extension } from "@codemirror/state";
+import { EditorView, keymap, placeholder, type KeyBinding } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
+import type { Edit, Selection } from "./markdown-commands";
+
+// Classes rather than colours: the colours live in section.css, with a dark variant.
+const markdownHighlight = HighlightStyle.define([
+  { tag: tags.heading, class: "md-heading" },
+  { tag: tags.strong, class: "md-strong" },
+  { tag: tags.emphasis, class: "md-em" },
+  { tag: tags.link, class: "md-link" },
+  { tag: tags.url, class: "md-url" },
+  { tag: tags.quote, class: "md-quote" },
+  { tag: tags.monospace, class: "md-code" },
+  { tag: tags.processingInstruction, class: "md-mark" },
+]);
+
+export interface EditorOptions {
+  parent: HTMLElement;
+  doc: string;
+  /** accessible name of the text area */
+  label: string;
+  placeholder: string;
+  /** id of the element that describes the field (its hint) */
+  describedBy?: string;
+  readOnly?: boolean;
+  keys?: readonly KeyBinding[];
+  onChange?: (text: string) => void;
+}
+
+export function createEditor(options: EditorOptions): EditorView {
+  const extensions: Extension[] = [
+    history(),
+    // Formatting shortcuts first so Mod-b etc. win over any default binding.
+    keymap.of([...(options.keys ?? []), ...historyKeymap, ...defaultKeymap]),
+    markdown(),
+    syntaxHighlighting(markdownHighlight),
+    EditorView.lineWrapping,
+    placeholder(options.placeholder),
+    EditorView.contentAttributes.of({
+      spellcheck: "true",
+      autocorrect: "on",
+      autocapitalize: "sentences",
+      "aria-label": options.label,
+      ...(options.describedBy ? { "aria-describedby": options.describedBy } : {}),
+    }),
+  ];
+  if (options.readOnly) extensions.push(EditorState.readOnly.of(true), EditorView.editable.of(false));
+  if (options.onChange) {
+    const onChange = options.onChange;
+    extensions.push(
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) onChange(update.state.doc.toString());
+      }),
+    );
+  }
+  return new EditorView({
+    parent: options.parent,
+    state: EditorState.create({ doc: options.doc, extensions }),
+  });
+}
+
+/** Applies a pure Markdown command to the editor as one undoable step. */
+export function runEdit(view: EditorView, command: (doc: string, selection: Selection) => Edit): boolean {
+  if (view.state.readOnly) return false;
+  const main = view.state.selection.main;
+  const edit = command(view.state.doc.toString(), { from: main.from, to: main.to });
+  view.dispatch({
+    changes: { from: edit.from, to: edit.to, insert: edit.insert },
+    selection: EditorSelection.single(edit.selection.from, edit.selection.to),
+    userEvent: "input.format",
+    scrollIntoView: true,
+  });
+  view.focus();
+  return true;
+}

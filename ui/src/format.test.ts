@@ -1,0 +1,43 @@
+// Tests for the friendly wording of dates, counts and shortcuts.
+import { describe, expect, it } from "vitest";
+import { friendlyDate, guideNote, groupHeading, requiredRangeNote, shortcutText, wordsText } from "./format";
+import { framework } from "./test/fixtures";
+
+describe("format", () => {
+  const now = new Date(2025, 4, 20, 15, 30);
+  it("says when, in words", () => {
+    expect(friendlyDate(new Date(2025, 4, 20, 15, 29, 40).toISOString(), now)).toBe("just now");
+    expect(friendlyDate(new Date(2025, 4, 20, 15, 25).toISOString(), now)).toBe("5 minutes ago");
+    expect(friendlyDate(new Date(2025, 4, 20, 9, 5).toISOString(), now)).toBe("today at 09:05");
+    expect(friendlyDate(new Date(2025, 4, 19, 18, 0).toISOString(), now)).toBe("yesterday at 18:00");
+    expect(friendlyDate(new Date(2025, 2, 3, 10, 0).toISOString(), now)).toBe("3 March at 10:00");
+    expect(friendlyDate(new Date(2024, 2, 3, 10, 0).toISOString(), now)).toBe("3 March 2024");
+    expect(friendlyDate(null, now)).toBe("never");
+  });
+  it("counts words", () => {
+    expect(wordsText(1)).toBe("1 word");
+    expect(wordsText(12)).toBe("12 words");
+  });
+  it("notes only when far from the guide", () => {
+    const guide = { min: 500, max: 600 };
+    expect(guideNote(550, guide)).toBe("");
+    expect(guideNote(0, guide)).toBe("");
+    expect(guideNote(100, guide)).toContain("under");
+    expect(guideNote(1000, guide)).toContain("over");
+  });
+  it("says where a required range stands", () => {
+    const range = { min: 200, max: 500 };
+    expect(requiredRangeNote(150, range)).toContain("50 more");
+    expect(requiredRangeNote(300, range)).toContain("Within");
+    expect(requiredRangeNote(520, range)).toContain("20 over");
+  });
+  it("numbers core areas", () => {
+    expect(groupHeading(framework, { id: "operational", title: "Operational issues" })).toBe("Core area 1: Operational issues");
+    expect(groupHeading(framework, { id: "closing", title: "Finishing" })).toBe("Finishing");
+  });
+  it("writes shortcuts the platform's way", () => {
+    expect(shortcutText("Mod-b", false)).toBe("Ctrl+B");
+    expect(shortcutText("Mod-Shift-z", false)).toBe("Ctrl+Shift+Z");
+    expect(shortcutText("Mod-k", true)).toBe("⌘K");
+  });
+});

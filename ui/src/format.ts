@@ -1,0 +1,111 @@
+// Turns data into the short, friendly phrases people read: dates, word counts, headings, sizes.
+import type { Framework, OutlineGroup, PathwayId, SectionStatus, WordRange } from "./types";
+
+const MINUTE = 60_000;
+
+function sameDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+function clock(date: Date): string {
+  return `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+}
+
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+/** "just now", "5 minutes ago", "today at 14:05", "yesterday at 09:12", "3 March at 10:00", "3 March 2024". */
+export function friendlyDate(iso: string | null | undefined, now: Date = new Date()): string {
+  if (!iso) return "never";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const ago = now.getTime() - date.getTime();
+  if (ago >= 0 && ago < MINUTE) return "just now";
+  if (ago >= 0 && ago < 60 * MINUTE) {
+    const minutes = Math.floor(ago / MINUTE);
+    return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
+  }
+  if (sameDay(date, now)) return `today at ${clock(date)}`;
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (sameDay(date, yesterday)) return `yesterday at ${clock(date)}`;
+  const dayMonth = `${date.getDate()} ${MONTHS[date.getMonth()]}`;
+  if (date.getFullYear() === now.getFullYear()) return `${dayMonth} at ${clock(date)}`;
+  return `${dayMonth} ${date.getFullYear()}`;
+}
+
+export function wordsText(count: number): string {
+  return `${count} word${count === 1 ? "" : "s"}`;
+}
+
+export function rangeText(range: WordRange): string {
+  return `${range.min}–${range.max}`;
+}
+
+/** The gentle note under a combined description + reflection count; "" when nothing needs saying. */
+export function guideNote(total: number, guide: WordRange): string {
+  if (total > guide.max * 1.5) {
+    return "This is well over the guide. Shorter, focused writing is easier for assessors to follow.";
+  }
+  if (total > 0 && total < guide.min / 2) {
+    return "Well under the guide so far. That is fine while you draft.";
+  }
+  return "";
+}
+
+/** For sections with a required length (future plans): where the count stands. */
+export function requiredRangeNote(total: number, range: WordRange): string {
+  if (total === 0) return `${rangeText(range)} words asked for.`;
+  if (total < range.min) return `${rangeText(range)} words asked for; ${range.min - total} more to reach ${range.min}.`;
+  if (total > range.max) return `${rangeText(range)} words asked for; ${total - range.max} over ${range.max}.`;
+  return `Within the ${rangeText(range)} words asked for.`;
+}
+
+export function pathwayName(framework: Framework, id: PathwayId | null | undefined): string {
+  if (!id) return "";
+  return framework.pathways.find((p) => p.id === id)?.name ?? id;
+}
+
+/** "Core area 1: Operational issues" for core areas, the plain title otherwise. */
+export function groupHeading(framework: Framework, group: Pick<OutlineGroup, "id" | "title">): string {
+  const known = framework.groups.find((g) => g.id === group.id);
+  const title = group.title || known?.title || group.id;
+  if (known?.core_area && known.number) return `Core area ${known.number}: ${title}`;
+  return title;
+}
+
+export const STATUS_TEXT: Record<SectionStatus, string> = {
+  empty: "Not started",
+  in_progress: "In progress",
+  complete: "Complete",
+};
+
+export function bytesText(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** "Ctrl+B" or "⌘B": the way the shortcut is written on this system. */
+export function shortcutText(shortcut: string, mac: boolean): string {
+  const parts = shortcut.split("-");
+  const key = parts.pop() ?? "";
+  const mods = parts.map((mod) => {
+    if (mod === "Mod") return mac ? "⌘" : "Ctrl";
+    if (mod === "Shift") return mac ? "⇧" : "Shift";
+    if (mod === "Alt") return mac ? "⌥" : "Alt";
+    return mod;
+  });
+  const shown = key.length === 1 ? key.toUpperCase() : key;
+  return mac ? [...mods, shown].join("") : [...mods, shown].join("+");
+}
+
+/** The aria-keyshortcuts form of a CodeMirror key name: "Mod-b" -> "Control+B". */
+export function ariaShortcut(shortcut: string, mac: boolean): string {
+  const parts = shortcut.split("-");
+  const key = parts.pop() ?? "";
+  const mods = parts.map((mod) => (mod === "Mod" ? (mac ? "Meta" : "Control") : mod));
+  return [...mods, key.length === 1 ? key.toUpperCase() : key].join("+");
+}

@@ -1,0 +1,15 @@
+// Entry point: loads the styles and starts the app in #app.
+import "./styles/base.css";
+import "./styles/start.css";
+import "./styles/portfolio.css";
+import "./styles/section.css";
+import "./styles/dialogs.css";
+import { startApp } from "./app";
+import { installWindowHooks } from "./window-hooks";
+
+const root = document.getElementById("app");
+if (root) {
+  void startApp(root).then((app) => {
+    if (app) installWindowHooks(app);
+  });
+}

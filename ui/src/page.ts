@@ -1,0 +1,40 @@
+// What every page in the portfolio window shares: its lifecycle and the actions it may ask for.
+import type { Autosave } from "./autosave";
+import type { Store } from "./state";
+import type { OutlineEntry, PathwayId } from "./types";
+
+export interface Page {
+  element: HTMLElement;
+  /** Move focus to the page heading, so keyboard and screen reader users land on the new page. */
+  focus(): void;
+  /** Stop editors and timers; the autosave has already been flushed. */
+  destroy(): void;
+}
+
+export interface PageContext {
+  store: Store;
+  autosave: Autosave;
+  /** Ask, then remove a specialist/advanced area. */
+  removeArea(entry: OutlineEntry): void;
+  /** Ask, then change pathway; resolves true when it changed. */
+  changePathway(pathway: PathwayId): Promise<boolean>;
+}
+
+/** Whether previews sit open; remembered across sections and runs, defaulting to open on wide windows. */
+export function previewPreference(): boolean {
+  try {
+    const stored = localStorage.getItem("cmalt.preview-visible");
+    if (stored === "true" || stored === "false") return stored === "true";
+  } catch {
+    // storage unavailable: fall through to the window width
+  }
+  return typeof window.matchMedia === "function" ? window.matchMedia("(min-width: 1180px)").matches : true;
+}
+
+export function setPreviewPreference(visible: boolean): void {
+  try {
+    localStorage.setItem("cmalt.preview-visible", String(visible));
+  } catch {
+    // not remembered; harmless
+  }
+}

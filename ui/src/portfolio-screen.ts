@@ -1,0 +1,229 @@
+// The portfolio window: top bar, sidebar and the page shown, plus the actions that change the outline.
+import { api } from "./api";
+import type { AppContext, Screen } from "./app-context";
+import { confirmDialog, showError } from "./dialogs";
+import { h, replaceChildren } from "./dom";
+import { createDetailsPage } from "./details-page";
+import { pathwayName } from "./format";
+import { entryLabel, findEntry, firstEntry } from "./framework-view";
+import type { Page, PageContext } from "./page";
+import { createSectionPage } from "./section-page";
+import { createSidebar } from "./sidebar";
+import { createTopbar } from "./topbar";
+import type { AreaKindId, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef } from "./types";
+
+type Target = { kind: "details" } | { kind: "section"; id: string };
+
+const LAST_KEY = "cmalt.last-section:";
+
+function rememberedTarget(folder: string): Target | null {
+  try {
+    const id = localStorage.getItem(LAST_KEY + folder);
+    if (id === "details") return { kind: "details" };
+    return id ? { kind: "section", id } : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(folder: string, target: Target): void {
+  try {
+    localStorage.setItem(LAST_KEY + folder, target.kind === "details" ? "details" : target.id);
+  } catch {
+    // not remembered; harmless
+  }
+}
+
+export function createPortfolioScreen(app: AppContext): Screen {
+  const { store, autosave } = app;
+  const framework = store.framework;
+  let page: Page | null = null;
+  let target: Target = { kind: "details" };
+  let navigation = 0;
+
+  const main = h("main", { class: "page", id: "page" });
+
+  const sidebar = createSidebar({
+    framework,
+    onOpen: (id) => void navigate({ kind: "section", id }),
+    onDetails: () => void navigate({ kind: "details" }),
+    onAdd: (kind) => void addArea(kind),
+  });
+
+  const topbar = createTopbar({
+    store,
+    onClose: () => void closePortfolio(),
+    onRetry: () => void autosave.flush().catch(() => undefined),
+  });
+
+  const pageContext: PageContext = {
+    store,
+    autosave,
+    removeArea: (entry) => void removeArea(entry),
+    changePathway,
+  };
+
+  function render(next: Target, focus: boolean): void {
+    const session = store.session();
+    if (!session) return;
+    page?.destroy();
+    page = null;
+    let resolved = next;
+    const found = next.kind === "section" ? findEntry(session.outline, next.id) : null;
+    if (next.kind === "section" && !found) resolved = { kind: "details" };
+    target = resolved;
+    page = found ? createSectionPage(pageContext, found) : createDetailsPage(pageContext);
+    replaceChildren(main, page.element);
+    main.scrollTop = 0;
+    sidebar.setCurrent(resolved.kind === "details" ? "details" : resolved.id);
+    remember(session.folder, resolved);
+    if (focus) page.focus();
+  }
+
+  /** Saves what is pending, then shows another page. */
+  async function navigate(next: Target, focus = true): Promise<void> {
+    const mine = ++navigation;
+    try {
+      await autosave.flush();
+    } catch {
+      // The text stays queued, keeps retrying, and the local copy already holds it: safe to move on.
+    }
+    if (mine !== navigation) return;
+    render(next, focus);
+  }
+
+  /** Takes a new OpenedPortfolio from the backend (after add/remove/pathway change) and redraws. */
+  function apply(opened: OpenedPortfolio): void {
+    store.setOpened(opened);
+    sidebar.render(opened.outline);
+    topbar.refresh();
+  }
+
+  async function addArea(kind: AreaKindId): Promise<void> {
+    try {
+      await autosave.flush();
+      const { opened, section_id } = await api.addArea(kind);
+      apply(opened);
+      render({ kind: "section", id: section_id }, true);
+    } catch (error) {
+      await showError(error, "The area could not be added");
+    }
+  }
+
+  async function removeArea(entry: OutlineEntry): Promise<void> {
+    const sure = await confirmDialog({
+      title: `Remove ${entryLabel(entry)}?`,
+      body: h(
+        "p",
+        null,
+        "This removes the area from your portfolio and ",
+        h("strong", null, "deletes the text you wrote in it"),
+        ". This cannot be undone.",
+      ),
+      confirmLabel: "Remove area and its text",
+      cancelLabel: "Keep it",
+      danger: true,
+      testid: "remove-dialog",
+      confirmTestid: "remove-confirm",
+    });
+    if (!sure) return;
+    try {
+      await autosave.flush();
+      const group = store.session()?.outline.groups.find((g) => g.id === entry.group);
+      const opened = await api.removeArea(entry.id);
+      apply(opened);
+      const sameGroup = opened.outline.groups.find((g) => g.id === group?.id)?.entries[0];
+      const next = sameGroup ?? firstEntry(opened.outline);
+      render(next ? { kind: "section", id: next.id } : { kind: "details" }, true);
+    } catch (error) {
+      await showError(error, "The area could not be removed");
+    }
+  }
+
+  async function changePathway(pathway: PathwayId): Promise<boolean> {
+    const session = store.session();
+    if (!session || session.portfolio.pathway === pathway) return false;
+    try {
+      await autosave.flush();
+      const change = await api.previewPathwayChange(pathway);
+      const list = (refs: SectionRef[]) =>
+        h("ul", { class: "change-list" }, refs.map((ref) => h("li", null, ref.title, ref.has_text ? h("span", { class: "muted" }, " (has your text)") : null)));
+      const body = h(
+        "div",
+        null,
+        h("p", null, `From ${pathwayName(framework, change.from)} to ${pathwayName(framework, change.to)}.`),
+        change.appearing.length > 0 ? [h("h3", { class: "small-heading" }, "These sections will appear"), list(change.appearing)] : null,
+        change.leaving.length > 0
+          ? [
+              h("h3", { class: "small-heading" }, "These sections will leave the list"),
+              list(change.leaving),
+              h("p", null, "Your text in these sections is kept and comes back if you switch back."),
+            ]
+          : null,
+        change.appearing.length === 0 && change.leaving.length === 0 ? h("p", null, "The list of sections stays the same.") : null,
+      );
+      const sure = await confirmDialog({
+        title: `Change to ${pathwayName(framework, pathway)}?`,
+        body,
+        confirmLabel: "Change pathway",
+        testid: "pathway-dialog",
+        confirmTestid: "pathway-confirm",
+        cancelTestid: "pathway-cancel",
+        wide: true,
+      });
+      if (!sure) return false;
+      const opened = await api.changePathway(pathway);
+      apply(opened);
+      render(target, false);
+      // The select that had focus was redrawn: put focus on its replacement.
+      main.querySelector<HTMLElement>("[data-testid=pathway-select]")?.focus();
+      return true;
+    } catch (error) {
+      await showError(error, "The pathway could not be changed");
+      return false;
+    }
+  }
+
+  async function closePortfolio(): Promise<void> {
+    try {
+      await autosave.flush();
+    } catch (error) {
+      await showError(error, "Your latest changes are not saved yet");
+      return;
+    }
+    try {
+      await api.closePortfolio();
+    } catch (error) {
+      await showError(error, "The portfolio could not be closed");
+      return;
+    }
+    app.showStart();
+  }
+
+  const stopOutline = store.onOutline((outline) => sidebar.render(outline));
+
+  const element = h(
+    "div",
+    { class: "portfolio-screen" },
+    h("a", { class: "skip-link", href: "#page", onclick: (event: MouseEvent) => { event.preventDefault(); page?.focus(); } }, "Skip to the page"),
+    topbar.element,
+    h("div", { class: "workspace" }, sidebar.element, main),
+  );
+
+  const session = store.session()!;
+  sidebar.render(session.outline);
+  const start = rememberedTarget(session.folder) ?? (firstEntry(session.outline) ? { kind: "section" as const, id: firstEntry(session.outline)!.id } : { kind: "details" as const });
+  render(start, false);
+
+  return {
+    element,
+    mounted: () => page?.focus(),
+    destroy() {
+      navigation++;
+      page?.destroy();
+      page = null;
+      stopOutline();
+      topbar.destroy();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Tests that the sidebar is built from the outline: headings, a status mark per entry, add buttons, kept-aside group.
+import { describe, expect, it, vi } from "vitest";
+import { createSidebar } from "./sidebar";
+import { framework, outlineFor } from "./test/fixtures";
+import type { Outline } from "./types";
+
+function mount(outline: Outline) {
+  const handlers = { onOpen: vi.fn(), onDetails: vi.fn(), onAdd: vi.fn() };
+  const sidebar = createSidebar({ framework, ...handlers });
+  document.body.appendChild(sidebar.element);
+  sidebar.render(outline);
+  return { sidebar, ...handlers };
+}
+
+describe("sidebar", () => {
+  it("lists every outline entry with its status as data, icon and words", () => {
+    const { sidebar } = mount(outlineFor("cmalt", { context: "complete", "1a": "in_progress" }));
+    const entries = sidebar.element.querySelectorAll<HTMLElement>("[data-section-id]");
+    expect(Array.from(entries, (e) => e.dataset.sectionId)).toEqual([
+      "context", "1a", "1c", "2a", "3a", "4", "5a", "future", "confirmation", "assessor",
+    ]);
+    const context = sidebar.element.querySelector<HTMLElement>('[data-section-id="context"]')!;
+    expect(context.dataset.status).toBe("complete");
+    expect(context.querySelector("svg.status-complete")).not.toBeNull();
+    expect(context.textContent).toContain("Complete");
+    const inProgress = sidebar.element.querySelector<HTMLElement>('[data-section-id="1a"]')!;
+    expect(inProgress.dataset.status).toBe("in_progress");
+    expect(inProgress.querySelector("svg.status-in_progress")).not.toBeNull();
+    expect(inProgress.textContent).toContain("In progress");
+    expect(inProgress.textContent).toContain("1a");
+    const empty = sidebar.element.querySelector<HTMLElement>('[data-section-id="2a"]')!;
+    expect(empty.textContent).toContain("Not started");
+    const optional = sidebar.element.querySelector<HTMLElement>('[data-section-id="assessor"]')!;
+    expect(optional.textContent).toContain("optional");
+  });
+
+  it("numbers the core area headings from the framework", () => {
+    const { sidebar } = mount(outlineFor("cmalt"));
+    const headings = Array.from(sidebar.element.querySelectorAll("h2"), (h) => h.textContent);
+    expect(headings).toContain("Core area 1: Operational issues");
+    expect(headings).toContain("Core area 4: Communication and working with others");
+    expect(headings).toContain("About you");
+  });
+
+  it("opens sections and the details page", () => {
+    const { sidebar, onOpen, onDetails } = mount(outlineFor("cmalt"));
+    sidebar.element.querySelector<HTMLElement>('[data-section-id="2a"]')!.click();
+    expect(onOpen).toHaveBeenCalledWith("2a");
+    sidebar.element.querySelector<HTMLElement>("[data-testid=details]")!.click();
+    expect(onDetails).toHaveBeenCalled();
+  });
+
+  it("offers to add an area only when the outline allows it, inside that area's group", () => {
+    const { sidebar, onAdd } = mount(outlineFor("cmalt"));
+    const add = sidebar.element.querySelector<HTMLElement>("[data-testid=add-area-specialist]")!;
+    expect(add.textContent).toBe("Add specialist area");
+    expect(add.closest("section")!.querySelector("h2")!.textContent).toBe("Specialist areas");
+    add.click();
+    expect(onAdd).toHaveBeenCalledWith("specialist");
+    expect(sidebar.element.querySelector("[data-testid=add-area-advanced]")).toBeNull();
+    const associate = mount(outlineFor("associate"));
+    expect(associate.sidebar.element.querySelector(".nav-add")).toBeNull();
+  });
+
+  it("shows sections kept from another pathway in their own quiet group", () => {
+    const outline = outlineFor("associate");
+    expect(mount(outline).sidebar.element.querySelector("[data-testid=kept-aside]")).toBeNull();
+    outline.kept_aside = [
+      { id: "1c", title: "Supporting deployment", number: "1c", kind: "assessed", group: "operational", required: true, status: "in_progress", topic: "", removable: false },
+    ];
+    const { sidebar } = mount(outline);
+    const kept = sidebar.element.querySelector<HTMLElement>("[data-testid=kept-aside]")!;
+    expect(kept.querySelector("h2")!.textContent).toBe("Kept from another pathway");
+    const entry = kept.querySelector<HTMLElement>('[data-section-id="1c"]')!;
+    expect(entry.dataset.status).toBe("in_progress");
+    expect(entry.textContent).toContain("read-only");
+  });
+
+  it("marks the current page and updates statuses in place", () => {
+    const { sidebar } = mount(outlineFor("cmalt"));
+    sidebar.setCurrent("1a");
+    expect(sidebar.element.querySelector('[aria-current="page"]')!.getAttribute("data-section-id")).toBe("1a");
+    const button = sidebar.element.querySelector<HTMLElement>('[data-section-id="2a"]')!;
+    button.focus();
+    sidebar.render(outlineFor("cmalt", { "2a": "complete" }));
+    const updated = sidebar.element.querySelector<HTMLElement>('[data-section-id="2a"]')!;
+    expect(updated.dataset.status).toBe("complete");
+    expect(document.activeElement).toBe(updated); // focus survives the redraw
+    expect(sidebar.element.querySelector('[aria-current="page"]')!.getAttribute("data-section-id")).toBe("1a");
+  });
+});

@@ -1,0 +1,155 @@
+// A small framework and portfolio shaped like types.ts, for tests that must not depend on assets/framework.json.
+import type {
+  Framework,
+  OpenedPortfolio,
+  Outline,
+  OutlineEntry,
+  PathwayId,
+  Portfolio,
+  Section,
+} from "../types";
+
+const noGuidance = { description_prompts: [], reflection_prompts: [], must_show: [], topic: null };
+
+function section(partial: Partial<Section> & Pick<Section, "id" | "title" | "group" | "kind" | "pathways">): Section {
+  return {
+    number: null,
+    assessed: partial.kind === "assessed" || partial.kind === "specialist" || partial.kind === "advanced",
+    words: null,
+    guidance: `Guidance for ${partial.title}.`,
+    ...noGuidance,
+    ...partial,
+  };
+}
+
+const all = { associate: "required", cmalt: "required", senior: "required" } as const;
+
+export const framework: Framework = {
+  format_version: 1,
+  narrative_words: { min: 500, max: 600 },
+  evidence_file_limit_bytes: 1_000_000,
+  submission_limit_bytes: 10_000_000,
+  evidence_recent_years: 3,
+  declaration:
+    "I declare that, to the best of my knowledge, the statements and evidence included in this submission accurately describe my practice and are drawn from my own work, with the input and support of others duly and clearly recognised.",
+  principles: [
+    { id: 1, title: "Technology and learning", short: "Interplay" },
+    { id: 2, title: "Keeping up to date", short: "Up to date" },
+  ],
+  pathways: [
+    { id: "associate", name: "Associate CMALT", summary: "For those starting out.", who_for: "Early-career staff.", specialist_areas: { min: 0, max: 0 }, advanced_areas: { min: 0, max: 0 } },
+    { id: "cmalt", name: "CMALT", summary: "The main award.", who_for: "Experienced practitioners.", specialist_areas: { min: 1, max: 2 }, advanced_areas: { min: 0, max: 0 } },
+    { id: "senior", name: "Senior CMALT", summary: "For leaders.", who_for: "Senior staff.", specialist_areas: { min: 2, max: 2 }, advanced_areas: { min: 1, max: null } },
+  ],
+  groups: [
+    { id: "context", title: "About you", number: null, core_area: false, summary: "" },
+    { id: "operational", title: "Operational issues", number: "1", core_area: true, summary: "" },
+    { id: "teaching", title: "Teaching, learning and assessment processes", number: "2", core_area: true, summary: "" },
+    { id: "wider", title: "The wider context", number: "3", core_area: true, summary: "" },
+    { id: "communication", title: "Communication and working with others", number: "4", core_area: true, summary: "" },
+    { id: "specialist", title: "Specialist areas", number: null, core_area: false, summary: "" },
+    { id: "advanced", title: "Advanced areas", number: null, core_area: false, summary: "" },
+    { id: "closing", title: "Finishing", number: null, core_area: false, summary: "" },
+  ],
+  sections: [
+    section({ id: "context", title: "Contextual statement", group: "context", kind: "statement", pathways: all, description_prompts: ["What is your role?"] }),
+    section({ id: "1a", number: "1a", title: "Constraints and benefits of technologies", group: "operational", kind: "assessed", pathways: all, description_prompts: ["Which technologies?"], reflection_prompts: ["What did you learn?"], must_show: ["Your own role"] }),
+    section({ id: "1c", number: "1c", title: "Supporting deployment", group: "operational", kind: "assessed", pathways: { cmalt: "required", senior: "required" } }),
+    section({ id: "2a", number: "2a", title: "Teaching, learning and assessment", group: "teaching", kind: "assessed", pathways: all }),
+    section({
+      id: "3a",
+      number: "3a",
+      title: "Legislation",
+      group: "wider",
+      kind: "assessed",
+      pathways: all,
+      topic: { label: "Legislation", hint: "Name the law.", examples: ["GDPR", "Equality Act 2010"] },
+    }),
+    section({ id: "4", number: "4", title: "Communication", group: "communication", kind: "assessed", pathways: all }),
+    section({ id: "5a", number: "5a", title: "Specialist area 1", group: "specialist", kind: "specialist", pathways: { cmalt: "required", senior: "required" } }),
+    section({ id: "5b", number: "5b", title: "Specialist area 2", group: "specialist", kind: "specialist", pathways: { senior: "required" } }),
+    section({ id: "advanced-1", title: "Advanced area 1", group: "advanced", kind: "advanced", pathways: { senior: "required" } }),
+    section({ id: "future", title: "Future plans", group: "closing", kind: "statement", pathways: all, words: { min: 200, max: 500 } }),
+    section({ id: "confirmation", title: "Confirmation", group: "closing", kind: "confirmation", pathways: all }),
+    section({ id: "assessor", title: "Nominated assessor", group: "closing", kind: "assessor", pathways: { associate: "optional", cmalt: "optional", senior: "optional" } }),
+  ],
+  area_kinds: {
+    specialist: {
+      group: "specialist",
+      title_prefix: "Specialist area",
+      id_prefix: "5",
+      id_style: "letter",
+      guidance: "Say what makes this work distinct.",
+      description_prompts: ["What is the area?"],
+      reflection_prompts: ["What changed?"],
+      must_show: ["Distinct from common practice"],
+      topic: { label: "Specialist topic", hint: "Name the area.", examples: ["Accessibility"] },
+    },
+    advanced: {
+      group: "advanced",
+      title_prefix: "Advanced area",
+      id_prefix: "advanced-",
+      id_style: "number",
+      guidance: "Leadership at scale.",
+      description_prompts: [],
+      reflection_prompts: [],
+      must_show: [],
+      topic: { label: "Advanced topic", hint: "", examples: [] },
+    },
+  },
+  parts: {
+    description: { label: "Description", hint: "What you did." },
+    reflection: { label: "Reflection", hint: "What you learned." },
+    evidence: { label: "Evidence", hint: "What proves it." },
+  },
+};
+
+/** The outline the backend would compute for a pathway, every section empty unless told otherwise. */
+export function outlineFor(pathway: PathwayId, statuses: Record<string, OutlineEntry["status"]> = {}): Outline {
+  const groups = framework.groups
+    .map((group) => ({
+      id: group.id,
+      title: group.title,
+      entries: framework.sections
+        .filter((s) => s.group === group.id && s.pathways[pathway])
+        .map<OutlineEntry>((s) => ({
+          id: s.id,
+          title: s.title,
+          number: s.number,
+          kind: s.kind,
+          group: s.group,
+          required: s.pathways[pathway] === "required",
+          status: statuses[s.id] ?? "empty",
+          topic: "",
+          removable: false,
+        })),
+    }))
+    .filter((group) => group.entries.length > 0);
+  const entries = groups.flatMap((g) => g.entries);
+  return {
+    groups,
+    kept_aside: [],
+    can_add: pathway === "cmalt" ? ["specialist"] : pathway === "senior" ? ["advanced"] : [],
+    completed: entries.filter((e) => e.status === "complete").length,
+    total: entries.length,
+  };
+}
+
+export function portfolioFor(pathway: PathwayId, title = "My portfolio", name = "Sam Jones"): Portfolio {
+  return {
+    schema_version: 1,
+    title,
+    candidate: { name, role: "", organisation: "", context: "" },
+    pathway,
+    previous_award: null,
+    sections: {},
+    confirmation: { declaration_accepted: false, signed_name: "", date: "" },
+    assessor: null,
+    created_at: "2025-01-10T09:00:00Z",
+    updated_at: "2025-01-10T09:00:00Z",
+  };
+}
+
+export function openedFor(pathway: PathwayId, folder = "/home/sam/CMALT/My portfolio"): OpenedPortfolio {
+  return { folder, portfolio: portfolioFor(pathway), outline: outlineFor(pathway), notice: null };
+}

@@ -1,0 +1,76 @@
+// Test helpers: a pretend backend over mockIPC and small DOM utilities for flow tests.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { expect } from "vitest";
+import { startApp } from "../app";
+import type { AppContext } from "../app-context";
+import type { NewPortfolioRequest, OpenedPortfolio, SectionPatch } from "../types";
+import { framework, openedFor, outlineFor } from "./fixtures";
+
+export type Calls = { cmd: string; args: Record<string, unknown> }[];
+
+/** A pretend backend: enough of the commands in api.ts for the screens to run. */
+export function backend(overrides: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
+  const calls: Calls = [];
+  let opened: OpenedPortfolio | null = null;
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    if (overrides[cmd]) return overrides[cmd](args);
+    switch (cmd) {
+      case "framework":
+        return framework;
+      case "current_portfolio":
+        return null;
+      case "recent_portfolios":
+        return [];
+      case "create_portfolio": {
+        const request = args.request as NewPortfolioRequest;
+        opened = openedFor(request.pathway);
+        opened.portfolio.title = request.title;
+        opened.portfolio.candidate.name = request.candidate_name;
+        return opened;
+      }
+      case "preview_markdown": {
+        const markdown = String(args.markdown);
+        const words = markdown.split(/\s+/).filter(Boolean).length;
+        return { html: markdown ? `<p>${markdown}</p>` : "", words };
+      }
+      case "save_section": {
+        const patch = args.patch as SectionPatch;
+        return { saved_at: "2025-05-20T10:00:00Z", outline: outlineFor(opened?.portfolio.pathway ?? "cmalt", { [patch.section_id]: "in_progress" }) };
+      }
+      case "close_portfolio":
+        return null;
+      default:
+        throw { code: "invalid", message: `unexpected command ${cmd}` };
+    }
+  });
+  return calls;
+}
+
+export async function waitFor<T>(check: () => T | null | undefined | false, timeout = 3000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const $ = <E extends Element = HTMLElement>(selector: string) => document.querySelector<E>(selector);
+export const byTestId = <E extends Element = HTMLElement>(id: string) => $<E>(`[data-testid="${id}"]`);
+
+export function type(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+export async function boot(): Promise<AppContext> {
+  const root = document.createElement("div");
+  document.body.appendChild(root);
+  const app = await startApp(root);
+  expect(app).not.toBeNull();
+  return app!;
+}
+

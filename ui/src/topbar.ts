@@ -1,0 +1,67 @@
+// The bar across the portfolio window: title, pathway, progress, save status and Close portfolio.
+import type { SaveState } from "./autosave";
+import { h, replaceChildren } from "./dom";
+import { pathwayName } from "./format";
+import { icon } from "./icons";
+import type { Store } from "./state";
+
+export interface TopbarOptions {
+  store: Store;
+  onClose(): void;
+  onRetry(): void;
+}
+
+export interface Topbar {
+  element: HTMLElement;
+  refresh(): void;
+  destroy(): void;
+}
+
+export function saveStatusText(state: SaveState): string {
+  if (state.kind === "saved") return "Saved";
+  if (state.kind === "saving") return "Saving…";
+  return `Not saved: ${state.message}`;
+}
+
+export function createTopbar(options: TopbarOptions): Topbar {
+  const { store } = options;
+  const title = h("span", { class: "topbar-title" });
+  const pathway = h("span", { class: "topbar-pathway" });
+  const progressText = h("span", { class: "progress-text", "data-testid": "progress" });
+  const progressBar = h("progress", { class: "progress-bar", "aria-hidden": "true" });
+  const status = h("span", { class: "save-status", role: "status", "data-testid": "save-status" });
+  const retry = h("button", { type: "button", class: "button small", hidden: true, onclick: () => options.onRetry() }, "Try again");
+  const statusBox = h("div", { class: "save-box" }, status, retry);
+
+  const element = h(
+    "header",
+    { class: "topbar" },
+    h("div", { class: "topbar-name" }, title, pathway),
+    h("div", { class: "topbar-progress" }, progressText, progressBar),
+    statusBox,
+    h("button", { type: "button", class: "button", "data-testid": "close-portfolio", onclick: () => options.onClose() }, "Close portfolio"),
+  );
+
+  const showSave = (state: SaveState) => {
+    statusBox.dataset.state = state.kind;
+    // Icon plus words: the state never rests on colour alone.
+    replaceChildren(status, state.kind === "saved" ? icon("check") : state.kind === "error" ? icon("warning") : null, saveStatusText(state));
+    retry.hidden = state.kind !== "error";
+  };
+
+  const refresh = () => {
+    const session = store.session();
+    if (!session) return;
+    title.textContent = session.portfolio.title || "Untitled portfolio";
+    pathway.textContent = pathwayName(store.framework, session.portfolio.pathway);
+    const { completed, total } = session.outline;
+    progressText.textContent = `${completed} of ${total} sections complete`;
+    progressBar.max = Math.max(total, 1);
+    progressBar.value = completed;
+  };
+
+  const stops = [store.onOutline(refresh), store.onPortfolio(refresh), store.onSaveState(showSave)];
+  refresh();
+  showSave(store.saveState());
+  return { element, refresh, destroy: () => stops.forEach((stop) => stop()) };
+}

@@ -1,0 +1,120 @@
+// One piece of writing (description, reflection or a statement): label, toolbar, editor, word count, preview.
+import type { EditorView } from "@codemirror/view";
+import { api, messageOf } from "./api";
+import { h, replaceChildren, uid } from "./dom";
+import { createEditor } from "./editor";
+import { wordsText } from "./format";
+import { createPreviewer } from "./preview";
+import { createToolbar, formattingKeys } from "./toolbar";
+
+export type WritingFieldName = "description" | "reflection";
+
+export interface WritingFieldOptions {
+  /** which field; also names the test hooks editor-<field>, words-<field>, preview-<field> */
+  field: WritingFieldName;
+  label: string;
+  hint: string;
+  text: string;
+  /** the section's name, so the text area's accessible name says where it is */
+  sectionName: string;
+  placeholder: string;
+  readOnly: boolean;
+  previewVisible: boolean;
+  /** shown after the word count, e.g. how the count stands against a required range */
+  wordsExtra?: HTMLElement;
+  onText?: (text: string) => void;
+  onWords?: (words: number) => void;
+}
+
+export interface WritingField {
+  element: HTMLElement;
+  view: EditorView;
+  setPreviewVisible(visible: boolean): void;
+  destroy(): void;
+}
+
+export function createWritingField(options: WritingFieldOptions): WritingField {
+  const { field } = options;
+  const labelId = uid(`label-${field}`);
+  const hintId = uid(`hint-${field}`);
+  const words = h("span", { class: "words-count", "data-testid": `words-${field}` });
+  const previewBody = h("div", {
+    class: "preview-body prose",
+    "data-testid": `preview-${field}`,
+    // Links in the preview must not navigate the app window away from the portfolio.
+    onclick: (event: MouseEvent) => {
+      if ((event.target as Element | null)?.closest("a")) event.preventDefault();
+    },
+  });
+  const previewColumn = h(
+    "section",
+    { class: "preview-column", "aria-label": `Preview of ${options.label}` },
+    h("p", { class: "preview-label", "aria-hidden": "true" }, "Preview"),
+    previewBody,
+  );
+  const editorBox = h("div", { class: "editor-box", "data-testid": `editor-${field}` });
+
+  let view: EditorView | null = null;
+  const toolbar = options.readOnly ? null : createToolbar(() => view, options.label);
+
+  const element = h(
+    "div",
+    { class: `writing-field field-${field}` },
+    h(
+      "div",
+      { class: "field-head" },
+      h("h2", { id: labelId, class: "field-label" }, options.label),
+      options.hint ? h("p", { id: hintId, class: "hint" }, options.hint) : null,
+    ),
+    h(
+      "div",
+      { class: "field-body" },
+      h("div", { class: "editor-column" }, toolbar, editorBox, h("p", { class: "words" }, words, options.wordsExtra)),
+      previewColumn,
+    ),
+  );
+
+  const previewer = createPreviewer(
+    (markdown) => api.previewMarkdown(markdown),
+    (preview) => {
+      if (preview.html.trim()) previewBody.innerHTML = preview.html;
+      else replaceChildren(previewBody, h("p", { class: "muted" }, "Nothing written yet."));
+      words.textContent = wordsText(preview.words);
+      options.onWords?.(preview.words);
+    },
+    (error) => {
+      replaceChildren(previewBody, h("p", { class: "muted" }, `The preview is not available: ${messageOf(error)}`));
+    },
+  );
+
+  view = createEditor({
+    parent: editorBox,
+    doc: options.text,
+    label: `${options.label}, ${options.sectionName}`,
+    placeholder: options.readOnly ? "" : options.placeholder,
+    describedBy: options.hint ? hintId : undefined,
+    readOnly: options.readOnly,
+    keys: options.readOnly ? [] : formattingKeys(),
+    onChange: (text) => {
+      options.onText?.(text);
+      previewer.request(text);
+    },
+  });
+  previewer.request(options.text, true);
+
+  const setPreviewVisible = (visible: boolean) => {
+    previewColumn.hidden = !visible;
+    element.classList.toggle("with-preview", visible);
+  };
+  setPreviewVisible(options.previewVisible);
+
+  return {
+    element,
+    view,
+    setPreviewVisible,
+    destroy() {
+      previewer.dispose();
+      view?.destroy();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+// A section written as prose: description + reflection (assessed, specialist, advanced) or one statement.
+import { h, replaceChildren } from "./dom";
+import { guideNote, groupHeading, pathwayName, rangeText, requiredRangeNote, wordsText } from "./format";
+import { guidanceFor, hasTwoParts, wordsFor } from "./framework-view";
+import { guidanceBlock, labelledInput, promptsBlock, sectionHeader } from "./guidance-view";
+import { icon } from "./icons";
+import { previewPreference, setPreviewPreference, type Page, type PageContext } from "./page";
+import { entryOf } from "./state";
+import type { OutlineEntry } from "./types";
+import { createWritingField, type WritingField, type WritingFieldName } from "./writing-field";
+
+export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAside: boolean): Page {
+  const { framework } = ctx.store;
+  const session = ctx.store.session()!;
+  const section = entryOf(session.portfolio, entry.id);
+  const guidance = guidanceFor(framework, entry.id, entry.kind);
+  const twoParts = hasTwoParts(entry.kind);
+  const range = wordsFor(framework, entry.id, entry.kind);
+  const readOnly = keptAside;
+  const group = framework.groups.find((g) => g.id === entry.group);
+
+  const save = (field: WritingFieldName | "topic", text: string) => {
+    section[field] = text;
+    ctx.autosave.changeSection(entry.id, field, text);
+  };
+
+  // ---- topic (3a/3b legislation or policy, specialist and advanced area topics) ----
+  let topicRow: HTMLElement | null = null;
+  if (guidance.topic) {
+    const listId = `topic-examples-${entry.id}`;
+    const input = h("input", {
+      type: "text",
+      class: "text-input",
+      "data-testid": "topic",
+      list: guidance.topic.examples.length > 0 ? listId : undefined,
+      autocomplete: "off",
+      spellcheck: "true",
+      readOnly,
+      value: section.topic,
+      oninput: () => save("topic", input.value),
+    });
+    topicRow = labelledInput(
+      guidance.topic.label,
+      input,
+      guidance.topic.hint,
+      guidance.topic.examples.length > 0
+        ? h("datalist", { id: listId }, guidance.topic.examples.map((example) => h("option", { value: example })))
+        : null,
+    );
+    topicRow.classList.add("topic-row");
+  }
+
+  // ---- word counts ----
+  const counts: Record<WritingFieldName, number> = { description: 0, reflection: 0 };
+  const total = h("p", { class: "words-total", "data-testid": "words-total" });
+  const statementGuide = h("span", { class: "words-guide" });
+  const updateCounts = () => {
+    if (twoParts) {
+      const sum = counts.description + counts.reflection;
+      const note = range ? guideNote(sum, range) : "";
+      replaceChildren(
+        total,
+        h("strong", null, wordsText(sum)),
+        " in total",
+        range ? ` · guide ${rangeText(range)} for ${framework.parts.description.label.toLowerCase()} and ${framework.parts.reflection.label.toLowerCase()} together` : null,
+        note ? h("span", { class: "gentle-note" }, note) : null,
+      );
+    } else if (range) {
+      const within = counts.description >= range.min && counts.description <= range.max;
+      statementGuide.className = within ? "words-guide within" : "words-guide";
+      statementGuide.textContent = ` · ${requiredRangeNote(counts.description, range)}`;
+    }
+  };
+
+  // ---- editors ----
+  let previewVisible = previewPreference();
+  const fields: WritingField[] = [];
+  const makeField = (field: WritingFieldName) => {
+    const part = framework.parts[field];
+    const statement = !twoParts;
+    const writing = createWritingField({
+      field,
+      label: statement ? "Your text" : part.label,
+      hint: statement ? "" : part.hint,
+      placeholder: statement ? "Start writing here…" : `Write your ${part.label.toLowerCase()} here…`,
+      sectionName: entry.number ? `section ${entry.number}` : entry.title,
+      text: section[field],
+      readOnly,
+      previewVisible,
+      wordsExtra: statement && range ? statementGuide : undefined,
+      onText: readOnly ? undefined : (text) => save(field, text),
+      onWords: (words) => {
+        counts[field] = words;
+        updateCounts();
+      },
+    });
+    fields.push(writing);
+    return writing.element;
+  };
+  const editors = twoParts ? [makeField("description"), makeField("reflection")] : [makeField("description")];
+
+  const previewToggle = h(
+    "button",
+    {
+      type: "button",
+      class: "button quiet preview-toggle",
+      "aria-pressed": String(previewVisible),
+      onclick: () => {
+        previewVisible = !previewVisible;
+        setPreviewPreference(previewVisible);
+        previewToggle.setAttribute("aria-pressed", String(previewVisible));
+        previewLabel.textContent = previewVisible ? "Hide preview" : "Show preview";
+        for (const field of fields) field.setPreviewVisible(previewVisible);
+      },
+    },
+    icon("eye"),
+  );
+  const previewLabel = h("span", null, previewVisible ? "Hide preview" : "Show preview");
+  previewToggle.appendChild(previewLabel);
+
+  const evidence = twoParts
+    ? h(
+        "section",
+        { class: "evidence-note", "aria-labelledby": `evidence-${entry.id}` },
+        h("h2", { id: `evidence-${entry.id}`, class: "field-label" }, framework.parts.evidence.label),
+        framework.parts.evidence.hint ? h("p", { class: "hint" }, framework.parts.evidence.hint) : null,
+        h("p", { class: "muted" }, "You will attach and cite evidence from the evidence library, which is coming in a later version."),
+      )
+    : null;
+
+  const keptNote = keptAside
+    ? h(
+        "p",
+        { class: "notice" },
+        `This section is not part of the ${pathwayName(framework, session.portfolio.pathway)} pathway, so it is shown read-only. `,
+        "Your text is kept, and the section comes back if you switch to a pathway that includes it.",
+      )
+    : null;
+
+  const removeButton =
+    entry.removable && !keptAside
+      ? h(
+          "div",
+          { class: "danger-zone" },
+          h("button", { type: "button", class: "button danger-quiet", "data-testid": "remove-area", onclick: () => ctx.removeArea(entry) }, "Remove this area"),
+        )
+      : null;
+
+  const heading = sectionHeader(entry, group ? groupHeading(framework, group) : null);
+  const element = h(
+    "article",
+    { class: `section-page kind-${entry.kind}`, "data-section": entry.id },
+    heading,
+    keptNote,
+    readOnly ? null : guidanceBlock(guidance),
+    readOnly ? null : promptsBlock(framework, guidance, twoParts, entry.status === "empty"),
+    topicRow,
+    h("div", { class: "page-tools" }, previewToggle),
+    editors,
+    twoParts ? total : null,
+    evidence,
+    removeButton,
+  );
+  updateCounts();
+
+  return {
+    element,
+    focus: () => heading.querySelector<HTMLElement>("h1")?.focus(),
+    destroy: () => fields.forEach((field) => field.destroy()),
+  };
+}
