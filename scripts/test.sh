@@ -8,12 +8,20 @@ scripts/setup.sh test
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/cmalt-portfolio/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+
 echo "== UI: type check, build, unit tests"
-(cd ui && npm run --silent build && npm test --silent)
+(cd ui && npm run --silent build && NO_COLOR=1 npm test --silent) 2>&1 | tee "$logs/ui.log"
 
 echo "== Rust: formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 echo "== Rust: core, command line and end-to-end tests (window under Xvfb)"
-xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" cargo test --workspace
+xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" cargo test --workspace 2>&1 | tee "$logs/rust.log"
+
+# One closing line for every suite together (the last cargo line is an empty doc-test run).
+ui_passed=$(sed -n 's/^ *Tests *\([0-9][0-9]*\) passed.*/\1/p' "$logs/ui.log" | tail -n 1)
+rust_passed=$(sed -n 's/^test result: ok\. \([0-9][0-9]*\) passed.*/\1/p' "$logs/rust.log" | awk '{ total += $1 } END { print total + 0 }')
+echo "tests: $((${ui_passed:-0} + ${rust_passed:-0})) passed, 0 failed"
