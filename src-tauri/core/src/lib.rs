@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod backups;
+pub mod evidence;
 pub mod framework;
 pub mod library;
 pub mod lock;

@@ -1,6 +1,7 @@
 //! The portfolio as saved in `portfolio.json`: the candidate, the pathway and every
 //! section's words. Text of sections outside the pathway is kept, never dropped.
 
+use crate::evidence::EvidenceItem;
 use crate::framework::PathwayId;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -74,6 +75,33 @@ pub struct NominatedAssessor {
     pub no_conflict_confirmed: bool,
 }
 
+/// The candidate's own rating of a section against the assessors' rubric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    Strong,
+    Adequate,
+    RevisionsRequired,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelfRating {
+    pub rating: Option<Rating>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The ticks of the scheme's own submission checklist that only the candidate can give.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CandidateConfirmations {
+    pub described_clearly: bool,
+    pub reflected: bool,
+    pub evidence_recent_and_succinct: bool,
+    pub principles_addressed: bool,
+    pub proofread: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Portfolio {
     pub schema_version: u32,
@@ -90,10 +118,29 @@ pub struct Portfolio {
     pub confirmation: Confirmation,
     #[serde(default)]
     pub assessor: Option<NominatedAssessor>,
+    /// The evidence library, in the order items were added.
+    #[serde(default)]
+    pub evidence: Vec<EvidenceItem>,
+    /// The number the next item gets (E1, E2...): numbers are never reused, so a
+    /// reference like `[E3]` in the text keeps meaning the same item.
+    #[serde(default = "first_evidence_number")]
+    pub next_evidence_number: u32,
+    /// Self-assessment per assessed section id.
+    #[serde(default)]
+    pub self_assessment: BTreeMap<String, SelfRating>,
+    #[serde(default)]
+    pub confirmations: CandidateConfirmations,
+    /// The submission deadline aimed at, "YYYY-MM-DD".
+    #[serde(default)]
+    pub target_window: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
+}
+
+fn first_evidence_number() -> u32 {
+    1
 }
 
 impl Portfolio {
@@ -111,6 +158,11 @@ impl Portfolio {
             sections: BTreeMap::new(),
             confirmation: Confirmation::default(),
             assessor: None,
+            evidence: Vec::new(),
+            next_evidence_number: first_evidence_number(),
+            self_assessment: BTreeMap::new(),
+            confirmations: CandidateConfirmations::default(),
+            target_window: None,
             created_at: now,
             updated_at: now,
         }
@@ -123,6 +175,19 @@ impl Portfolio {
     /// The entry for `id`, created empty on first write.
     pub fn section_mut(&mut self, id: &str) -> &mut SectionEntry {
         self.sections.entry(id.to_string()).or_default()
+    }
+
+    pub fn evidence_item(&self, id: &str) -> Option<&EvidenceItem> {
+        self.evidence.iter().find(|item| item.id == id)
+    }
+
+    /// The sections that cite `evidence_id`, in the order of the portfolio's map.
+    pub fn sections_citing(&self, evidence_id: &str) -> Vec<String> {
+        self.sections
+            .iter()
+            .filter(|(_, entry)| entry.citations.iter().any(|c| c.evidence_id == evidence_id))
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 
     /// The title to show when the candidate left it blank.

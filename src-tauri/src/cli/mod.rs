@@ -1,10 +1,10 @@
 //! The headless command line: the same binary, no window, no display needed. Each
 //! subcommand calls the core and prints what happened in plain words.
 
+mod new;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use cmalt_core::framework::{Framework, PathwayId};
-use cmalt_core::model::Portfolio;
-use cmalt_core::session::Session;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -68,23 +68,6 @@ pub fn run(command: Command) -> i32 {
             pathway,
             title,
             name,
-        } => {
-            let pathway = PathwayId::from(pathway);
-            let portfolio = Portfolio::new(&title, &name, pathway, time::OffsetDateTime::now_utc());
-            match Session::create(framework.clone(), &portfolio_dir, portfolio) {
-                Ok(_) => {
-                    println!(
-                        "Created a new {} portfolio in {}",
-                        framework.pathway(pathway).name,
-                        portfolio_dir.display()
-                    );
-                    0
-                }
-                Err(error) => {
-                    eprintln!("cmalt-portfolio: {error}");
-                    1
-                }
-            }
-        }
+        } => new::run(framework, &portfolio_dir, pathway.into(), &title, &name),
     }
 }

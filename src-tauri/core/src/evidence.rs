@@ -1,0 +1,167 @@
+//! The evidence library's items: files copied into the portfolio's `evidence/` folder and
+//! links, each described (what it shows, where it comes from, when) and numbered E1, E2...
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// Where an item's content lives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EvidenceSource {
+    /// A copy inside the portfolio's `evidence/` folder.
+    File {
+        /// The name the candidate's file had, for display (may hold any Unicode).
+        original_name: String,
+        /// The name in `evidence/`: safe on every OS, unique by content.
+        stored_name: String,
+        bytes: u64,
+        /// SHA-256 of the content, hex: the same file attached twice is one item.
+        sha256: String,
+        media_type: String,
+    },
+    /// A stable web address.
+    Link { url: String },
+    /// A file named in an imported draft that was not found; the candidate can attach it.
+    MissingFile { original_name: String },
+}
+
+impl EvidenceSource {
+    pub fn stored_name(&self) -> Option<&str> {
+        match self {
+            EvidenceSource::File { stored_name, .. } => Some(stored_name),
+            _ => None,
+        }
+    }
+
+    pub fn bytes(&self) -> u64 {
+        match self {
+            EvidenceSource::File { bytes, .. } => *bytes,
+            _ => 0,
+        }
+    }
+}
+
+/// What the candidate says about an item; edited as a whole from the library view.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EvidenceDetails {
+    pub title: String,
+    /// "YYYY-MM-DD", "YYYY-MM" or "YYYY"; empty while unknown.
+    pub date: String,
+    /// Where it comes from: author, system, organisation.
+    pub origin: String,
+    /// Why it is included: what it proves about the practice described.
+    pub what_it_shows: String,
+    /// Anonymised, or the people in it have agreed to its use.
+    pub permission_confirmed: bool,
+    /// For items older than the recent-years window: why they still count.
+    pub still_relevant_because: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceItem {
+    /// "E3": the stable reference used in citations and in the text as `[E3]`.
+    pub id: String,
+    pub number: u32,
+    #[serde(flatten)]
+    pub details: EvidenceDetails,
+    pub source: EvidenceSource,
+    #[serde(with = "time::serde::rfc3339")]
+    pub added_at: OffsetDateTime,
+}
+
+impl EvidenceItem {
+    pub fn id_for(number: u32) -> String {
+        format!("E{number}")
+    }
+}
+
+/// The first day an evidence date can mean, for the age check: "2023" is 1 January 2023,
+/// "2023-05" is 1 May 2023. `None` when empty or not a date.
+pub fn evidence_date_start(date: &str) -> Option<time::Date> {
+    let mut parts = date.trim().splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = match parts.next() {
+        Some(month) => month.parse().ok()?,
+        None => 1,
+    };
+    let day: u8 = match parts.next() {
+        Some(day) => day.parse().ok()?,
+        None => 1,
+    };
+    time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
+}
+
+/// True when the item's date is more than `years` before `today` (so it needs a reason).
+pub fn is_older_than(details: &EvidenceDetails, years: u32, today: time::Date) -> bool {
+    let Some(date) = evidence_date_start(&details.date) else {
+        return false;
+    };
+    let cutoff = today
+        .replace_year(today.year() - years as i32)
+        .unwrap_or_else(|_| today - time::Duration::days(365 * i64::from(years)));
+    date < cutoff
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn partial_dates_are_understood() {
+        assert_eq!(evidence_date_start("2024-05"), Some(date!(2024 - 05 - 01)));
+        assert_eq!(evidence_date_start("2023"), Some(date!(2023 - 01 - 01)));
+        assert_eq!(
+            evidence_date_start("2024-02-29"),
+            Some(date!(2024 - 02 - 29))
+        );
+        assert_eq!(evidence_date_start("2023-02-29"), None, "not a real day");
+        assert_eq!(evidence_date_start("May 2024"), None);
+        assert_eq!(evidence_date_start(""), None);
+    }
+
+    #[test]
+    fn items_more_than_three_years_old_need_a_reason() {
+        let today = date!(2026 - 11 - 23);
+        let dated = |date: &str| EvidenceDetails {
+            date: date.into(),
+            ..EvidenceDetails::default()
+        };
+        assert!(is_older_than(&dated("2019-06"), 3, today));
+        assert!(is_older_than(&dated("2023-11-22"), 3, today));
+        assert!(
+            !is_older_than(&dated("2023-11-23"), 3, today),
+            "exactly three years is recent"
+        );
+        assert!(!is_older_than(&dated("2025"), 3, today));
+        assert!(
+            !is_older_than(&dated(""), 3, today),
+            "undated items are not called old"
+        );
+    }
+
+    #[test]
+    fn items_serialise_with_a_tagged_source() {
+        let item = EvidenceItem {
+            id: "E1".into(),
+            number: 1,
+            details: EvidenceDetails {
+                title: "Survey".into(),
+                ..EvidenceDetails::default()
+            },
+            source: EvidenceSource::Link {
+                url: "https://example.org/survey".into(),
+            },
+            added_at: OffsetDateTime::UNIX_EPOCH,
+        };
+        let json = serde_json::to_value(&item).unwrap();
+        assert_eq!(json["source"]["type"], "link");
+        assert_eq!(
+            json["title"], "Survey",
+            "details are flattened into the item"
+        );
+        let back: EvidenceItem = serde_json::from_value(json).unwrap();
+        assert_eq!(back, item);
+    }
+}

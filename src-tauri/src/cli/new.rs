@@ -1,0 +1,31 @@
+//! `cmalt-portfolio new`: creates a portfolio folder, refusing where one already is.
+
+use cmalt_core::framework::{Framework, PathwayId};
+use cmalt_core::model::Portfolio;
+use cmalt_core::session::Session;
+use std::path::Path;
+use std::sync::Arc;
+
+pub fn run(
+    framework: Arc<Framework>,
+    folder: &Path,
+    pathway: PathwayId,
+    title: &str,
+    name: &str,
+) -> i32 {
+    let portfolio = Portfolio::new(title, name, pathway, time::OffsetDateTime::now_utc());
+    match Session::create(framework.clone(), folder, portfolio) {
+        Ok(_) => {
+            println!(
+                "Created a new {} portfolio in {}",
+                framework.pathway(pathway).name,
+                folder.display()
+            );
+            0
+        }
+        Err(error) => {
+            eprintln!("cmalt-portfolio: {error}");
+            1
+        }
+    }
+}
