@@ -22,6 +22,19 @@ const COMMANDS: &[&str] = &[
     "change_pathway",
     "add_area",
     "remove_area",
+    "evidence_library",
+    "attach_files_dialog",
+    "attach_dropped",
+    "make_smaller_copy",
+    "attach_smaller_copy",
+    "attach_link",
+    "save_evidence_details",
+    "replace_evidence_file",
+    "remove_evidence",
+    "cite",
+    "uncite",
+    "set_citations",
+    "open_evidence",
 ];
 
 fn main() {

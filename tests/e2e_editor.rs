@@ -11,29 +11,9 @@ const DESCRIPTION: &str = "I compared four quiz tools **with colleagues** from l
 const REFLECTION: &str = "Involving learners earlier would have helped.";
 const SECTION_1C: &str = "I supported fourteen Digital Champions.";
 
-async fn open_section(app: &App, id: &str) {
-    app.click(&format!(
-        "[data-testid=\"sidebar\"] [data-section-id=\"{id}\"]"
-    ))
-    .await;
-    app.wait_until(&format!("section {id} is open"), || async {
-        app.exists("[data-testid=\"editor-description\"] .cm-content")
-            .await
-    })
-    .await;
-}
-
 async fn editor_text(app: &App, part: &str) -> String {
     app.text_of(&format!("[data-testid=\"editor-{part}\"] .cm-content"))
         .await
-}
-
-async fn wait_saved(app: &App) {
-    app.wait_until("everything is saved", || async {
-        let status = app.text_of("[data-testid=\"save-status\"]").await;
-        status.contains("Saved") && !status.contains("Not saved")
-    })
-    .await;
 }
 
 async fn switch_pathway(app: &App, pathway: &str) {
@@ -66,7 +46,7 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     app.click("[data-testid=\"create-portfolio\"]").await;
     app.find("[data-testid=\"sidebar\"]").await;
 
-    open_section(&app, "1a").await;
+    app.open_section("1a").await;
     app.type_into(
         "[data-testid=\"editor-description\"] .cm-content",
         DESCRIPTION,
@@ -87,7 +67,7 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
         .await;
     app.wait_for_text("[data-testid=\"words-reflection\"]", "6 words")
         .await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     app.wait_until("1a shows as complete in the sidebar", || async {
         let entry = app
             .find("[data-testid=\"sidebar\"] [data-section-id=\"1a\"]")
@@ -97,13 +77,13 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     .await;
     app.screenshot("02-editor-1a").await;
 
-    open_section(&app, "1c").await;
+    app.open_section("1c").await;
     app.type_into(
         "[data-testid=\"editor-description\"] .cm-content",
         SECTION_1C,
     )
     .await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     app.quit().await;
 
     let portfolio_file = home
@@ -120,7 +100,7 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     let app = App::launch(&home).await;
     let started = Instant::now();
     app.click("[data-testid=\"recent-item\"]").await;
-    open_section(&app, "1a").await;
+    app.open_section("1a").await;
     eprintln!(
         "launch to an editable section: {:?} (opening the recent portfolio: {:?})",
         app.launched_at.elapsed(),
@@ -150,7 +130,7 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     .await;
     app.screenshot("03-associate").await;
     switch_pathway(&app, "cmalt").await;
-    open_section(&app, "1c").await;
+    app.open_section("1c").await;
     assert_eq!(
         editor_text(&app, "description").await,
         SECTION_1C.to_string(),

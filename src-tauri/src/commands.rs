@@ -212,8 +212,12 @@ pub fn save_assessor(
 }
 
 #[tauri::command]
-pub fn preview_markdown(markdown: String) -> Rendered {
-    markdown::render(&markdown)
+pub fn preview_markdown(state: State<'_, AppState>, markdown: String) -> Rendered {
+    // With a portfolio open, `[E3]` links to its evidence library.
+    match state.session().as_ref() {
+        Some(session) => session.render(&markdown),
+        None => markdown::render(&markdown),
+    }
 }
 
 #[tauri::command]

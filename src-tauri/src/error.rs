@@ -3,6 +3,7 @@
 //! and shows `message` as it is.
 
 use cmalt_core::backups::BackupInfo;
+use cmalt_core::evidence_files::AttachError;
 use cmalt_core::session::SessionError;
 use cmalt_core::store::StoreError;
 use serde::Serialize;
@@ -15,6 +16,12 @@ pub struct CommandError {
     pub folder: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backups: Option<Vec<BackupInfo>>,
+    /// too_large: the file is an image the app can make a smaller copy of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub can_make_smaller: Option<bool>,
+    /// too_large: the handle of the file held in the backend, for "make a smaller copy".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<String>,
 }
 
 impl CommandError {
@@ -24,6 +31,8 @@ impl CommandError {
             message: message.into(),
             folder: None,
             backups: None,
+            can_make_smaller: None,
+            pending: None,
         }
     }
 
@@ -46,6 +55,8 @@ impl From<StoreError> for CommandError {
                 message,
                 folder: Some(folder.to_string_lossy().into_owned()),
                 backups: Some(backups),
+                can_make_smaller: None,
+                pending: None,
             },
             StoreError::NewerSchema { .. } => CommandError::new("newer_schema", message),
             StoreError::Locked(_) => CommandError::new("locked", message),
@@ -65,7 +76,23 @@ impl From<SessionError> for CommandError {
     fn from(error: SessionError) -> Self {
         match error {
             SessionError::Store(store) => store.into(),
+            SessionError::Attach(attach) => attach.into(),
             other => CommandError::new("invalid", other.to_string()),
+        }
+    }
+}
+
+impl From<AttachError> for CommandError {
+    fn from(error: AttachError) -> Self {
+        let message = error.to_string();
+        match error {
+            AttachError::TooLarge {
+                can_make_smaller, ..
+            } => CommandError {
+                can_make_smaller: Some(can_make_smaller),
+                ..CommandError::new("too_large", message)
+            },
+            _ => CommandError::new("attach_refused", message),
         }
     }
 }

@@ -4,13 +4,14 @@
 pub mod cli;
 mod commands;
 mod error;
+mod evidence_commands;
 mod state;
 
 use clap::Parser;
 use cmalt_core::framework::Framework;
 use cmalt_core::library::Library;
 use state::AppState;
-use tauri::Manager;
+use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
 /// Starts the command line or, with no subcommand, the window. Returns the exit code.
 pub fn main_entry() -> i32 {
@@ -44,7 +45,16 @@ fn run_window() -> i32 {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(framework, library))
+        .on_window_event(|window, event| {
+            // Dropped files are held in Rust; the webview is told their names only.
+            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+                let state = window.state::<AppState>();
+                let names = evidence_commands::files_dropped(&state, paths.clone());
+                let _ = window.emit("evidence-dropped", serde_json::json!({ "names": names }));
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::framework,
@@ -65,6 +75,19 @@ fn run_window() -> i32 {
             commands::change_pathway,
             commands::add_area,
             commands::remove_area,
+            evidence_commands::evidence_library,
+            evidence_commands::attach_files_dialog,
+            evidence_commands::attach_dropped,
+            evidence_commands::make_smaller_copy,
+            evidence_commands::attach_smaller_copy,
+            evidence_commands::attach_link,
+            evidence_commands::save_evidence_details,
+            evidence_commands::replace_evidence_file,
+            evidence_commands::remove_evidence,
+            evidence_commands::cite,
+            evidence_commands::uncite,
+            evidence_commands::set_citations,
+            evidence_commands::open_evidence,
         ])
         .run(tauri::generate_context!());
     match result {

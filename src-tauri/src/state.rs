@@ -4,12 +4,35 @@
 use cmalt_core::framework::Framework;
 use cmalt_core::library::Library;
 use cmalt_core::session::Session;
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Files the backend holds between two steps of a flow, so their paths and bytes never
+/// have to pass through the webview.
+#[derive(Default)]
+pub struct PendingFiles {
+    /// Paths last dropped on the window, waiting for the candidate to confirm.
+    pub dropped: Vec<PathBuf>,
+    /// Oversized images the candidate may shrink, by handle.
+    pub oversized: HashMap<String, PathBuf>,
+    /// Smaller copies made and shown, waiting to be attached: (file name, bytes).
+    pub smaller: HashMap<String, (String, Vec<u8>)>,
+    pub next_handle: u64,
+}
+
+impl PendingFiles {
+    pub fn handle(&mut self) -> String {
+        self.next_handle += 1;
+        format!("pending-{}", self.next_handle)
+    }
+}
 
 pub struct AppState {
     pub framework: Arc<Framework>,
     pub library: Library,
     session: Mutex<Option<Session>>,
+    pending: Mutex<PendingFiles>,
 }
 
 impl AppState {
@@ -18,7 +41,14 @@ impl AppState {
             framework: Arc::new(framework),
             library,
             session: Mutex::new(None),
+            pending: Mutex::new(PendingFiles::default()),
         }
+    }
+
+    pub fn pending(&self) -> MutexGuard<'_, PendingFiles> {
+        self.pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The open session; a panic in another command must not lock the candidate out.

@@ -62,6 +62,11 @@ pub struct App {
 
 impl App {
     pub async fn launch(home: &Home) -> App {
+        App::launch_with(home, &[]).await
+    }
+
+    /// Launches with extra environment variables for the app (e.g. answers to file dialogs).
+    pub async fn launch_with(home: &Home, env: &[(&str, &std::ffi::OsStr)]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them through scripts/test.sh, which starts Xvfb"
@@ -80,6 +85,7 @@ impl App {
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -175,6 +181,39 @@ impl App {
 
     pub async fn exists(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Creates a portfolio from the start screen and waits for its sidebar.
+    pub async fn create_portfolio(&self, title: &str, name: &str, pathway: &str) {
+        self.click("[data-testid=\"new-portfolio\"]").await;
+        self.type_into("[data-testid=\"new-title\"]", title).await;
+        self.type_into("[data-testid=\"new-name\"]", name).await;
+        self.click(&format!("input[name=\"pathway\"][value=\"{pathway}\"]"))
+            .await;
+        self.click("[data-testid=\"create-portfolio\"]").await;
+        self.find("[data-testid=\"sidebar\"]").await;
+    }
+
+    /// Opens a section from the sidebar and waits for its editor.
+    pub async fn open_section(&self, id: &str) {
+        self.click(&format!(
+            "[data-testid=\"sidebar\"] [data-section-id=\"{id}\"]"
+        ))
+        .await;
+        self.wait_until(&format!("section {id} is open"), || async {
+            let page =
+                format!("[data-section=\"{id}\"] [data-testid=\"editor-description\"] .cm-content");
+            self.exists(&page).await
+        })
+        .await;
+    }
+
+    pub async fn wait_saved(&self) {
+        self.wait_until("everything is saved", || async {
+            let status = self.text_of("[data-testid=\"save-status\"]").await;
+            status.contains("Saved") && !status.contains("Not saved")
+        })
+        .await;
     }
 
     /// Saves a screenshot when CMALT_SCREENSHOTS names a folder, after two painted frames.

@@ -16,6 +16,12 @@ import type {
   SectionPatch,
   AreaKindId,
   AppError,
+  AttachOutcome,
+  AttachReport,
+  Citation,
+  EvidenceDetails,
+  LibraryView,
+  SmallerCopyPreview,
 } from "./types";
 
 export interface AppInfo {
@@ -47,7 +53,36 @@ export const api = {
   changePathway: (pathway: PathwayId) => invoke<OpenedPortfolio>("change_pathway", { pathway }),
   addArea: (kind: AreaKindId) => invoke<{ opened: OpenedPortfolio; section_id: string }>("add_area", { kind }),
   removeArea: (sectionId: string) => invoke<OpenedPortfolio>("remove_area", { sectionId }),
+
+  // Evidence library. After a change, refresh with current() and evidenceLibrary().
+  evidenceLibrary: () => invoke<LibraryView>("evidence_library"),
+  /** native multi-file dialog; one report per chosen file; [] when cancelled */
+  attachFilesDialog: (sections: string[]) => invoke<AttachReport[]>("attach_files_dialog", { sections }),
+  /** attaches the files last dropped on the window (see the "evidence-dropped" event) */
+  attachDropped: (sections: string[]) => invoke<AttachReport[]>("attach_dropped", { sections }),
+  makeSmallerCopy: (pending: string) => invoke<SmallerCopyPreview>("make_smaller_copy", { pending }),
+  attachSmallerCopy: (pending: string, title: string, sections: string[]) =>
+    invoke<AttachOutcome>("attach_smaller_copy", { pending, title, sections }),
+  attachLink: (url: string, title: string, sections: string[]) =>
+    invoke<AttachOutcome>("attach_link", { link: { url, title }, sections }),
+  saveEvidenceDetails: (evidenceId: string, details: EvidenceDetails) =>
+    invoke<Saved>("save_evidence_details", { evidenceId, details }),
+  /** native dialog; null when cancelled */
+  replaceEvidenceFile: (evidenceId: string) => invoke<Saved | null>("replace_evidence_file", { evidenceId }),
+  removeEvidence: (evidenceId: string) => invoke<Saved>("remove_evidence", { evidenceId }),
+  cite: (sectionId: string, evidenceId: string) => invoke<Saved>("cite", { sectionId, evidenceId }),
+  uncite: (sectionId: string, evidenceId: string) => invoke<Saved>("uncite", { sectionId, evidenceId }),
+  setCitations: (sectionId: string, citations: Citation[]) =>
+    invoke<Saved>("set_citations", { sectionId, citations }),
+  /** opens the file with the system's default app, or the link in the browser */
+  openEvidence: (evidenceId: string) => invoke<void>("open_evidence", { evidenceId }),
 };
+
+/** Emitted when files are dropped on the window; the paths stay in the backend. */
+export const EVIDENCE_DROPPED_EVENT = "evidence-dropped";
+export interface EvidenceDroppedPayload {
+  names: string[];
+}
 
 export function isAppError(value: unknown): value is AppError {
   return typeof value === "object" && value !== null && "code" in value && "message" in value;

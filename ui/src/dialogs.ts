@@ -9,11 +9,19 @@ export interface DialogAction<T> {
   testid?: string;
   /** receives focus when the dialog opens (the safe choice, for destructive questions) */
   focus?: boolean;
+  /**
+   * Work to do before the dialog closes with this action (e.g. saving what the form says).
+   * Resolve false to keep the dialog open, for example to show a refusal inline. While it runs
+   * the buttons are disabled and Escape waits.
+   */
+  run?: () => boolean | Promise<boolean>;
 }
 
 export interface DialogOptions<T> {
   title: string;
   body?: Child;
+  /** builds the body with a way to close the dialog from inside it (e.g. a list of choices) */
+  build?: (close: (value: T) => void) => Child;
   actions: DialogAction<T>[];
   /** what Escape means */
   cancelValue: T;
@@ -26,6 +34,7 @@ export function openDialog<T>(options: DialogOptions<T>): Promise<T> {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const titleId = uid("dialog-title");
     let done = false;
+    let busy = false;
 
     const finish = (value: T) => {
       if (done) return;
@@ -45,11 +54,32 @@ export function openDialog<T>(options: DialogOptions<T>): Promise<T> {
           type: "button",
           class: `button ${action.kind ?? "plain"}`,
           "data-testid": action.testid,
-          onclick: () => finish(action.value),
+          onclick: () => void choose(action),
         },
         action.label,
       ),
     );
+
+    const choose = async (action: DialogAction<T>) => {
+      if (busy || done) return;
+      if (!action.run) {
+        finish(action.value);
+        return;
+      }
+      busy = true;
+      dialog.setAttribute("aria-busy", "true");
+      buttons.forEach((button) => (button.disabled = true));
+      let ok = false;
+      try {
+        ok = await action.run();
+      } catch (error) {
+        console.error(error);
+      }
+      busy = false;
+      dialog.removeAttribute("aria-busy");
+      buttons.forEach((button) => (button.disabled = false));
+      if (ok) finish(action.value);
+    };
 
     const dialog = h(
       "dialog",
@@ -60,7 +90,7 @@ export function openDialog<T>(options: DialogOptions<T>): Promise<T> {
         "data-testid": options.testid,
       },
       h("h2", { id: titleId, class: "dialog-title" }, options.title),
-      h("div", { class: "dialog-body" }, options.body),
+      h("div", { class: "dialog-body" }, options.build ? options.build(finish) : options.body),
       h("div", { class: "dialog-actions" }, buttons),
     );
 
@@ -68,7 +98,14 @@ export function openDialog<T>(options: DialogOptions<T>): Promise<T> {
       if (event.key === "Escape") {
         event.preventDefault();
         event.stopPropagation();
-        finish(options.cancelValue);
+        if (!busy) finish(options.cancelValue);
+      } else if (event.key === "Enter" && !event.defaultPrevented && !event.isComposing && isTextInput(event.target)) {
+        // Enter in a one-line field does what the main button says, as in a form.
+        const primary = options.actions.findIndex((a) => a.kind === "primary");
+        if (primary >= 0) {
+          event.preventDefault();
+          buttons[primary].click();
+        }
       } else if (event.key === "Tab") {
         trapTab(dialog, event);
       }
@@ -76,18 +113,24 @@ export function openDialog<T>(options: DialogOptions<T>): Promise<T> {
     // The browser's own Escape handling, in case the key event did not reach us first.
     dialog.addEventListener("cancel", (event) => {
       event.preventDefault();
-      finish(options.cancelValue);
+      if (!busy) finish(options.cancelValue);
     });
 
     document.body.appendChild(dialog);
     if (typeof dialog.showModal === "function") dialog.showModal();
     else dialog.setAttribute("open", "");
 
+    // A field marked data-autofocus (the first thing to fill in) wins over the buttons.
+    const field = dialog.querySelector<HTMLElement>("[data-autofocus]");
     const chosen = options.actions.findIndex((a) => a.focus);
     const primary = options.actions.findIndex((a) => a.kind === "primary");
     const index = chosen >= 0 ? chosen : primary >= 0 ? primary : 0;
-    (buttons[index] ?? focusables(dialog)[0])?.focus();
+    (field ?? buttons[index] ?? focusables(dialog)[0])?.focus();
   });
+}
+
+function isTextInput(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && ["text", "url", "search", "email"].includes(target.type);
 }
 
 /** Keeps Tab and Shift+Tab cycling within the dialog. */

@@ -78,3 +78,24 @@ export function runEdit(view: EditorView, command: (doc: string, selection: Sele
   view.focus();
   return true;
 }
+
+/**
+ * Inserts text as one undoable step, at the cursor or at the end of the text. A selection is never
+ * replaced: the text goes after it. A space is added where the text would otherwise touch a word.
+ */
+export function insertText(view: EditorView, text: string, at: "cursor" | "end"): boolean {
+  if (view.state.readOnly) return false;
+  const doc = view.state.doc;
+  const pos = at === "end" ? doc.length : view.state.selection.main.to;
+  const before = pos > 0 ? doc.sliceString(pos - 1, pos) : "";
+  const after = doc.sliceString(pos, pos + 1);
+  const lead = before && !/[\s(\[]/.test(before) ? " " : "";
+  const trail = after && !/[\s.,;:!?)\]]/.test(after) ? " " : "";
+  view.dispatch({
+    changes: { from: pos, insert: lead + text + trail },
+    selection: EditorSelection.cursor(pos + lead.length + text.length),
+    userEvent: "input",
+    scrollIntoView: true,
+  });
+  return true;
+}

@@ -4,6 +4,7 @@ import "./styles/start.css";
 import "./styles/portfolio.css";
 import "./styles/section.css";
 import "./styles/dialogs.css";
+import "./styles/evidence.css";
 import { startApp } from "./app";
 import { installWindowHooks } from "./window-hooks";
 

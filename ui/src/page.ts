@@ -1,5 +1,6 @@
 // What every page in the portfolio window shares: its lifecycle and the actions it may ask for.
 import type { Autosave } from "./autosave";
+import type { Evidence } from "./evidence-state";
 import type { Store } from "./state";
 import type { OutlineEntry, PathwayId } from "./types";
 
@@ -14,6 +15,8 @@ export interface Page {
 export interface PageContext {
   store: Store;
   autosave: Autosave;
+  /** the evidence library of the open portfolio */
+  evidence: Evidence;
   /** Ask, then remove a specialist/advanced area. */
   removeArea(entry: OutlineEntry): void;
   /** Ask, then change pathway; resolves true when it changed. */

@@ -1,18 +1,23 @@
 // The portfolio window: top bar, sidebar and the page shown, plus the actions that change the outline.
-import { api } from "./api";
+import { listen } from "@tauri-apps/api/event";
+import { api, EVIDENCE_DROPPED_EVENT, type EvidenceDroppedPayload } from "./api";
+import { attachDropped } from "./attach-flow";
+import { dropDialog } from "./evidence-dialogs";
+import { createLibraryPage } from "./evidence-library-page";
+import { createEvidence } from "./evidence-state";
 import type { AppContext, Screen } from "./app-context";
 import { confirmDialog, showError } from "./dialogs";
 import { h, replaceChildren } from "./dom";
 import { createDetailsPage } from "./details-page";
 import { pathwayName } from "./format";
-import { entryLabel, findEntry, firstEntry } from "./framework-view";
+import { entryLabel, findEntry, firstEntry, hasTwoParts } from "./framework-view";
 import type { Page, PageContext } from "./page";
 import { createSectionPage } from "./section-page";
 import { createSidebar } from "./sidebar";
 import { createTopbar } from "./topbar";
 import type { AreaKindId, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef } from "./types";
 
-type Target = { kind: "details" } | { kind: "section"; id: string };
+type Target = { kind: "details" } | { kind: "library"; highlight?: string } | { kind: "section"; id: string };
 
 const LAST_KEY = "cmalt.last-section:";
 
@@ -20,6 +25,7 @@ function rememberedTarget(folder: string): Target | null {
   try {
     const id = localStorage.getItem(LAST_KEY + folder);
     if (id === "details") return { kind: "details" };
+    if (id === "library") return { kind: "library" };
     return id ? { kind: "section", id } : null;
   } catch {
     return null;
@@ -28,7 +34,7 @@ function rememberedTarget(folder: string): Target | null {
 
 function remember(folder: string, target: Target): void {
   try {
-    localStorage.setItem(LAST_KEY + folder, target.kind === "details" ? "details" : target.id);
+    localStorage.setItem(LAST_KEY + folder, target.kind === "section" ? target.id : target.kind);
   } catch {
     // not remembered; harmless
   }
@@ -47,6 +53,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     framework,
     onOpen: (id) => void navigate({ kind: "section", id }),
     onDetails: () => void navigate({ kind: "details" }),
+    onLibrary: () => void navigate({ kind: "library" }),
     onAdd: (kind) => void addArea(kind),
   });
 
@@ -56,9 +63,18 @@ export function createPortfolioScreen(app: AppContext): Screen {
     onRetry: () => void autosave.flush().catch(() => undefined),
   });
 
+  const evidence = createEvidence({
+    store,
+    autosave,
+    openLibrary: (highlight) => void navigate({ kind: "library", highlight }),
+    openSection: (id) => void navigate({ kind: "section", id }),
+    currentSection: () => (target.kind === "section" ? target.id : null),
+  });
+
   const pageContext: PageContext = {
     store,
     autosave,
+    evidence,
     removeArea: (entry) => void removeArea(entry),
     changePathway,
   };
@@ -72,10 +88,13 @@ export function createPortfolioScreen(app: AppContext): Screen {
     const found = next.kind === "section" ? findEntry(session.outline, next.id) : null;
     if (next.kind === "section" && !found) resolved = { kind: "details" };
     target = resolved;
-    page = found ? createSectionPage(pageContext, found) : createDetailsPage(pageContext);
+    page =
+      resolved.kind === "library" ? createLibraryPage(pageContext, resolved.highlight ?? null)
+      : found ? createSectionPage(pageContext, found)
+      : createDetailsPage(pageContext);
     replaceChildren(main, page.element);
     main.scrollTop = 0;
-    sidebar.setCurrent(resolved.kind === "details" ? "details" : resolved.id);
+    sidebar.setCurrent(resolved.kind === "section" ? resolved.id : resolved.kind);
     remember(session.folder, resolved);
     if (focus) page.focus();
   }
@@ -202,6 +221,53 @@ export function createPortfolioScreen(app: AppContext): Screen {
 
   const stopOutline = store.onOutline((outline) => sidebar.render(outline));
 
+  // ---- files dropped on the window ----
+  // The backend keeps only the newest drop, so a dialog about older files never attaches newer ones.
+  let dropSequence = 0;
+  let dropWaiting: string[] | null = null;
+  let dropOpen = false;
+  let destroyed = false;
+
+  async function askAboutDrops(): Promise<void> {
+    dropOpen = true;
+    try {
+      while (dropWaiting && !destroyed) {
+        const names = dropWaiting;
+        dropWaiting = null;
+        const mine = dropSequence;
+        const outline = store.session()?.outline;
+        if (!outline) return;
+        const choices = outline.groups
+          .flatMap((group) => group.entries)
+          .filter((entry) => hasTwoParts(entry.kind))
+          .map((entry) => ({ id: entry.id, label: entryLabel(entry) }));
+        const sections = await dropDialog(names, choices, target.kind === "section" ? target.id : null);
+        if (mine !== dropSequence || destroyed) continue; // newer files arrived: ask about those instead
+        if (sections) await attachDropped(evidence, sections);
+      }
+    } finally {
+      dropOpen = false;
+    }
+  }
+
+  let stopDrops: (() => void) | null = null;
+  try {
+    listen<EvidenceDroppedPayload>(EVIDENCE_DROPPED_EVENT, (event) => {
+      const names = event.payload?.names ?? [];
+      if (destroyed || names.length === 0) return;
+      dropSequence++;
+      dropWaiting = names;
+      if (!dropOpen) void askAboutDrops();
+    })
+      .then((unlisten) => {
+        if (destroyed) unlisten();
+        else stopDrops = unlisten;
+      })
+      .catch(() => undefined);
+  } catch {
+    // Not inside Tauri (e.g. `npm run dev` in a browser): no dropped files to hear about.
+  }
+
   const element = h(
     "div",
     { class: "portfolio-screen" },
@@ -214,11 +280,14 @@ export function createPortfolioScreen(app: AppContext): Screen {
   sidebar.render(session.outline);
   const start = rememberedTarget(session.folder) ?? (firstEntry(session.outline) ? { kind: "section" as const, id: firstEntry(session.outline)!.id } : { kind: "details" as const });
   render(start, false);
+  void evidence.load();
 
   return {
     element,
     mounted: () => page?.focus(),
     destroy() {
+      destroyed = true;
+      stopDrops?.();
       navigation++;
       page?.destroy();
       page = null;

@@ -5,7 +5,7 @@ import { framework, outlineFor } from "./test/fixtures";
 import type { Outline } from "./types";
 
 function mount(outline: Outline) {
-  const handlers = { onOpen: vi.fn(), onDetails: vi.fn(), onAdd: vi.fn() };
+  const handlers = { onOpen: vi.fn(), onDetails: vi.fn(), onLibrary: vi.fn(), onAdd: vi.fn() };
   const sidebar = createSidebar({ framework, ...handlers });
   document.body.appendChild(sidebar.element);
   sidebar.render(outline);
@@ -42,12 +42,20 @@ describe("sidebar", () => {
     expect(headings).toContain("About you");
   });
 
-  it("opens sections and the details page", () => {
-    const { sidebar, onOpen, onDetails } = mount(outlineFor("cmalt"));
+  it("opens sections, the details page and the evidence library", () => {
+    const { sidebar, onOpen, onDetails, onLibrary } = mount(outlineFor("cmalt"));
     sidebar.element.querySelector<HTMLElement>('[data-section-id="2a"]')!.click();
     expect(onOpen).toHaveBeenCalledWith("2a");
     sidebar.element.querySelector<HTMLElement>("[data-testid=details]")!.click();
     expect(onDetails).toHaveBeenCalled();
+    const library = sidebar.element.querySelector<HTMLElement>("[data-testid=library]")!;
+    expect(library.textContent).toBe("Evidence library");
+    // Just below "Portfolio details".
+    expect(sidebar.element.querySelector("[data-testid=details]")!.nextElementSibling).toBe(library);
+    library.click();
+    expect(onLibrary).toHaveBeenCalled();
+    sidebar.setCurrent("library");
+    expect(library.getAttribute("aria-current")).toBe("page");
   });
 
   it("offers to add an area only when the outline allows it, inside that area's group", () => {

@@ -8,13 +8,14 @@ export interface SidebarOptions {
   framework: Framework;
   onOpen(sectionId: string): void;
   onDetails(): void;
+  onLibrary(): void;
   onAdd(kind: AreaKindId): void;
 }
 
 export interface Sidebar {
   element: HTMLElement;
   render(outline: Outline): void;
-  /** the section shown, or "details" */
+  /** the section shown, "details" or "library" */
   setCurrent(current: string | null): void;
 }
 
@@ -53,8 +54,8 @@ export function createSidebar(options: SidebarOptions): Sidebar {
     );
 
   const markCurrent = () => {
-    for (const button of element.querySelectorAll<HTMLElement>("[data-section-id], [data-testid=details]")) {
-      const id = button.dataset.sectionId ?? "details";
+    for (const button of element.querySelectorAll<HTMLElement>("[data-section-id], [data-testid=details], [data-testid=library]")) {
+      const id = button.dataset.sectionId ?? button.dataset.testid;
       if (id === current) button.setAttribute("aria-current", "page");
       else button.removeAttribute("aria-current");
     }
@@ -84,6 +85,12 @@ export function createSidebar(options: SidebarOptions): Sidebar {
         { type: "button", class: "nav-entry nav-details", "data-testid": "details", onclick: () => options.onDetails() },
         icon("folder", "status-icon"),
         h("span", { class: "nav-text" }, h("span", { class: "nav-title" }, "Portfolio details")),
+      ),
+      h(
+        "button",
+        { type: "button", class: "nav-entry nav-details", "data-testid": "library", onclick: () => options.onLibrary() },
+        icon("paperclip", "status-icon"),
+        h("span", { class: "nav-text" }, h("span", { class: "nav-title" }, "Evidence library")),
       ),
       outline.groups.map((group) =>
         h(

@@ -1,8 +1,8 @@
 // Tests that toolbar buttons and shortcuts format the editor text, undo works, and the toolbar is one Tab stop.
 import { EditorSelection } from "@codemirror/state";
 import { runScopeHandlers, type EditorView } from "@codemirror/view";
-import { describe, expect, it } from "vitest";
-import { createEditor } from "./editor";
+import { describe, expect, it, vi } from "vitest";
+import { createEditor, insertText } from "./editor";
 import { createToolbar, formattingKeys } from "./toolbar";
 
 function setup(doc: string) {
@@ -57,5 +57,40 @@ describe("toolbar", () => {
     expect(view.contentDOM.getAttribute("spellcheck")).toBe("true");
     expect(view.contentDOM.getAttribute("autocapitalize")).toBe("sentences");
     expect(view.contentDOM.getAttribute("aria-label")).toBe("Description");
+  });
+  it("offers Cite evidence when asked, as one more tool in the same Tab stop", () => {
+    const parent = document.createElement("div");
+    document.body.appendChild(parent);
+    const view = createEditor({ parent, doc: "", label: "Description", placeholder: "" });
+    const onCite = vi.fn();
+    const toolbar = createToolbar(() => view, "Description", { onCite });
+    document.body.appendChild(toolbar);
+    const cite = toolbar.querySelector<HTMLButtonElement>("[data-action=cite]")!;
+    expect(cite.textContent).toBe("Cite evidence");
+    expect(cite.tabIndex).toBe(-1);
+    const undo = toolbar.querySelector<HTMLButtonElement>("[data-action=redo]")!;
+    undo.focus();
+    undo.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+    expect(document.activeElement).toBe(cite);
+    cite.click();
+    expect(onCite).toHaveBeenCalledTimes(1);
+    expect(createToolbar(() => view, "Reflection").querySelector("[data-action=cite]")).toBeNull();
+  });
+
+  it("inserts a citation at the cursor or the end, spaced from words and never over a selection", () => {
+    const { view } = setup("I ran workshops");
+    view.dispatch({ selection: EditorSelection.single(2, 5) });
+    insertText(view, "[E3]", "cursor");
+    expect(view.state.doc.toString()).toBe("I ran [E3] workshops");
+    expect(view.state.selection.main.head).toBe(10);
+    insertText(view, "[E4]", "end");
+    expect(view.state.doc.toString()).toBe("I ran [E3] workshops [E4]");
+    const empty = setup("").view;
+    insertText(empty, "[E1]", "end");
+    expect(empty.state.doc.toString()).toBe("[E1]");
+    const before = setup("(see)").view;
+    before.dispatch({ selection: EditorSelection.cursor(1) });
+    insertText(before, "[E2]", "cursor");
+    expect(before.state.doc.toString()).toBe("([E2] see)");
   });
 });

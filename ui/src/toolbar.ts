@@ -54,7 +54,12 @@ export function formattingKeys(): KeyBinding[] {
  * A toolbar with one Tab stop (roving tabindex): arrow keys move between buttons, as the ARIA
  * toolbar pattern expects, so tabbing through a page does not walk nine buttons per editor.
  */
-export function createToolbar(getView: () => EditorView | null, fieldLabel: string): HTMLElement {
+export interface ToolbarExtras {
+  /** adds "Cite evidence", which opens the picker of the evidence library */
+  onCite?: () => void;
+}
+
+export function createToolbar(getView: () => EditorView | null, fieldLabel: string, extras: ToolbarExtras = {}): HTMLElement {
   const mac = isMac();
   const button = (action: FormatAction) => {
     const tip = action.shortcut ? `${action.label} (${shortcutText(action.shortcut, mac)})` : action.label;
@@ -81,7 +86,31 @@ export function createToolbar(getView: () => EditorView | null, fieldLabel: stri
       action.icon ? icon(action.icon) : h("span", { class: `glyph glyph-${action.id}`, "aria-hidden": "true" }, action.glyph),
     );
   };
-  const buttons = [...FORMAT_ACTIONS.map(button), h("span", { class: "tool-sep", "aria-hidden": "true" }), ...HISTORY_ACTIONS.map(button)];
+  const cite = extras.onCite;
+  const citeButton = cite
+    ? h(
+        "button",
+        {
+          type: "button",
+          class: "tool tool-cite",
+          "data-action": "cite",
+          "data-testid": "toolbar-cite",
+          title: "Cite evidence from your library",
+          tabindex: "-1",
+          // As for the other tools: the editor keeps its cursor, which is where the citation goes.
+          onmousedown: (event: MouseEvent) => event.preventDefault(),
+          onclick: () => cite(),
+        },
+        icon("paperclip"),
+        h("span", { class: "tool-text" }, "Cite evidence"),
+      )
+    : null;
+  const buttons = [
+    ...FORMAT_ACTIONS.map(button),
+    h("span", { class: "tool-sep", "aria-hidden": "true" }),
+    ...HISTORY_ACTIONS.map(button),
+    citeButton ? [h("span", { class: "tool-sep", "aria-hidden": "true" }), citeButton] : null,
+  ];
   const toolbar = h("div", { role: "toolbar", class: "toolbar", "aria-label": `Formatting for ${fieldLabel}` }, buttons);
   const tools = () => Array.from(toolbar.querySelectorAll<HTMLButtonElement>("button.tool"));
   tools()[0].tabIndex = 0;

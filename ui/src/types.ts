@@ -148,6 +148,8 @@ export interface Portfolio {
   sections: Record<string, SectionEntry>;
   confirmation: Confirmation;
   assessor: NominatedAssessor | null;
+  evidence: EvidenceItem[];
+  next_evidence_number: number;
   created_at: string;
   updated_at: string;
 }
@@ -242,10 +244,16 @@ export interface AppError {
     | "not_a_portfolio"
     | "io"
     | "invalid"
-    | "no_portfolio_open";
+    | "no_portfolio_open"
+    | "too_large" // an evidence file over 1 MB; see can_make_smaller and pending
+    | "attach_refused"; // any other refused file (empty, a folder, unreadable...)
   message: string;
   folder?: string;
   backups?: BackupInfo[];
+  /** too_large: the file is an image the app can shrink */
+  can_make_smaller?: boolean;
+  /** too_large: a handle for makeSmallerCopy (the path stays in the backend) */
+  pending?: string;
 }
 
 // ---- Requests ----
@@ -270,4 +278,74 @@ export interface DetailsPatch {
   title: string;
   candidate: Candidate;
   previous_award: PreviousAward | null;
+}
+
+// ---- Evidence library (src-tauri/core/src/evidence.rs, session/evidence.rs) ----
+
+export type EvidenceSource =
+  | { type: "file"; original_name: string; stored_name: string; bytes: number; sha256: string; media_type: string }
+  | { type: "link"; url: string }
+  | { type: "missing_file"; original_name: string };
+
+export interface EvidenceDetails {
+  title: string;
+  /** "YYYY-MM-DD", "YYYY-MM" or "YYYY"; "" when unknown */
+  date: string;
+  origin: string;
+  what_it_shows: string;
+  permission_confirmed: boolean;
+  still_relevant_because: string;
+}
+
+/** Details are flattened into the item. */
+export interface EvidenceItem extends EvidenceDetails {
+  /** "E3": cited as `[E3]` in the text */
+  id: string;
+  number: number;
+  source: EvidenceSource;
+  added_at: string;
+}
+
+export interface LibraryRow {
+  item: EvidenceItem;
+  cited_in: string[];
+  unused: boolean;
+  needs_reason: boolean;
+  kind_label: string;
+}
+
+export interface LibraryView {
+  rows: LibraryRow[];
+  total_bytes: number;
+  file_limit_bytes: number;
+  submission_limit_bytes: number;
+  recent_years: number;
+}
+
+export interface AttachOutcome {
+  item: EvidenceItem;
+  already_attached: boolean;
+  saved: Saved;
+}
+
+/** One file of a multi-file attach: either an outcome or the refusal for that file. */
+export interface AttachReport {
+  name: string;
+  outcome: AttachOutcome | null;
+  error: AppError | null;
+}
+
+export interface SmallerCopyPreview {
+  /** pass back to attachSmallerCopy */
+  pending: string;
+  original_name: string;
+  file_name: string;
+  before_bytes: number;
+  after_bytes: number;
+  width: number;
+  height: number;
+  original_width: number;
+  original_height: number;
+  /** data: URL of the smaller copy, for the preview image */
+  preview: string;
 }

@@ -2,7 +2,8 @@
 import type { EditorView } from "@codemirror/view";
 import { api, messageOf } from "./api";
 import { h, replaceChildren, uid } from "./dom";
-import { createEditor } from "./editor";
+import { createEditor, insertText } from "./editor";
+import { evidenceIdFromHref } from "./evidence-format";
 import { wordsText } from "./format";
 import { createPreviewer } from "./preview";
 import { createToolbar, formattingKeys } from "./toolbar";
@@ -24,12 +25,20 @@ export interface WritingFieldOptions {
   wordsExtra?: HTMLElement;
   onText?: (text: string) => void;
   onWords?: (words: number) => void;
+  /** adds "Cite evidence" to the toolbar */
+  onCite?: () => void;
+  /** a click on an evidence number ([E3] rendered as a link) in the preview */
+  onEvidenceRef?: (evidenceId: string) => void;
 }
 
 export interface WritingField {
   element: HTMLElement;
   view: EditorView;
   setPreviewVisible(visible: boolean): void;
+  /** Insert text at the cursor or at the end, as the candidate would type it (saved the same way). */
+  insertText(text: string, at: "cursor" | "end"): boolean;
+  /** Render the preview again now (e.g. `[E3]` becomes a link once E3 exists). */
+  refreshPreview(): void;
   destroy(): void;
 }
 
@@ -43,7 +52,11 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
     "data-testid": `preview-${field}`,
     // Links in the preview must not navigate the app window away from the portfolio.
     onclick: (event: MouseEvent) => {
-      if ((event.target as Element | null)?.closest("a")) event.preventDefault();
+      const link = (event.target as Element | null)?.closest("a");
+      if (!link) return;
+      event.preventDefault();
+      const id = link.classList.contains("evidence-ref") ? evidenceIdFromHref(link.getAttribute("href")) : null;
+      if (id) options.onEvidenceRef?.(id);
     },
   });
   const previewColumn = h(
@@ -55,7 +68,7 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
   const editorBox = h("div", { class: "editor-box", "data-testid": `editor-${field}` });
 
   let view: EditorView | null = null;
-  const toolbar = options.readOnly ? null : createToolbar(() => view, options.label);
+  const toolbar = options.readOnly ? null : createToolbar(() => view, options.label, { onCite: options.onCite });
 
   const element = h(
     "div",
@@ -112,6 +125,14 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
     element,
     view,
     setPreviewVisible,
+    insertText(text, at) {
+      if (!view || !insertText(view, text, at)) return false;
+      view.focus();
+      return true;
+    },
+    refreshPreview() {
+      if (view) previewer.request(view.state.doc.toString(), true);
+    },
     destroy() {
       previewer.dispose();
       view?.destroy();

@@ -1,5 +1,6 @@
 // A section written as prose: description + reflection (assessed, specialist, advanced) or one statement.
 import { h, replaceChildren } from "./dom";
+import { createEvidencePanel, type EvidencePanel } from "./evidence-panel";
 import { guideNote, groupHeading, pathwayName, rangeText, requiredRangeNote, wordsText } from "./format";
 import { guidanceFor, hasTwoParts, wordsFor } from "./framework-view";
 import { guidanceBlock, labelledInput, promptsBlock, sectionHeader } from "./guidance-view";
@@ -75,6 +76,9 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   // ---- editors ----
   let previewVisible = previewPreference();
   const fields: WritingField[] = [];
+  // Where a citation goes: the editor used last, at its cursor; else the end of the description.
+  let lastUsed: WritingField | null = null;
+  let panel: EvidencePanel | null = null;
   const makeField = (field: WritingFieldName) => {
     const part = framework.parts[field];
     const statement = !twoParts;
@@ -93,7 +97,10 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
         counts[field] = words;
         updateCounts();
       },
+      onCite: twoParts && !readOnly ? () => void panel?.openPicker() : undefined,
+      onEvidenceRef: (id) => ctx.evidence.openLibrary(id),
     });
+    writing.element.addEventListener("focusin", () => (lastUsed = writing));
     fields.push(writing);
     return writing.element;
   };
@@ -118,15 +125,26 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   const previewLabel = h("span", null, previewVisible ? "Hide preview" : "Show preview");
   previewToggle.appendChild(previewLabel);
 
-  const evidence = twoParts
-    ? h(
-        "section",
-        { class: "evidence-note", "aria-labelledby": `evidence-${entry.id}` },
-        h("h2", { id: `evidence-${entry.id}`, class: "field-label" }, framework.parts.evidence.label),
-        framework.parts.evidence.hint ? h("p", { class: "hint" }, framework.parts.evidence.hint) : null,
-        h("p", { class: "muted" }, "You will attach and cite evidence from the evidence library, which is coming in a later version."),
-      )
-    : null;
+  if (twoParts) {
+    panel = createEvidencePanel({
+      evidence: ctx.evidence,
+      autosave: ctx.autosave,
+      part: framework.parts.evidence,
+      sectionId: entry.id,
+      sectionName: entry.number ? `section ${entry.number}` : entry.title,
+      section,
+      readOnly,
+      insertCitation: (token) => {
+        if (lastUsed) lastUsed.insertText(token, "cursor");
+        else fields[0]?.insertText(token, "end");
+      },
+    });
+  }
+  // After any evidence change: the list again, and previews so `[E3]` links once E3 exists.
+  const stopEvidence = ctx.evidence.onChange(() => {
+    panel?.render();
+    fields.forEach((field) => field.refreshPreview());
+  });
 
   const keptNote = keptAside
     ? h(
@@ -158,7 +176,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     h("div", { class: "page-tools" }, previewToggle),
     editors,
     twoParts ? total : null,
-    evidence,
+    panel?.element,
     removeButton,
   );
   updateCounts();
@@ -166,6 +184,9 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   return {
     element,
     focus: () => heading.querySelector<HTMLElement>("h1")?.focus(),
-    destroy: () => fields.forEach((field) => field.destroy()),
+    destroy: () => {
+      stopEvidence();
+      fields.forEach((field) => field.destroy());
+    },
   };
 }

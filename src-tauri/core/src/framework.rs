@@ -259,6 +259,35 @@ pub struct Parts {
     pub evidence: PartLabel,
 }
 
+/// When the checklist warns that a section's narrative is far from the `narrative_words`
+/// guide. The scheme sets no limit, so only a large gap is worth a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NarrativeWordsWarning {
+    /// Warn below this percentage of the guide's minimum.
+    pub below_percent_of_min: usize,
+    /// Warn above this percentage of the guide's maximum.
+    pub above_percent_of_max: usize,
+}
+
+/// When the checklist warns that a Reflection is much thinner than its Description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThinReflection {
+    /// Short descriptions are left alone: a brief example needs only brief reflection.
+    pub from_description_words: usize,
+    /// Warn when the Reflection is below this percentage of the Description's words.
+    pub below_percent_of_description: usize,
+}
+
+/// A submission window's closing day, the same every year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionDeadline {
+    pub month: u8,
+    pub day: u8,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
@@ -267,6 +296,10 @@ pub struct Framework {
     pub evidence_file_limit_bytes: u64,
     pub submission_limit_bytes: u64,
     pub evidence_recent_years: u32,
+    pub narrative_words_warning: NarrativeWordsWarning,
+    pub thin_reflection: ThinReflection,
+    /// In calendar order.
+    pub submission_deadlines: Vec<SubmissionDeadline>,
     pub declaration: String,
     pub principles: Vec<Principle>,
     pub pathways: Vec<Pathway>,
@@ -361,6 +394,17 @@ impl Framework {
         for (kind, area) in &self.area_kinds {
             if !self.groups.iter().any(|g| g.id == area.group) {
                 return fail(format!("area kind {kind:?} names a missing group"));
+            }
+        }
+        for deadline in &self.submission_deadlines {
+            // 2001 is not a leap year: a deadline must fall every year, so never 29 February.
+            let every_year = time::Month::try_from(deadline.month)
+                .and_then(|month| time::Date::from_calendar_date(2001, month, deadline.day));
+            if every_year.is_err() {
+                return fail(format!(
+                    "the submission deadline {}/{} is not a day of every year",
+                    deadline.day, deadline.month
+                ));
             }
         }
         Ok(())

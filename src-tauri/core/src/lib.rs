@@ -3,7 +3,11 @@
 
 pub mod atomic;
 pub mod backups;
+pub mod checklist;
+pub mod deadlines;
 pub mod evidence;
+pub mod evidence_files;
+pub mod evidence_refs;
 pub mod framework;
 pub mod library;
 pub mod lock;
@@ -11,4 +15,5 @@ pub mod markdown;
 pub mod model;
 pub mod outline;
 pub mod session;
+pub mod shrink;
 pub mod store;

@@ -1,6 +1,7 @@
 //! The headless command line: the same binary, no window, no display needed. Each
 //! subcommand calls the core and prints what happened in plain words.
 
+mod attach;
 mod new;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -33,6 +34,22 @@ pub enum Command {
         /// Your name, as the candidate.
         #[arg(long, default_value = "")]
         name: String,
+    },
+    /// Add a file (at most 1 MB) or a web link to a portfolio's evidence library.
+    Attach {
+        portfolio_dir: PathBuf,
+        /// The file to copy into the portfolio (leave out with --url).
+        #[arg(required_unless_present = "url", conflicts_with = "url")]
+        file: Option<PathBuf>,
+        /// A stable http(s) address to add as a link instead of a file.
+        #[arg(long)]
+        url: Option<String>,
+        /// The item's title (a file's own name when left out; links need one).
+        #[arg(long, default_value = "")]
+        title: String,
+        /// A section that cites the item (e.g. 1a); repeat for several.
+        #[arg(long = "section")]
+        sections: Vec<String>,
     },
 }
 
@@ -69,5 +86,21 @@ pub fn run(command: Command) -> i32 {
             title,
             name,
         } => new::run(framework, &portfolio_dir, pathway.into(), &title, &name),
+        Command::Attach {
+            portfolio_dir,
+            file,
+            url,
+            title,
+            sections,
+        } => attach::run(
+            framework,
+            attach::AttachArgs {
+                portfolio_dir,
+                file,
+                url,
+                title,
+                sections,
+            },
+        ),
     }
 }

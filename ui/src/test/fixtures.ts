@@ -145,6 +145,8 @@ export function portfolioFor(pathway: PathwayId, title = "My portfolio", name = 
     sections: {},
     confirmation: { declaration_accepted: false, signed_name: "", date: "" },
     assessor: null,
+    evidence: [],
+    next_evidence_number: 1,
     created_at: "2025-01-10T09:00:00Z",
     updated_at: "2025-01-10T09:00:00Z",
   };

@@ -41,10 +41,12 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
       }
       case "close_portfolio":
         return null;
+      case "evidence_library":
+        return { rows: [], total_bytes: 0, file_limit_bytes: 1_000_000, submission_limit_bytes: 10_000_000, recent_years: 3 };
       default:
         throw { code: "invalid", message: `unexpected command ${cmd}` };
     }
-  });
+  }, { shouldMockEvents: true });
   return calls;
 }
 

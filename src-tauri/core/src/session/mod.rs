@@ -12,6 +12,9 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+mod evidence;
+pub use evidence::{AttachOutcome, LibraryRow, LibraryView, LinkRequest, check_link};
+
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     #[error(transparent)]
@@ -22,6 +25,11 @@ pub enum SessionError {
     /// A value the candidate entered cannot be used as it is.
     #[error("{0}")]
     Invalid(String),
+    /// A file could not be attached; the portfolio is unchanged.
+    #[error(transparent)]
+    Attach(#[from] crate::evidence_files::AttachError),
+    #[error("There is no evidence item {0} in this portfolio.")]
+    UnknownEvidence(String),
 }
 
 pub type Result<T> = std::result::Result<T, SessionError>;
@@ -133,7 +141,7 @@ impl Session {
         outline::outline(&self.framework, &self.portfolio)
     }
 
-    fn save(&mut self, now: OffsetDateTime) -> Result<Saved> {
+    pub(crate) fn save(&mut self, now: OffsetDateTime) -> Result<Saved> {
         self.portfolio.updated_at = now.replace_nanosecond(0).unwrap_or(now);
         self.folder.save(&self.portfolio)?;
         Ok(Saved {

@@ -1,0 +1,268 @@
+//! The submission checklist: every rule of the scheme a portfolio can be checked against
+//! before it is sent, as errors (must be fixed) and warnings (worth a look), per section.
+//!
+//! One pass: each section's Markdown is counted once, each evidence item visited once, and
+//! every limit comes from the framework data.
+
+mod coverage;
+mod library;
+mod sections;
+mod words;
+
+use crate::evidence::EvidenceItem;
+use crate::framework::{Framework, PathwayId};
+use crate::model::Portfolio;
+use crate::outline::{OutlineEntry, SectionStatus, outline};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// The whole result, as the window's checklist and `cmalt-portfolio check --json` show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checklist {
+    /// No errors: the portfolio can be submitted (warnings are advice).
+    pub ready: bool,
+    pub pathway: PathwayId,
+    /// Every section the pathway shows, in the outline's order.
+    pub sections: Vec<SectionCheck>,
+    /// Section problems in outline order, then those of the whole portfolio.
+    pub problems: Vec<Problem>,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Required sections that are complete and have no error, for a progress figure.
+    pub completed: usize,
+    pub total: usize,
+    pub principles: Vec<PrincipleCoverage>,
+}
+
+/// One section as the checklist sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionCheck {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: String,
+    pub required: bool,
+    pub status: CheckStatus,
+    /// For statement sections (context, future plans) the words of the whole text.
+    pub description_words: usize,
+    pub reflection_words: usize,
+    /// Distinct evidence items the section cites that exist in the library.
+    pub evidence_count: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    Empty,
+    InProgress,
+    Complete,
+    /// The section has at least one error.
+    Problem,
+}
+
+impl From<SectionStatus> for CheckStatus {
+    fn from(status: SectionStatus) -> Self {
+        match status {
+            SectionStatus::Empty => CheckStatus::Empty,
+            SectionStatus::InProgress => CheckStatus::InProgress,
+            SectionStatus::Complete => CheckStatus::Complete,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Which rule a problem comes from. The serialised names are stable: the UI and scripts
+/// branch on them, never on the wording of the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// A required section with nothing written in it.
+    MissingSection,
+    MissingDescription,
+    MissingReflection,
+    /// An assessed section that cites no item of the evidence library.
+    MissingEvidence,
+    /// 3a, 3b, a specialist or advanced area that does not name what it is about.
+    MissingTopic,
+    /// A citation of an item the library no longer has (warning).
+    UnknownCitation,
+    /// A statement (future plans) outside its word range.
+    WordsOutOfRange,
+    /// Fewer specialist or advanced areas than the pathway needs.
+    TooFewAreas,
+    /// More areas than the scheme expects (warning).
+    TooManyAreas,
+    DeclarationNotAccepted,
+    DeclarationNotSigned,
+    DeclarationNotDated,
+    AssessorMissingName,
+    AssessorMissingOrganisation,
+    AssessorInvalidEmail,
+    AssessorConflictNotConfirmed,
+    EvidenceMissingWhatItShows,
+    /// An item older than the recent-years window with no reason it still counts.
+    EvidenceOldWithoutReason,
+    EvidenceLinkMissingUrl,
+    /// A file named in an imported draft that was never found.
+    EvidenceFileMissing,
+    /// Not confirmed as anonymised or used with permission (warning).
+    EvidencePermissionNotConfirmed,
+    /// In the library but cited by no section (warning).
+    EvidenceNotCited,
+    /// One of the four core principles is tagged on no section.
+    PrincipleNotAddressed,
+    /// A section's narrative far from the words guide (warning).
+    NarrativeFarFromGuide,
+    /// A Reflection much shorter than its Description (warning).
+    ThinReflection,
+    /// `[E7]` in the text with no item E7 in the library (warning).
+    UnknownEvidenceReference,
+    /// One of the candidate's own submission ticks not given yet (warning).
+    ConfirmationNotTicked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The section id, or `None` for the portfolio as a whole.
+    pub section: Option<String>,
+    /// The evidence item the problem is about (`E4`), if any.
+    pub evidence: Option<String>,
+    pub severity: Severity,
+    pub code: ProblemCode,
+    /// Plain words for the candidate: what is wrong and what to do about it.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrincipleCoverage {
+    pub id: u8,
+    pub title: String,
+    /// Sections with writing in them that are tagged with this principle, in outline order.
+    pub sections: Vec<String>,
+}
+
+/// Checks `portfolio` against the rules of its pathway as of `today` (for the age of
+/// evidence). Sections kept aside from another pathway are not checked.
+pub fn check(framework: &Framework, portfolio: &Portfolio, today: time::Date) -> Checklist {
+    let outline = outline(framework, portfolio);
+    let shown: Vec<&OutlineEntry> = outline.groups.iter().flat_map(|g| &g.entries).collect();
+    let library: HashMap<&str, &EvidenceItem> = portfolio
+        .evidence
+        .iter()
+        .map(|item| (item.id.as_str(), item))
+        .collect();
+
+    let mut found = Found::default();
+    // Evidence ids cited by a section the pathway shows.
+    let mut cited: HashSet<&str> = HashSet::new();
+    let mut sections = Vec::with_capacity(shown.len());
+    for entry in &shown {
+        let before = found.problems.len();
+        let counts = sections::check_section(
+            framework, portfolio, &library, entry, &mut cited, &mut found,
+        );
+        let has_error = found.problems[before..]
+            .iter()
+            .any(|p| p.severity == Severity::Error);
+        sections.push(SectionCheck {
+            id: entry.id.clone(),
+            number: entry.number.clone(),
+            title: entry.title.clone(),
+            required: entry.required,
+            status: if has_error {
+                CheckStatus::Problem
+            } else {
+                entry.status.into()
+            },
+            description_words: counts.description_words,
+            reflection_words: counts.reflection_words,
+            evidence_count: counts.evidence_count,
+        });
+    }
+
+    coverage::check_area_counts(framework, portfolio, &shown, &mut found);
+    library::check_items(framework, portfolio, today, &cited, &mut found);
+    let principles = coverage::check_principles(framework, portfolio, &shown, &mut found);
+    coverage::check_candidate_ticks(portfolio, &mut found);
+
+    let problems = found.problems;
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let required = || sections.iter().filter(|s| s.required);
+    Checklist {
+        ready: errors == 0,
+        pathway: portfolio.pathway,
+        completed: required()
+            .filter(|s| s.status == CheckStatus::Complete)
+            .count(),
+        total: required().count(),
+        warnings: problems.len() - errors,
+        errors,
+        problems,
+        sections,
+        principles,
+    }
+}
+
+/// The problems the rules have found so far, in the order they will be reported.
+#[derive(Default)]
+struct Found {
+    problems: Vec<Problem>,
+}
+
+impl Found {
+    fn error(&mut self, section: Option<&str>, code: ProblemCode, message: String) {
+        self.push(section, None, Severity::Error, code, message);
+    }
+
+    fn warning(&mut self, section: Option<&str>, code: ProblemCode, message: String) {
+        self.push(section, None, Severity::Warning, code, message);
+    }
+
+    fn push(
+        &mut self,
+        section: Option<&str>,
+        evidence: Option<&str>,
+        severity: Severity,
+        code: ProblemCode,
+        message: String,
+    ) {
+        self.problems.push(Problem {
+            section: section.map(str::to_string),
+            evidence: evidence.map(str::to_string),
+            severity,
+            code,
+            message,
+        });
+    }
+}
+
+/// How a section is named in messages: "Section 1a" for numbered ones, else its title
+/// ("Future plans", "Advanced area 2").
+fn section_name(entry: &OutlineEntry) -> String {
+    match &entry.number {
+        Some(number) => format!("Section {number}"),
+        None => entry.title.clone(),
+    }
+}
+
+/// Small counts read better as words in a sentence for a teacher ("at least two").
+fn count_in_words(count: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(count)
+        .map_or_else(|| count.to_string(), |word| word.to_string())
+}
+
+fn filled(text: &str) -> bool {
+    !text.trim().is_empty()
+}

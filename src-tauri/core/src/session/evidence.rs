@@ -1,0 +1,461 @@
+//! Evidence operations on the open portfolio: attach a file or a link, describe, cite,
+//! replace and remove items. A refused file leaves the portfolio exactly as it was.
+
+use super::{Result, Saved, Session, SessionError};
+use crate::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
+use crate::evidence_files::{self, StoredFile};
+use crate::model::Citation;
+use crate::store::EVIDENCE_DIR;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LinkRequest {
+    pub url: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachOutcome {
+    pub item: EvidenceItem,
+    /// True when the same content was already in the library: no new item was made.
+    pub already_attached: bool,
+    pub saved: Saved,
+}
+
+fn file_source(stored: StoredFile) -> EvidenceSource {
+    EvidenceSource::File {
+        original_name: stored.original_name,
+        stored_name: stored.stored_name,
+        bytes: stored.bytes,
+        sha256: stored.sha256,
+        media_type: stored.media_type,
+    }
+}
+
+/// Only http and https addresses with a host: no `javascript:`, `file:` or `data:`.
+pub fn check_link(url: &str) -> Result<String> {
+    let trimmed = url.trim();
+    let parsed = url::Url::parse(trimmed).map_err(|_| {
+        SessionError::Invalid(format!(
+            "\"{trimmed}\" is not a web address. Copy the address from your browser's address bar; it starts with https://"
+        ))
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
+        return Err(SessionError::Invalid(format!(
+            "Only web addresses starting with https:// or http:// can be evidence links (this one starts with \"{}:\"). Assessors must be able to open them.",
+            parsed.scheme()
+        )));
+    }
+    Ok(parsed.to_string())
+}
+
+impl Session {
+    pub fn evidence_limit(&self) -> u64 {
+        self.framework.evidence_file_limit_bytes
+    }
+
+    pub fn evidence_path(&self, item: &EvidenceItem) -> Option<PathBuf> {
+        item.source
+            .stored_name()
+            .map(|name| self.folder().join(EVIDENCE_DIR).join(name))
+    }
+
+    fn new_item(
+        &mut self,
+        title: &str,
+        source: EvidenceSource,
+        now: OffsetDateTime,
+    ) -> EvidenceItem {
+        let number = self.portfolio.next_evidence_number.max(1);
+        self.portfolio.next_evidence_number = number + 1;
+        let item = EvidenceItem {
+            id: EvidenceItem::id_for(number),
+            number,
+            details: EvidenceDetails {
+                title: title.trim().to_string(),
+                ..EvidenceDetails::default()
+            },
+            source,
+            added_at: now.replace_nanosecond(0).unwrap_or(now),
+        };
+        self.portfolio.evidence.push(item.clone());
+        item
+    }
+
+    fn cite_in(&mut self, evidence_id: &str, sections: &[String]) -> Result<()> {
+        for section in sections {
+            if self.framework.section(section).is_none() {
+                return Err(SessionError::UnknownSection(section.clone()));
+            }
+        }
+        for section in sections {
+            let entry = self.portfolio.section_mut(section);
+            if !entry.citations.iter().any(|c| c.evidence_id == evidence_id) {
+                entry.citations.push(Citation {
+                    evidence_id: evidence_id.to_string(),
+                    note: String::new(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The item whose file has exactly this content, if any.
+    fn item_with_content(&self, sha: &str) -> Option<&EvidenceItem> {
+        self.portfolio.evidence.iter().find(
+            |item| matches!(&item.source, EvidenceSource::File { sha256, .. } if sha256 == sha),
+        )
+    }
+
+    /// Records `bytes` as an item cited from `sections`; content already in the library is
+    /// not stored again, its item is cited instead.
+    fn add_file_bytes(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        title: &str,
+        sections: &[String],
+        now: OffsetDateTime,
+    ) -> Result<AttachOutcome> {
+        let existing = self
+            .item_with_content(&evidence_files::sha256_hex(bytes))
+            .cloned();
+        let (item, already_attached) = match existing {
+            Some(item) => (item, true),
+            None => {
+                let stored = evidence_files::store_bytes(self.folder(), file_name, bytes)?;
+                let title = if title.trim().is_empty() {
+                    stored.original_name.clone()
+                } else {
+                    title.to_string()
+                };
+                (self.new_item(&title, file_source(stored), now), false)
+            }
+        };
+        self.cite_in(&item.id, sections)?;
+        let saved = self.save(now)?;
+        Ok(AttachOutcome {
+            item,
+            already_attached,
+            saved,
+        })
+    }
+
+    /// Checks and copies a file into the portfolio, then records it as an item cited from
+    /// `sections`. On any refusal nothing in the portfolio changes.
+    pub fn attach_file(
+        &mut self,
+        source: &Path,
+        title: &str,
+        sections: &[String],
+        now: OffsetDateTime,
+    ) -> Result<AttachOutcome> {
+        let (name, bytes) = evidence_files::read_checked(source, self.evidence_limit())?;
+        self.add_file_bytes(&name, &bytes, title, sections, now)
+    }
+
+    /// Attaches bytes made by the app (e.g. a smaller copy of an image) as a file.
+    pub fn attach_bytes(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        title: &str,
+        sections: &[String],
+        now: OffsetDateTime,
+    ) -> Result<AttachOutcome> {
+        if bytes.len() as u64 > self.evidence_limit() {
+            return Err(SessionError::Invalid(format!(
+                "The copy is still over the {} limit.",
+                evidence_files::megabytes(self.evidence_limit())
+            )));
+        }
+        self.add_file_bytes(file_name, bytes, title, sections, now)
+    }
+
+    pub fn attach_link(
+        &mut self,
+        link: LinkRequest,
+        sections: &[String],
+        now: OffsetDateTime,
+    ) -> Result<AttachOutcome> {
+        let url = check_link(&link.url)?;
+        if link.title.trim().is_empty() {
+            return Err(SessionError::Invalid(
+                "Give the link a title, so assessors know what they are opening.".into(),
+            ));
+        }
+        let existing = self
+            .portfolio
+            .evidence
+            .iter()
+            .find(
+                |item| matches!(&item.source, EvidenceSource::Link { url: known } if *known == url),
+            )
+            .cloned();
+        let (item, already_attached) = match existing {
+            Some(item) => (item, true),
+            None => (
+                self.new_item(&link.title, EvidenceSource::Link { url }, now),
+                false,
+            ),
+        };
+        self.cite_in(&item.id, sections)?;
+        let saved = self.save(now)?;
+        Ok(AttachOutcome {
+            item,
+            already_attached,
+            saved,
+        })
+    }
+
+    fn item_mut(&mut self, evidence_id: &str) -> Result<&mut EvidenceItem> {
+        self.portfolio
+            .evidence
+            .iter_mut()
+            .find(|item| item.id == evidence_id)
+            .ok_or_else(|| SessionError::UnknownEvidence(evidence_id.to_string()))
+    }
+
+    pub fn save_evidence_details(
+        &mut self,
+        evidence_id: &str,
+        details: EvidenceDetails,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        let date = details.date.trim();
+        if !date.is_empty() && crate::evidence::evidence_date_start(date).is_none() {
+            return Err(SessionError::Invalid(format!(
+                "\"{date}\" is not a date. Write it as YYYY-MM-DD, YYYY-MM or YYYY."
+            )));
+        }
+        self.item_mut(evidence_id)?.details = details;
+        self.save(now)
+    }
+
+    /// Replaces an item's file, keeping its number, details and citations.
+    pub fn replace_evidence_file(
+        &mut self,
+        evidence_id: &str,
+        source: &Path,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        self.item_mut(evidence_id)?;
+        let (name, bytes) = evidence_files::read_checked(source, self.evidence_limit())?;
+        if let Some(duplicate) = self.item_with_content(&evidence_files::sha256_hex(&bytes)) {
+            return Err(SessionError::Invalid(format!(
+                "That file is already in the library as {}. Cite {} instead.",
+                duplicate.id, duplicate.id
+            )));
+        }
+        let stored = evidence_files::store_bytes(self.folder(), &name, &bytes)?;
+        let old = std::mem::replace(&mut self.item_mut(evidence_id)?.source, file_source(stored));
+        let saved = self.save(now)?;
+        self.delete_unused_file(&old);
+        Ok(saved)
+    }
+
+    /// Removes the item and every citation of it. References like `[E3]` in the text are
+    /// left as written (the candidate's words are never edited behind their back) and the
+    /// checklist points them out.
+    pub fn remove_evidence(&mut self, evidence_id: &str, now: OffsetDateTime) -> Result<Saved> {
+        let position = self
+            .portfolio
+            .evidence
+            .iter()
+            .position(|item| item.id == evidence_id)
+            .ok_or_else(|| SessionError::UnknownEvidence(evidence_id.to_string()))?;
+        let removed = self.portfolio.evidence.remove(position);
+        for entry in self.portfolio.sections.values_mut() {
+            entry.citations.retain(|c| c.evidence_id != evidence_id);
+        }
+        let saved = self.save(now)?;
+        self.delete_unused_file(&removed.source);
+        Ok(saved)
+    }
+
+    /// Deletes a stored file no item uses any more; a failure only leaves a stray copy.
+    fn delete_unused_file(&self, source: &EvidenceSource) {
+        let Some(name) = source.stored_name() else {
+            return;
+        };
+        let still_used = self
+            .portfolio
+            .evidence
+            .iter()
+            .any(|item| item.source.stored_name() == Some(name));
+        if !still_used {
+            let _ = std::fs::remove_file(self.folder().join(EVIDENCE_DIR).join(name));
+        }
+    }
+
+    pub fn cite(
+        &mut self,
+        section_id: &str,
+        evidence_id: &str,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        self.item_mut(evidence_id)?;
+        self.cite_in(evidence_id, &[section_id.to_string()])?;
+        self.save(now)
+    }
+
+    pub fn uncite(
+        &mut self,
+        section_id: &str,
+        evidence_id: &str,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        if let Some(entry) = self.portfolio.sections.get_mut(section_id) {
+            entry.citations.retain(|c| c.evidence_id != evidence_id);
+        }
+        self.save(now)
+    }
+
+    /// Sets the order and notes of a section's citations; every id must be cited already.
+    pub fn set_citations(
+        &mut self,
+        section_id: &str,
+        citations: Vec<Citation>,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        for citation in &citations {
+            if self
+                .portfolio
+                .evidence_item(&citation.evidence_id)
+                .is_none()
+            {
+                return Err(SessionError::UnknownEvidence(citation.evidence_id.clone()));
+            }
+        }
+        if self.framework.section(section_id).is_none() {
+            return Err(SessionError::UnknownSection(section_id.to_string()));
+        }
+        self.portfolio.section_mut(section_id).citations = citations;
+        self.save(now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_link;
+
+    #[test]
+    fn only_web_links_are_accepted() {
+        assert_eq!(
+            check_link(" https://example.org/a b ").unwrap(),
+            "https://example.org/a%20b"
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "ftp://x.org",
+            "https://",
+            "example.org",
+            "",
+        ] {
+            assert!(check_link(bad).is_err(), "{bad} must be refused");
+        }
+    }
+}
+
+/// One row of the library view.
+#[derive(Debug, Clone, Serialize)]
+pub struct LibraryRow {
+    pub item: EvidenceItem,
+    /// Section ids citing it, in framework order.
+    pub cited_in: Vec<String>,
+    pub unused: bool,
+    /// Dated more than the recent-years window ago, with no reason given.
+    pub needs_reason: bool,
+    /// "PDF", "PNG image", "Link"...
+    pub kind_label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LibraryView {
+    pub rows: Vec<LibraryRow>,
+    pub total_bytes: u64,
+    pub file_limit_bytes: u64,
+    pub submission_limit_bytes: u64,
+    pub recent_years: u32,
+}
+
+fn kind_label(source: &EvidenceSource) -> String {
+    match source {
+        EvidenceSource::Link { .. } => "Link".into(),
+        EvidenceSource::MissingFile { .. } => "Missing file".into(),
+        EvidenceSource::File {
+            media_type,
+            original_name,
+            ..
+        } => match media_type.as_str() {
+            "application/pdf" => "PDF".into(),
+            media if media.starts_with("image/") => format!("{} image", media[6..].to_uppercase()),
+            media if media.starts_with("video/") => "Video".into(),
+            media if media.starts_with("audio/") => "Audio".into(),
+            _ => original_name
+                .rsplit_once('.')
+                .map(|(_, ext)| ext.to_uppercase())
+                .unwrap_or_else(|| "File".into()),
+        },
+    }
+}
+
+impl Session {
+    /// The library with what each item is used for, for the library view.
+    pub fn library_view(&self, today: time::Date) -> LibraryView {
+        let order = |id: &String| {
+            self.framework
+                .sections
+                .iter()
+                .position(|s| &s.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        let years = self.framework.evidence_recent_years;
+        let rows = self
+            .portfolio
+            .evidence
+            .iter()
+            .map(|item| {
+                let mut cited_in = self.portfolio.sections_citing(&item.id);
+                cited_in.sort_by_key(|id| (order(id), id.clone()));
+                LibraryRow {
+                    unused: cited_in.is_empty(),
+                    needs_reason: crate::evidence::is_older_than(&item.details, years, today)
+                        && item.details.still_relevant_because.trim().is_empty(),
+                    kind_label: kind_label(&item.source),
+                    cited_in,
+                    item: item.clone(),
+                }
+            })
+            .collect();
+        LibraryView {
+            rows,
+            total_bytes: self
+                .portfolio
+                .evidence
+                .iter()
+                .map(|i| i.source.bytes())
+                .sum(),
+            file_limit_bytes: self.framework.evidence_file_limit_bytes,
+            submission_limit_bytes: self.framework.submission_limit_bytes,
+            recent_years: years,
+        }
+    }
+
+    /// Renders a section's Markdown for the preview, with `[E3]` linked to the library.
+    pub fn render(&self, markdown: &str) -> crate::markdown::Rendered {
+        let mut rendered = crate::markdown::render(markdown);
+        if rendered.html.contains("[E") {
+            rendered.html = crate::evidence_refs::link_references(&rendered.html, |id| {
+                self.portfolio
+                    .evidence_item(id)
+                    .map(|item| item.details.title.clone())
+            });
+        }
+        rendered
+    }
+}

@@ -1,0 +1,349 @@
+//! The evidence library's commands. Files are picked (or dropped) and read in Rust; the
+//! webview only ever sees names, handles and what the store serves.
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+use cmalt_core::evidence::{EvidenceDetails, EvidenceSource};
+use cmalt_core::model::Citation;
+use cmalt_core::session::{AttachOutcome, LibraryView, LinkRequest, Saved, Session, SessionError};
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+use time::OffsetDateTime;
+
+/// Set to a list of paths (separated like PATH) to answer the file dialog without showing
+/// it: for scripted use and the end-to-end tests, which cannot click a native dialog.
+const PICK_FILES_ENV: &str = "CMALT_PORTFOLIO_PICK_FILES";
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+fn with_session<T>(
+    state: &AppState,
+    action: impl FnOnce(&mut Session) -> Result<T, SessionError>,
+) -> CommandResult<T> {
+    let mut guard = state.session();
+    let session = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
+    action(session).map_err(Into::into)
+}
+
+async fn pick_files(title: &str, multiple: bool) -> Vec<PathBuf> {
+    if let Some(paths) = std::env::var_os(PICK_FILES_ENV) {
+        return std::env::split_paths(&paths).collect();
+    }
+    let dialog = rfd::AsyncFileDialog::new().set_title(title);
+    if multiple {
+        dialog
+            .pick_files()
+            .await
+            .map(|files| files.iter().map(|f| f.path().to_path_buf()).collect())
+            .unwrap_or_default()
+    } else {
+        dialog
+            .pick_file()
+            .await
+            .map(|f| vec![f.path().to_path_buf()])
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Serialize)]
+pub struct AttachReport {
+    name: String,
+    outcome: Option<AttachOutcome>,
+    error: Option<CommandError>,
+}
+
+/// Attaches each file in turn; a refusal of one does not stop the others.
+fn attach_all(
+    state: &AppState,
+    paths: Vec<PathBuf>,
+    sections: &[String],
+) -> CommandResult<Vec<AttachReport>> {
+    let mut reports = Vec::new();
+    for path in paths {
+        let name = cmalt_core::evidence_files::display_name(&path);
+        let result = with_session(state, |s| s.attach_file(&path, "", sections, now()));
+        reports.push(match result {
+            Ok(outcome) => AttachReport {
+                name,
+                outcome: Some(outcome),
+                error: None,
+            },
+            Err(mut error) => {
+                if error.code == "no_portfolio_open" {
+                    return Err(error);
+                }
+                if error.can_make_smaller == Some(true) || error.code == "too_large" {
+                    let mut pending = state.pending();
+                    let handle = pending.handle();
+                    pending.oversized.insert(handle.clone(), path);
+                    error.pending = Some(handle);
+                }
+                AttachReport {
+                    name,
+                    outcome: None,
+                    error: Some(error),
+                }
+            }
+        });
+    }
+    Ok(reports)
+}
+
+#[tauri::command]
+pub fn evidence_library(state: State<'_, AppState>) -> CommandResult<LibraryView> {
+    with_session(&state, |s| Ok(s.library_view(now().date())))
+}
+
+#[tauri::command]
+pub async fn attach_files_dialog(
+    state: State<'_, AppState>,
+    sections: Vec<String>,
+) -> CommandResult<Vec<AttachReport>> {
+    let paths = pick_files("Attach evidence", true).await;
+    attach_all(&state, paths, &sections)
+}
+
+#[tauri::command]
+pub fn attach_dropped(
+    state: State<'_, AppState>,
+    sections: Vec<String>,
+) -> CommandResult<Vec<AttachReport>> {
+    let paths = std::mem::take(&mut state.pending().dropped);
+    attach_all(&state, paths, &sections)
+}
+
+#[derive(Serialize)]
+pub struct SmallerCopyPreview {
+    pending: String,
+    original_name: String,
+    file_name: String,
+    before_bytes: u64,
+    after_bytes: u64,
+    width: u32,
+    height: u32,
+    original_width: u32,
+    original_height: u32,
+    preview: String,
+}
+
+/// Largest original we will load to shrink: big phone photos fit, disk images do not.
+const SHRINK_INPUT_LIMIT: u64 = 60_000_000;
+
+#[tauri::command]
+pub async fn make_smaller_copy(
+    state: State<'_, AppState>,
+    pending: String,
+) -> CommandResult<SmallerCopyPreview> {
+    let path = state
+        .pending()
+        .oversized
+        .get(&pending)
+        .cloned()
+        .ok_or_else(|| {
+            CommandError::new(
+                "not_found",
+                "That file is no longer waiting to be attached. Please attach it again.",
+            )
+        })?;
+    let limit = state.framework.evidence_file_limit_bytes;
+    let original_name = cmalt_core::evidence_files::display_name(&path);
+    let read_error = |e: std::io::Error| {
+        CommandError::new(
+            "attach_refused",
+            format!("\"{original_name}\" could not be read: {e}"),
+        )
+    };
+    let size = std::fs::metadata(&path).map_err(read_error)?.len();
+    if size > SHRINK_INPUT_LIMIT {
+        return Err(CommandError::new(
+            "attach_refused",
+            format!(
+                "\"{original_name}\" is too large for the app to make a smaller copy. Make one in an image editor, or add it as a link."
+            ),
+        ));
+    }
+    let bytes = std::fs::read(&path).map_err(read_error)?;
+    // Decoding and re-encoding a large photo takes a moment: keep it off the main thread.
+    let copy = tauri::async_runtime::spawn_blocking(move || {
+        cmalt_core::shrink::make_smaller_copy(&bytes, limit)
+    })
+    .await
+    .map_err(|e| CommandError::new("attach_refused", e.to_string()))?
+    .map_err(|e| CommandError::new("attach_refused", e.to_string()))?;
+    let stem = original_name
+        .rsplit_once('.')
+        .map_or(original_name.as_str(), |(stem, _)| stem);
+    let file_name = format!("{stem} (smaller).{}", copy.extension);
+    let preview = format!(
+        "data:{};base64,{}",
+        copy.media_type,
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &copy.bytes)
+    );
+    let handle = {
+        let mut pending_files = state.pending();
+        let handle = pending_files.handle();
+        pending_files
+            .smaller
+            .insert(handle.clone(), (file_name.clone(), copy.bytes.clone()));
+        handle
+    };
+    Ok(SmallerCopyPreview {
+        pending: handle,
+        original_name,
+        file_name,
+        before_bytes: size,
+        after_bytes: copy.bytes.len() as u64,
+        width: copy.width,
+        height: copy.height,
+        original_width: copy.original_width,
+        original_height: copy.original_height,
+        preview,
+    })
+}
+
+#[tauri::command]
+pub fn attach_smaller_copy(
+    state: State<'_, AppState>,
+    pending: String,
+    title: String,
+    sections: Vec<String>,
+) -> CommandResult<AttachOutcome> {
+    let (file_name, bytes) = state.pending().smaller.remove(&pending).ok_or_else(|| {
+        CommandError::new(
+            "not_found",
+            "That smaller copy is no longer waiting. Please make it again.",
+        )
+    })?;
+    with_session(&state, |s| {
+        s.attach_bytes(&file_name, &bytes, &title, &sections, now())
+    })
+}
+
+#[tauri::command]
+pub fn attach_link(
+    state: State<'_, AppState>,
+    link: LinkRequest,
+    sections: Vec<String>,
+) -> CommandResult<AttachOutcome> {
+    with_session(&state, |s| s.attach_link(link, &sections, now()))
+}
+
+#[tauri::command]
+pub fn save_evidence_details(
+    state: State<'_, AppState>,
+    evidence_id: String,
+    details: EvidenceDetails,
+) -> CommandResult<Saved> {
+    with_session(&state, |s| {
+        s.save_evidence_details(&evidence_id, details, now())
+    })
+}
+
+#[tauri::command]
+pub async fn replace_evidence_file(
+    state: State<'_, AppState>,
+    evidence_id: String,
+) -> CommandResult<Option<Saved>> {
+    let Some(path) = pick_files("Choose the new file", false)
+        .await
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    with_session(&state, |s| {
+        s.replace_evidence_file(&evidence_id, &path, now())
+    })
+    .map(Some)
+}
+
+#[tauri::command]
+pub fn remove_evidence(state: State<'_, AppState>, evidence_id: String) -> CommandResult<Saved> {
+    with_session(&state, |s| s.remove_evidence(&evidence_id, now()))
+}
+
+#[tauri::command]
+pub fn cite(
+    state: State<'_, AppState>,
+    section_id: String,
+    evidence_id: String,
+) -> CommandResult<Saved> {
+    with_session(&state, |s| s.cite(&section_id, &evidence_id, now()))
+}
+
+#[tauri::command]
+pub fn uncite(
+    state: State<'_, AppState>,
+    section_id: String,
+    evidence_id: String,
+) -> CommandResult<Saved> {
+    with_session(&state, |s| s.uncite(&section_id, &evidence_id, now()))
+}
+
+#[tauri::command]
+pub fn set_citations(
+    state: State<'_, AppState>,
+    section_id: String,
+    citations: Vec<Citation>,
+) -> CommandResult<Saved> {
+    with_session(&state, |s| s.set_citations(&section_id, citations, now()))
+}
+
+enum OpenTarget {
+    File(PathBuf),
+    Link(String),
+}
+
+/// Opens a file from the portfolio's own evidence folder, or a checked web link; nothing else.
+#[tauri::command]
+pub fn open_evidence(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    evidence_id: String,
+) -> CommandResult<()> {
+    let target = with_session(&state, |s| {
+        let item = s
+            .portfolio()
+            .evidence_item(&evidence_id)
+            .ok_or_else(|| SessionError::UnknownEvidence(evidence_id.clone()))?;
+        match &item.source {
+            EvidenceSource::Link { url } => {
+                Ok(OpenTarget::Link(cmalt_core::session::check_link(url)?))
+            }
+            EvidenceSource::File { .. } => Ok(OpenTarget::File(
+                s.evidence_path(item)
+                    .expect("file items have a stored name"),
+            )),
+            EvidenceSource::MissingFile { .. } => Err(SessionError::Invalid(format!(
+                "{evidence_id} has no file yet. Use \"Replace file…\" to attach it."
+            ))),
+        }
+    })?;
+    let opened = match target {
+        OpenTarget::File(path) if !path.is_file() => {
+            return Err(CommandError::new(
+                "not_found",
+                format!(
+                    "The file of {evidence_id} is missing from the portfolio's evidence folder. Use \"Replace file…\" to attach it again."
+                ),
+            ));
+        }
+        OpenTarget::File(path) => app.opener().open_path(path.to_string_lossy(), None::<&str>),
+        OpenTarget::Link(url) => app.opener().open_url(url, None::<&str>),
+    };
+    opened.map_err(|e| CommandError::new("io", format!("The system could not open it: {e}")))
+}
+
+/// Records files dropped on the window and tells the webview their names only.
+pub fn files_dropped(state: &AppState, paths: Vec<PathBuf>) -> Vec<String> {
+    let names = paths
+        .iter()
+        .map(|p| cmalt_core::evidence_files::display_name(p))
+        .collect();
+    state.pending().dropped = paths;
+    names
+}

@@ -1,0 +1,129 @@
+// A pretend evidence library for flow tests: items and citations kept in one place, served like the real commands.
+import type { AttachOutcome, EvidenceItem, EvidenceSource, LibraryView, OpenedPortfolio, Saved } from "../types";
+import { openedFor, outlineFor } from "./fixtures";
+
+export function fileSource(name: string, bytes: number, media_type = "application/pdf"): EvidenceSource {
+  return { type: "file", original_name: name, stored_name: name, bytes, sha256: `sha-${name}`, media_type };
+}
+
+export function evidenceItem(number: number, partial: Partial<EvidenceItem> = {}): EvidenceItem {
+  return {
+    id: `E${number}`,
+    number,
+    title: `Item ${number}`,
+    date: "2025-03",
+    origin: "My VLE course",
+    what_it_shows: "The course page I built.",
+    permission_confirmed: true,
+    still_relevant_because: "",
+    source: fileSource(`item-${number}.pdf`, 100_000),
+    added_at: "2025-05-01T10:00:00Z",
+    ...partial,
+  };
+}
+
+const KIND: Record<string, string> = { "application/pdf": "PDF", "image/png": "PNG image", "image/jpeg": "JPEG image" };
+
+export const saved = (): Saved => ({ saved_at: "2025-05-20T10:00:00Z", outline: outlineFor("cmalt") });
+
+/**
+ * The backend's evidence state: `items` and the citations in `opened`. `handlers()` gives the
+ * commands for `backend(...)`; each answer is a copy, as the real bridge would send.
+ */
+export class FakeLibrary {
+  items: EvidenceItem[];
+  opened: OpenedPortfolio;
+  /** the dates the fake calls old: set per test */
+  old = new Set<string>();
+
+  constructor(items: EvidenceItem[], citations: Record<string, (string | { id: string; note: string })[]> = {}) {
+    this.items = items;
+    this.opened = openedFor("cmalt");
+    for (const [section, list] of Object.entries(citations)) {
+      this.opened.portfolio.sections[section] = {
+        topic: "",
+        description: "",
+        reflection: "",
+        principles: [],
+        citations: list.map((c) => (typeof c === "string" ? { evidence_id: c, note: "" } : { evidence_id: c.id, note: c.note })),
+      };
+    }
+  }
+
+  citedIn(id: string): string[] {
+    return Object.entries(this.opened.portfolio.sections)
+      .filter(([, entry]) => entry.citations.some((c) => c.evidence_id === id))
+      .map(([section]) => section);
+  }
+
+  view(): LibraryView {
+    return {
+      rows: this.items.map((item) => ({
+        item,
+        cited_in: this.citedIn(item.id),
+        unused: this.citedIn(item.id).length === 0,
+        needs_reason: this.old.has(item.date) && !item.still_relevant_because,
+        kind_label: item.source.type === "link" ? "Link" : item.source.type === "missing_file" ? "Missing file" : KIND[item.source.media_type] ?? "File",
+      })),
+      total_bytes: this.items.reduce((sum, item) => sum + (item.source.type === "file" ? item.source.bytes : 0), 0),
+      file_limit_bytes: 1_000_000,
+      submission_limit_bytes: 10_000_000,
+      recent_years: 3,
+    };
+  }
+
+  cite(section: string, id: string): void {
+    const entry = (this.opened.portfolio.sections[section] ??= { topic: "", description: "", reflection: "", principles: [], citations: [] });
+    if (!entry.citations.some((c) => c.evidence_id === id)) entry.citations.push({ evidence_id: id, note: "" });
+  }
+
+  add(item: EvidenceItem, sections: string[]): AttachOutcome {
+    this.items.push(item);
+    for (const section of sections) this.cite(section, item.id);
+    return { item, already_attached: false, saved: saved() };
+  }
+
+  handlers(): Record<string, (args: Record<string, unknown>) => unknown> {
+    const copy = <T>(value: T): T => structuredClone(value);
+    return {
+      current_portfolio: () => copy(this.opened),
+      evidence_library: () => copy(this.view()),
+      cite: (args) => {
+        this.cite(String(args.sectionId), String(args.evidenceId));
+        return saved();
+      },
+      uncite: (args) => {
+        const entry = this.opened.portfolio.sections[String(args.sectionId)];
+        entry.citations = entry.citations.filter((c) => c.evidence_id !== args.evidenceId);
+        return saved();
+      },
+      set_citations: (args) => {
+        this.opened.portfolio.sections[String(args.sectionId)].citations = copy(args.citations as never);
+        return saved();
+      },
+      remove_evidence: (args) => {
+        this.items = this.items.filter((item) => item.id !== args.evidenceId);
+        for (const entry of Object.values(this.opened.portfolio.sections)) {
+          entry.citations = entry.citations.filter((c) => c.evidence_id !== args.evidenceId);
+        }
+        return saved();
+      },
+      save_evidence_details: (args) => {
+        const item = this.items.find((i) => i.id === args.evidenceId)!;
+        Object.assign(item, args.details);
+        return saved();
+      },
+      // `[E3]` becomes a link when E3 exists, as the core's preview does.
+      preview_markdown: (args) => {
+        const markdown = String(args.markdown);
+        const html = markdown.replace(/\[(E\d+)\]/g, (token, id: string) => {
+          const item = this.items.find((i) => i.id === id);
+          return item
+            ? `<a class="evidence-ref" href="#evidence-${id}" title="${item.title}">${id}</a>`
+            : `<span class="evidence-ref missing">${token}</span>`;
+        });
+        return { html: markdown ? `<p>${html}</p>` : "", words: markdown.split(/\s+/).filter(Boolean).length };
+      },
+    };
+  }
+}
