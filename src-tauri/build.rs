@@ -35,6 +35,11 @@ const COMMANDS: &[&str] = &[
     "uncite",
     "set_citations",
     "open_evidence",
+    "checklist",
+    "submission_windows",
+    "save_confirmations",
+    "save_self_rating",
+    "set_target_window",
 ];
 
 fn main() {

@@ -2,7 +2,7 @@
 //! calls the core, and turns errors into `{ code, message }`.
 
 use crate::error::{CommandError, CommandResult};
-use crate::state::AppState;
+use crate::state::{AppState, now};
 use cmalt_core::framework::{AreaKindId, Framework, PathwayId};
 use cmalt_core::library::{RecentPortfolio, free_folder_in};
 use cmalt_core::markdown::{self, Rendered};
@@ -15,20 +15,6 @@ use cmalt_core::store::StoreError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tauri::State;
-use time::OffsetDateTime;
-
-fn now() -> OffsetDateTime {
-    OffsetDateTime::now_utc()
-}
-
-fn with_session<T>(
-    state: &AppState,
-    action: impl FnOnce(&mut Session) -> Result<T, cmalt_core::session::SessionError>,
-) -> CommandResult<T> {
-    let mut guard = state.session();
-    let session = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
-    action(session).map_err(Into::into)
-}
 
 /// Makes `session` the open one, remembering its folder among the recent portfolios.
 fn install(state: &AppState, session: Session) -> OpenedPortfolio {
@@ -187,12 +173,12 @@ pub fn current_portfolio(state: State<'_, AppState>) -> Option<OpenedPortfolio> 
 
 #[tauri::command]
 pub fn save_section(state: State<'_, AppState>, patch: SectionPatch) -> CommandResult<Saved> {
-    with_session(&state, |s| s.save_section(patch, now()))
+    state.with_session(|s| s.save_section(patch, now()))
 }
 
 #[tauri::command]
 pub fn save_details(state: State<'_, AppState>, patch: DetailsPatch) -> CommandResult<Saved> {
-    with_session(&state, |s| s.save_details(patch, now()))
+    state.with_session(|s| s.save_details(patch, now()))
 }
 
 #[tauri::command]
@@ -200,7 +186,7 @@ pub fn save_confirmation(
     state: State<'_, AppState>,
     confirmation: Confirmation,
 ) -> CommandResult<Saved> {
-    with_session(&state, |s| s.save_confirmation(confirmation, now()))
+    state.with_session(|s| s.save_confirmation(confirmation, now()))
 }
 
 #[tauri::command]
@@ -208,7 +194,7 @@ pub fn save_assessor(
     state: State<'_, AppState>,
     assessor: Option<NominatedAssessor>,
 ) -> CommandResult<Saved> {
-    with_session(&state, |s| s.save_assessor(assessor, now()))
+    state.with_session(|s| s.save_assessor(assessor, now()))
 }
 
 #[tauri::command]
@@ -225,7 +211,7 @@ pub fn preview_pathway_change(
     state: State<'_, AppState>,
     pathway: PathwayId,
 ) -> CommandResult<PathwayChange> {
-    with_session(&state, |s| Ok(s.preview_pathway_change(pathway)))
+    state.with_session(|s| Ok(s.preview_pathway_change(pathway)))
 }
 
 #[tauri::command]
@@ -233,7 +219,7 @@ pub fn change_pathway(
     state: State<'_, AppState>,
     pathway: PathwayId,
 ) -> CommandResult<OpenedPortfolio> {
-    with_session(&state, |s| s.change_pathway(pathway, now()))
+    state.with_session(|s| s.change_pathway(pathway, now()))
 }
 
 #[derive(Serialize)]
@@ -244,7 +230,7 @@ pub struct AddedArea {
 
 #[tauri::command]
 pub fn add_area(state: State<'_, AppState>, kind: AreaKindId) -> CommandResult<AddedArea> {
-    with_session(&state, |s| {
+    state.with_session(|s| {
         let section_id = s.add_area(kind, now())?;
         Ok(AddedArea {
             opened: s.view(),
@@ -258,7 +244,7 @@ pub fn remove_area(
     state: State<'_, AppState>,
     section_id: String,
 ) -> CommandResult<OpenedPortfolio> {
-    with_session(&state, |s| {
+    state.with_session(|s| {
         s.remove_area(&section_id, now())?;
         Ok(s.view())
     })

@@ -2,32 +2,18 @@
 //! webview only ever sees names, handles and what the store serves.
 
 use crate::error::{CommandError, CommandResult};
-use crate::state::AppState;
+use crate::state::{AppState, now};
 use cmalt_core::evidence::{EvidenceDetails, EvidenceSource};
 use cmalt_core::model::Citation;
-use cmalt_core::session::{AttachOutcome, LibraryView, LinkRequest, Saved, Session, SessionError};
+use cmalt_core::session::{AttachOutcome, LibraryView, LinkRequest, Saved, SessionError};
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
-use time::OffsetDateTime;
 
 /// Set to a list of paths (separated like PATH) to answer the file dialog without showing
 /// it: for scripted use and the end-to-end tests, which cannot click a native dialog.
 const PICK_FILES_ENV: &str = "CMALT_PORTFOLIO_PICK_FILES";
-
-fn now() -> OffsetDateTime {
-    OffsetDateTime::now_utc()
-}
-
-fn with_session<T>(
-    state: &AppState,
-    action: impl FnOnce(&mut Session) -> Result<T, SessionError>,
-) -> CommandResult<T> {
-    let mut guard = state.session();
-    let session = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
-    action(session).map_err(Into::into)
-}
 
 async fn pick_files(title: &str, multiple: bool) -> Vec<PathBuf> {
     if let Some(paths) = std::env::var_os(PICK_FILES_ENV) {
@@ -65,7 +51,7 @@ fn attach_all(
     let mut reports = Vec::new();
     for path in paths {
         let name = cmalt_core::evidence_files::display_name(&path);
-        let result = with_session(state, |s| s.attach_file(&path, "", sections, now()));
+        let result = state.with_session(|s| s.attach_file(&path, "", sections, now()));
         reports.push(match result {
             Ok(outcome) => AttachReport {
                 name,
@@ -95,7 +81,7 @@ fn attach_all(
 
 #[tauri::command]
 pub fn evidence_library(state: State<'_, AppState>) -> CommandResult<LibraryView> {
-    with_session(&state, |s| Ok(s.library_view(now().date())))
+    state.with_session(|s| Ok(s.library_view(now().date())))
 }
 
 #[tauri::command]
@@ -218,9 +204,7 @@ pub fn attach_smaller_copy(
             "That smaller copy is no longer waiting. Please make it again.",
         )
     })?;
-    with_session(&state, |s| {
-        s.attach_bytes(&file_name, &bytes, &title, &sections, now())
-    })
+    state.with_session(|s| s.attach_bytes(&file_name, &bytes, &title, &sections, now()))
 }
 
 #[tauri::command]
@@ -229,7 +213,7 @@ pub fn attach_link(
     link: LinkRequest,
     sections: Vec<String>,
 ) -> CommandResult<AttachOutcome> {
-    with_session(&state, |s| s.attach_link(link, &sections, now()))
+    state.with_session(|s| s.attach_link(link, &sections, now()))
 }
 
 #[tauri::command]
@@ -238,9 +222,7 @@ pub fn save_evidence_details(
     evidence_id: String,
     details: EvidenceDetails,
 ) -> CommandResult<Saved> {
-    with_session(&state, |s| {
-        s.save_evidence_details(&evidence_id, details, now())
-    })
+    state.with_session(|s| s.save_evidence_details(&evidence_id, details, now()))
 }
 
 #[tauri::command]
@@ -255,15 +237,14 @@ pub async fn replace_evidence_file(
     else {
         return Ok(None);
     };
-    with_session(&state, |s| {
-        s.replace_evidence_file(&evidence_id, &path, now())
-    })
-    .map(Some)
+    state
+        .with_session(|s| s.replace_evidence_file(&evidence_id, &path, now()))
+        .map(Some)
 }
 
 #[tauri::command]
 pub fn remove_evidence(state: State<'_, AppState>, evidence_id: String) -> CommandResult<Saved> {
-    with_session(&state, |s| s.remove_evidence(&evidence_id, now()))
+    state.with_session(|s| s.remove_evidence(&evidence_id, now()))
 }
 
 #[tauri::command]
@@ -272,7 +253,7 @@ pub fn cite(
     section_id: String,
     evidence_id: String,
 ) -> CommandResult<Saved> {
-    with_session(&state, |s| s.cite(&section_id, &evidence_id, now()))
+    state.with_session(|s| s.cite(&section_id, &evidence_id, now()))
 }
 
 #[tauri::command]
@@ -281,7 +262,7 @@ pub fn uncite(
     section_id: String,
     evidence_id: String,
 ) -> CommandResult<Saved> {
-    with_session(&state, |s| s.uncite(&section_id, &evidence_id, now()))
+    state.with_session(|s| s.uncite(&section_id, &evidence_id, now()))
 }
 
 #[tauri::command]
@@ -290,7 +271,7 @@ pub fn set_citations(
     section_id: String,
     citations: Vec<Citation>,
 ) -> CommandResult<Saved> {
-    with_session(&state, |s| s.set_citations(&section_id, citations, now()))
+    state.with_session(|s| s.set_citations(&section_id, citations, now()))
 }
 
 enum OpenTarget {
@@ -305,7 +286,7 @@ pub fn open_evidence(
     state: State<'_, AppState>,
     evidence_id: String,
 ) -> CommandResult<()> {
-    let target = with_session(&state, |s| {
+    let target = state.with_session(|s| {
         let item = s
             .portfolio()
             .evidence_item(&evidence_id)

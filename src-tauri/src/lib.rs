@@ -1,6 +1,7 @@
 //! CMALT Portfolio's desktop shell: the window, its commands, and the command line. The
 //! real work happens in `cmalt_core`; this crate only wires it to Tauri and the terminal.
 
+mod checklist_commands;
 pub mod cli;
 mod commands;
 mod error;
@@ -88,6 +89,11 @@ fn run_window() -> i32 {
             evidence_commands::uncite,
             evidence_commands::set_citations,
             evidence_commands::open_evidence,
+            checklist_commands::checklist,
+            checklist_commands::submission_windows,
+            checklist_commands::save_confirmations,
+            checklist_commands::save_self_rating,
+            checklist_commands::set_target_window,
         ])
         .run(tauri::generate_context!());
     match result {

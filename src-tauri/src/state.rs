@@ -1,9 +1,10 @@
 //! What the running app holds: the framework, the app's data folder, and the portfolio
 //! open in the window (at most one, locked on disk while it is open).
 
+use crate::error::{CommandError, CommandResult};
 use cmalt_core::framework::Framework;
 use cmalt_core::library::Library;
-use cmalt_core::session::Session;
+use cmalt_core::session::{Session, SessionError};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -45,6 +46,16 @@ impl AppState {
         }
     }
 
+    /// Runs `action` on the open portfolio; the error every command gives when none is open.
+    pub fn with_session<T>(
+        &self,
+        action: impl FnOnce(&mut Session) -> Result<T, SessionError>,
+    ) -> CommandResult<T> {
+        let mut guard = self.session();
+        let session = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
+        action(session).map_err(Into::into)
+    }
+
     pub fn pending(&self) -> MutexGuard<'_, PendingFiles> {
         self.pending
             .lock()
@@ -57,4 +68,9 @@ impl AppState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The time the commands stamp saves with: the one place the app reads the clock.
+pub fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
 }

@@ -22,6 +22,10 @@ import type {
   EvidenceDetails,
   LibraryView,
   SmallerCopyPreview,
+  Checklist,
+  SubmissionWindow,
+  CandidateConfirmations,
+  SelfRating,
 } from "./types";
 
 export interface AppInfo {
@@ -76,6 +80,17 @@ export const api = {
     invoke<Saved>("set_citations", { sectionId, citations }),
   /** opens the file with the system's default app, or the link in the browser */
   openEvidence: (evidenceId: string) => invoke<void>("open_evidence", { evidenceId }),
+
+  // Checklist: recompute after saves (it is cheap) to keep statuses and problems live.
+  checklist: () => invoke<Checklist>("checklist"),
+  /** the next three submission windows; works with no portfolio open */
+  submissionWindows: () => invoke<SubmissionWindow[]>("submission_windows"),
+  saveConfirmations: (confirmations: CandidateConfirmations) =>
+    invoke<Saved>("save_confirmations", { confirmations }),
+  /** null clears the rating */
+  saveSelfRating: (sectionId: string, rating: SelfRating | null) =>
+    invoke<Saved>("save_self_rating", { sectionId, rating }),
+  setTargetWindow: (date: string | null) => invoke<Saved>("set_target_window", { date }),
 };
 
 /** Emitted when files are dropped on the window; the paths stay in the backend. */

@@ -150,6 +150,10 @@ export interface Portfolio {
   assessor: NominatedAssessor | null;
   evidence: EvidenceItem[];
   next_evidence_number: number;
+  self_assessment: Record<string, SelfRating>;
+  confirmations: CandidateConfirmations;
+  /** the submission deadline aimed at, "YYYY-MM-DD" */
+  target_window: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -348,4 +352,70 @@ export interface SmallerCopyPreview {
   original_height: number;
   /** data: URL of the smaller copy, for the preview image */
   preview: string;
+}
+
+// ---- Checklist (src-tauri/core/src/checklist/, deadlines.rs) ----
+
+export type CheckStatus = "empty" | "in_progress" | "complete" | "problem";
+export type Severity = "error" | "warning";
+
+export interface SectionCheck {
+  id: string;
+  number: string | null;
+  title: string;
+  required: boolean;
+  status: CheckStatus;
+  description_words: number;
+  reflection_words: number;
+  evidence_count: number;
+}
+
+export interface Problem {
+  /** a section id, or null for the whole portfolio */
+  section: string | null;
+  /** an evidence item id ("E3") when the problem is about one item */
+  evidence: string | null;
+  severity: Severity;
+  /** the rule, stable: branch on this, never on the message */
+  code: string;
+  message: string;
+}
+
+export interface PrincipleCoverage {
+  id: number;
+  title: string;
+  sections: string[];
+}
+
+export interface Checklist {
+  ready: boolean;
+  pathway: PathwayId;
+  sections: SectionCheck[];
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+  completed: number;
+  total: number;
+  principles: PrincipleCoverage[];
+}
+
+export interface SubmissionWindow {
+  /** "YYYY-MM-DD", the day the window closes */
+  date: string;
+  days_left: number;
+}
+
+export type Rating = "strong" | "adequate" | "revisions_required";
+
+export interface SelfRating {
+  rating: Rating | null;
+  note: string;
+}
+
+export interface CandidateConfirmations {
+  described_clearly: boolean;
+  reflected: boolean;
+  evidence_recent_and_succinct: boolean;
+  principles_addressed: boolean;
+  proofread: boolean;
 }

@@ -2,7 +2,10 @@
 //! saved at once. If a save fails the change stays in memory, so the next save carries it.
 
 use crate::framework::{AreaKindId, Framework, PathwayId};
-use crate::model::{Candidate, Confirmation, NominatedAssessor, Portfolio, PreviousAward};
+use crate::model::{
+    Candidate, CandidateConfirmations, Confirmation, NominatedAssessor, Portfolio, PreviousAward,
+    SelfRating,
+};
 use crate::outline::{self, Outline, PathwayChange};
 use crate::store::{PortfolioFolder, StoreError};
 use serde::{Deserialize, Serialize};
@@ -222,6 +225,65 @@ impl Session {
     ) -> Result<Saved> {
         self.portfolio.assessor = assessor;
         self.save(now)
+    }
+
+    /// The candidate's own ticks from the scheme's submission checklist.
+    pub fn save_confirmations(
+        &mut self,
+        confirmations: CandidateConfirmations,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        self.portfolio.confirmations = confirmations;
+        self.save(now)
+    }
+
+    /// A self-assessment of an assessed section; `None` clears it.
+    pub fn save_self_rating(
+        &mut self,
+        section_id: &str,
+        rating: Option<SelfRating>,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        let assessed = self
+            .framework
+            .section(section_id)
+            .is_some_and(|info| info.kind().has_description_and_reflection());
+        if !assessed {
+            return Err(SessionError::Invalid(format!(
+                "Section {section_id} is not one the assessors rate."
+            )));
+        }
+        match rating {
+            Some(rating) => self
+                .portfolio
+                .self_assessment
+                .insert(section_id.to_string(), rating),
+            None => self.portfolio.self_assessment.remove(section_id),
+        };
+        self.save(now)
+    }
+
+    /// The submission deadline the candidate aims at ("YYYY-MM-DD"), or none.
+    pub fn set_target_window(
+        &mut self,
+        date: Option<String>,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        if let Some(date) = &date
+            && time::Date::parse(
+                date,
+                time::macros::format_description!("[year]-[month]-[day]"),
+            )
+            .is_err()
+        {
+            return Err(SessionError::Invalid(format!("\"{date}\" is not a date.")));
+        }
+        self.portfolio.target_window = date;
+        self.save(now)
+    }
+
+    pub fn checklist(&self, today: time::Date) -> crate::checklist::Checklist {
+        crate::checklist::check(&self.framework, &self.portfolio, today)
     }
 
     pub fn preview_pathway_change(&self, to: PathwayId) -> PathwayChange {
