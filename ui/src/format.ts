@@ -1,5 +1,5 @@
 // Turns data into the short, friendly phrases people read: dates, word counts, headings, sizes.
-import type { Framework, OutlineGroup, PathwayId, SectionStatus, WordRange } from "./types";
+import type { CheckStatus, Framework, OutlineGroup, PathwayId, WordRange } from "./types";
 
 const MINUTE = 60_000;
 
@@ -76,11 +76,53 @@ export function groupHeading(framework: Framework, group: Pick<OutlineGroup, "id
   return title;
 }
 
-export const STATUS_TEXT: Record<SectionStatus, string> = {
+export const STATUS_TEXT: Record<CheckStatus, string> = {
   empty: "Not started",
   in_progress: "In progress",
   complete: "Complete",
+  problem: "Needs attention",
 };
+
+function isoParts(iso: string): [number, number, number] | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return [year, month, day];
+}
+
+/** "2027-01-31" -> "31 January 2027", the British way; anything else is shown as it is. */
+export function longDate(iso: string): string {
+  const parts = isoParts(iso);
+  if (!parts) return iso;
+  const [year, month, day] = parts;
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** Today as "YYYY-MM-DD" in local time. */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+/** Whole days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` has passed; null for bad dates. */
+export function daysBetween(from: string, to: string): number | null {
+  const a = isoParts(from);
+  const b = isoParts(to);
+  if (!a || !b) return null;
+  return Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / 86_400_000);
+}
+
+/** "69 days left", "1 day left", "closes today", "has passed". */
+export function daysLeftText(days: number): string {
+  if (days < 0) return "has passed";
+  if (days === 0) return "closes today";
+  return `${days} day${days === 1 ? "" : "s"} left`;
+}
+
+/** "1 thing to fix", "3 things to fix". */
+export function thingsToFixText(count: number): string {
+  return `${count} thing${count === 1 ? "" : "s"} to fix`;
+}
 
 /**
  * Sizes the way the scheme states its limits, in decimal units: "250 KB", "2.4 MB", "1 MB".

@@ -20,6 +20,12 @@ const PATHS: Record<string, string[]> = {
   paperclip: ["M14.5 9.5l-5.3 5.3a3.2 3.2 0 0 1-4.5-4.5l6-6a2.1 2.1 0 0 1 3 3l-6 6a1 1 0 0 1-1.5-1.5l5.3-5.3"],
   arrowUp: ["M10 16V4", "M5 9l5-5 5 5"],
   arrowDown: ["M10 4v12", "M5 11l5 5 5-5"],
+  // A circled "i", for advice (warnings that do not stop a submission).
+  info: ["M10 17.5a7.5 7.5 0 1 0 0-15 7.5 7.5 0 0 0 0 15z", "M10 9v5", "M10 6.5v.01"],
+  // A flag, for a target date and the Ready page.
+  flag: ["M4.5 17.5V3", "M4.5 3.5h10l-2 3.5 2 3.5h-10"],
+  arrowRight: ["M4 10h12", "M11 5l5 5-5 5"],
+  calendar: ["M3.5 5.5h13v11h-13z", "M3.5 8.5h13", "M7 3.5v3", "M13 3.5v3"],
   eye: ["M1.5 10s3-6 8.5-6 8.5 6 8.5 6-3 6-8.5 6-8.5-6-8.5-6z", "M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"],
 };
 
@@ -39,8 +45,11 @@ export function icon(name: IconName, className = "icon"): SVGSVGElement {
   return svg;
 }
 
-/** The sidebar status marks: an empty ring, a half-filled ring and a filled ring with a tick. */
-export function statusIcon(status: "empty" | "in_progress" | "complete"): SVGSVGElement {
+/**
+ * The sidebar status marks: an empty ring, a half-filled ring, a filled ring with a tick, and a ring
+ * with an exclamation mark for a section that needs attention. Shape differs, not only colour.
+ */
+export function statusIcon(status: "empty" | "in_progress" | "complete" | "problem"): SVGSVGElement {
   const svg = document.createElementNS(NS, "svg");
   svg.setAttribute("viewBox", "0 0 20 20");
   svg.setAttribute("class", `status-icon status-${status}`);
@@ -62,6 +71,11 @@ export function statusIcon(status: "empty" | "in_progress" | "complete"): SVGSVG
     tick.setAttribute("d", "M6 10.3l2.7 2.7L14 7.5");
     tick.setAttribute("class", "tick");
     svg.appendChild(tick);
+  } else if (status === "problem") {
+    const mark = document.createElementNS(NS, "path");
+    mark.setAttribute("d", "M10 5.8v5.2M10 14.2v.01");
+    mark.setAttribute("class", "mark");
+    svg.appendChild(mark);
   }
   return svg;
 }

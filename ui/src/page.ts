@@ -1,13 +1,28 @@
 // What every page in the portfolio window shares: its lifecycle and the actions it may ask for.
 import type { Autosave } from "./autosave";
+import type { ChecklistState } from "./checklist-state";
 import type { Evidence } from "./evidence-state";
 import type { Store } from "./state";
 import type { OutlineEntry, PathwayId } from "./types";
+
+/**
+ * A place in the portfolio window. `field` names a control to focus when the page opens (the
+ * reflection editor of a section, the evidence panel…), for links from the Ready page.
+ */
+export type Destination =
+  | { kind: "details" }
+  | { kind: "library"; highlight?: string }
+  | { kind: "section"; id: string; field?: string }
+  | { kind: "ready"; field?: string }
+  | { kind: "principles" }
+  | { kind: "self-assessment" };
 
 export interface Page {
   element: HTMLElement;
   /** Move focus to the page heading, so keyboard and screen reader users land on the new page. */
   focus(): void;
+  /** Focus a named control instead of the heading; false when the page has no such control. */
+  focusField?(field: string): boolean;
   /** Stop editors and timers; the autosave has already been flushed. */
   destroy(): void;
 }
@@ -21,6 +36,10 @@ export interface PageContext {
   removeArea(entry: OutlineEntry): void;
   /** Ask, then change pathway; resolves true when it changed. */
   changePathway(pathway: PathwayId): Promise<boolean>;
+  /** the submission checklist, live */
+  checklist: ChecklistState;
+  /** Show another page (after saving what is pending). */
+  open(destination: Destination): void;
 }
 
 /** Whether previews sit open; remembered across sections and runs, defaulting to open on wide windows. */
