@@ -202,6 +202,20 @@ impl PortfolioFolder {
     }
 }
 
+/// Reads the portfolio in `folder` without taking its lock or writing anything, so that a
+/// reader such as `cmalt-portfolio check` never blocks the app that has it open. Saves
+/// replace the file atomically, so this sees either the old version or the new one.
+pub fn read_only(folder: &Path) -> Result<Portfolio> {
+    if !folder.is_dir() {
+        return Err(StoreError::NotFound(folder.to_path_buf()));
+    }
+    let file = folder.join(PORTFOLIO_FILE);
+    if !file.exists() {
+        return Err(StoreError::NotAPortfolio(folder.to_path_buf()));
+    }
+    read_portfolio(folder, &file)
+}
+
 /// Reads and checks a portfolio file without ever writing to it.
 fn read_portfolio(folder: &Path, file: &Path) -> Result<Portfolio> {
     let unreadable = |reason: String| StoreError::Unreadable {

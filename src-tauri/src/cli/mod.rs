@@ -2,6 +2,7 @@
 //! subcommand calls the core and prints what happened in plain words.
 
 mod attach;
+mod check;
 mod new;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -50,6 +51,14 @@ pub enum Command {
         /// A section that cites the item (e.g. 1a); repeat for several.
         #[arg(long = "section")]
         sections: Vec<String>,
+    },
+    /// Check a portfolio against its pathway's rules before submitting (reads it only).
+    /// Exits 0 when there are no errors, 1 when there are, 2 when it cannot be read.
+    Check {
+        portfolio_dir: PathBuf,
+        /// Print the checklist as JSON instead of plain words.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -102,5 +111,9 @@ pub fn run(command: Command) -> i32 {
                 sections,
             },
         ),
+        Command::Check {
+            portfolio_dir,
+            json,
+        } => check::run(&framework, &portfolio_dir, json),
     }
 }
