@@ -5,7 +5,6 @@
 use cmalt_core::checklist::{Checklist, ProblemCode, Severity, check};
 use cmalt_core::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
 use cmalt_core::framework::{Framework, PathwayId};
-use cmalt_core::markdown::count_markdown_words;
 use cmalt_core::model::{Citation, NominatedAssessor, Portfolio};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -479,25 +478,4 @@ fn nothing_the_expected_file_says_must_not_be_reported_is_flagged() {
         !about_section("context"),
         "the preamble is not a section of its own"
     );
-}
-
-#[test]
-fn the_checklist_counts_the_sample_as_the_editor_does() {
-    let framework = Framework::bundled().unwrap();
-    let portfolio = sample_as_meant(&framework);
-    let checklist = check(&framework, &portfolio, SUBMITTED);
-    for section in &checklist.sections {
-        let Some(entry) = portfolio.section(&section.id) else {
-            continue;
-        };
-        assert_eq!(
-            (section.description_words, section.reflection_words),
-            (
-                count_markdown_words(&entry.description),
-                count_markdown_words(&entry.reflection)
-            ),
-            "{}: the checklist's fast count must match the editor's word count",
-            section.id
-        );
-    }
 }

@@ -7,7 +7,6 @@
 mod coverage;
 mod library;
 mod sections;
-mod words;
 
 use crate::evidence::EvidenceItem;
 use crate::framework::{Framework, PathwayId};

@@ -1,10 +1,10 @@
 //! Rules for one section at a time: its parts and topic, the evidence it cites, its length,
 //! the `[E7]` references in its text, and the declaration and assessor details.
 
-use super::words::count_words;
 use super::{Found, ProblemCode, filled, section_name};
 use crate::evidence::EvidenceItem;
 use crate::framework::{Framework, SectionInfo, SectionKind, Topic, WordRange};
+use crate::markdown::count_markdown_words;
 use crate::model::{Portfolio, SectionEntry};
 use crate::outline::OutlineEntry;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -94,7 +94,7 @@ fn check_statement(
         }
         return SectionCounts::default();
     }
-    let words = count_words(text);
+    let words = count_markdown_words(text);
     if let Some(range) = words_range(&under.info)
         && !(range.min..=range.max).contains(&words)
     {
@@ -129,8 +129,8 @@ fn check_narrative<'p>(
     let id = Some(under.entry.id.as_str());
     let text = under.text;
     let counts = SectionCounts {
-        description_words: count_words(&text.description),
-        reflection_words: count_words(&text.reflection),
+        description_words: count_markdown_words(&text.description),
+        reflection_words: count_markdown_words(&text.reflection),
         evidence_count: check_citations(under, library, cited, found),
     };
     let started = text.has_text() || !text.citations.is_empty();
