@@ -3,6 +3,7 @@
 
 use super::{Found, ProblemCode, filled, section_name};
 use crate::evidence::EvidenceItem;
+use crate::evidence_refs::references_in;
 use crate::framework::{Framework, SectionInfo, SectionKind, Topic, WordRange};
 use crate::markdown::count_markdown_words;
 use crate::model::{Portfolio, SectionEntry};
@@ -293,7 +294,7 @@ fn check_text_references<'t>(
 ) {
     let mut reported: Vec<&str> = Vec::new();
     for text in texts {
-        for evidence_id in evidence_references(text) {
+        for evidence_id in references_in(text) {
             if library.contains_key(evidence_id) || reported.contains(&evidence_id) {
                 continue;
             }
@@ -308,16 +309,6 @@ fn check_text_references<'t>(
             );
         }
     }
-}
-
-/// The ids written as `[E7]` in `text`, in order of appearance.
-fn evidence_references(text: &str) -> impl Iterator<Item = &str> {
-    text.match_indices("[E").filter_map(move |(start, _)| {
-        let after = &text[start + 2..];
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        (digits > 0 && after.as_bytes().get(digits) == Some(&b']'))
-            .then(|| &text[start + 1..start + 2 + digits])
-    })
 }
 
 fn check_confirmation(under: &Under<'_>, found: &mut Found) {
@@ -458,21 +449,6 @@ fn topic_of<'a>(info: &SectionInfo<'a>, framework: &'a Framework) -> Option<&'a 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bracketed_evidence_ids_are_found_in_order() {
-        let text = "See [E7] and [E12], not [E] nor [E3a] nor E4, then [E7] again.";
-        assert_eq!(
-            evidence_references(text).collect::<Vec<_>>(),
-            vec!["E7", "E12", "E7"],
-            "only [E<digits>] is a reference"
-        );
-        assert_eq!(
-            evidence_references("[E").count(),
-            0,
-            "a cut-off reference is none"
-        );
-    }
 
     #[test]
     fn emails_need_one_at_a_dotted_domain_and_no_spaces() {
