@@ -68,11 +68,12 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     app.wait_for_text("[data-testid=\"words-reflection\"]", "6 words")
         .await;
     app.wait_saved().await;
-    app.wait_until("1a shows as complete in the sidebar", || async {
+    // Both parts written but no evidence cited yet: the checklist marks 1a as needing it.
+    app.wait_until("1a shows it needs evidence in the sidebar", || async {
         let entry = app
             .find("[data-testid=\"sidebar\"] [data-section-id=\"1a\"]")
             .await;
-        entry.attr("data-status").await.ok().flatten().as_deref() == Some("complete")
+        entry.attr("data-status").await.ok().flatten().as_deref() == Some("problem")
     })
     .await;
     app.screenshot("02-editor-1a").await;

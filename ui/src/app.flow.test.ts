@@ -28,7 +28,7 @@ describe("flows", () => {
       pathway: "cmalt",
       choose_location: false,
     });
-    expect(byTestId("progress")!.textContent).toBe("0 of 10 sections complete");
+    expect(byTestId("progress")!.textContent).toBe("0 of 9 sections complete");
     expect(document.querySelector(".topbar-title")!.textContent).toBe("My CMALT portfolio");
     expect(byTestId("section-title")!.textContent).toBe("Contextual statement");
     expect(byTestId("editor-description")!.querySelector(".cm-content")).not.toBeNull();

@@ -122,6 +122,12 @@ export function createAssessorPage(ctx: PageContext, entry: OutlineEntry, keptAs
   return {
     element,
     focus: () => heading.querySelector<HTMLElement>("h1")?.focus(),
+    focusField(field) {
+      const target = ({ name, organisation, email, conflict } as Record<string, HTMLElement>)[field];
+      if (!target) return false;
+      (details.hidden ? toggle : target).focus();
+      return true;
+    },
     destroy: () => undefined,
   };
 }

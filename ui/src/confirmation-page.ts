@@ -88,6 +88,11 @@ export function createConfirmationPage(ctx: PageContext, entry: OutlineEntry, ke
   return {
     element,
     focus: () => heading.querySelector<HTMLElement>("h1")?.focus(),
+    focusField(field) {
+      const target = field === "accept" ? accept : field === "name" ? signed : field === "date" ? date : null;
+      target?.focus();
+      return !!target;
+    },
     destroy: () => undefined,
   };
 }

@@ -52,3 +52,28 @@ describe("format", () => {
     expect(bytesText(12_400_000)).toBe("12.4 MB");
   });
 });
+
+describe("dates for deadlines", () => {
+  it("writes dates the British way and counts the days", async () => {
+    const { longDate, daysBetween, daysLeftText, thingsToFixText } = await import("./format");
+    expect(longDate("2027-01-31")).toBe("31 January 2027");
+    expect(longDate("2026-09-05")).toBe("5 September 2026");
+    expect(longDate("soon")).toBe("soon");
+    expect(daysBetween("2026-11-23", "2027-01-31")).toBe(69);
+    expect(daysBetween("2027-02-01", "2027-01-31")).toBe(-1);
+    expect(daysLeftText(69)).toBe("69 days left");
+    expect(daysLeftText(1)).toBe("1 day left");
+    expect(daysLeftText(0)).toBe("closes today");
+    expect(thingsToFixText(1)).toBe("1 thing to fix");
+    expect(thingsToFixText(3)).toBe("3 things to fix");
+  });
+
+  it("says what the top bar aims for", async () => {
+    const { targetText } = await import("./deadlines");
+    const windows = [{ date: "2027-01-31", days_left: 69 }];
+    expect(targetText("2027-01-31", windows)).toBe("Aiming for 31 January 2027 · 69 days");
+    // Not among the next windows: counted from today.
+    expect(targetText("2027-05-31", windows, "2027-05-30")).toBe("Aiming for 31 May 2027 · 1 day");
+    expect(targetText("2025-05-31", [], "2025-06-01")).toBe("Aiming for 31 May 2025 · this date has passed");
+  });
+});

@@ -5,6 +5,7 @@ import "./styles/portfolio.css";
 import "./styles/section.css";
 import "./styles/dialogs.css";
 import "./styles/evidence.css";
+import "./styles/checklist.css";
 import { startApp } from "./app";
 import { installWindowHooks } from "./window-hooks";
 

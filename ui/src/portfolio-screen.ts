@@ -3,6 +3,7 @@ import { listen } from "@tauri-apps/api/event";
 import { api, EVIDENCE_DROPPED_EVENT, type EvidenceDroppedPayload } from "./api";
 import { attachDropped } from "./attach-flow";
 import { dropDialog } from "./evidence-dialogs";
+import { createChecklistState } from "./checklist-state";
 import { createLibraryPage } from "./evidence-library-page";
 import { createEvidence } from "./evidence-state";
 import type { AppContext, Screen } from "./app-context";
@@ -11,21 +12,25 @@ import { h, replaceChildren } from "./dom";
 import { createDetailsPage } from "./details-page";
 import { pathwayName } from "./format";
 import { entryLabel, findEntry, firstEntry, hasTwoParts } from "./framework-view";
-import type { Page, PageContext } from "./page";
+import type { Destination, Page, PageContext } from "./page";
+import { createPrinciplesPage } from "./principles-page";
+import { createReadyPage } from "./ready-page";
+import { createSelfAssessmentPage } from "./self-assessment";
 import { createSectionPage } from "./section-page";
 import { createSidebar } from "./sidebar";
 import { createTopbar } from "./topbar";
 import type { AreaKindId, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef } from "./types";
 
-type Target = { kind: "details" } | { kind: "library"; highlight?: string } | { kind: "section"; id: string };
+type Target = Destination;
 
 const LAST_KEY = "cmalt.last-section:";
+const PAGES = ["details", "library", "ready", "principles", "self-assessment"] as const;
 
 function rememberedTarget(folder: string): Target | null {
   try {
     const id = localStorage.getItem(LAST_KEY + folder);
-    if (id === "details") return { kind: "details" };
-    if (id === "library") return { kind: "library" };
+    const page = PAGES.find((p) => p === id);
+    if (page) return { kind: page };
     return id ? { kind: "section", id } : null;
   } catch {
     return null;
@@ -55,12 +60,21 @@ export function createPortfolioScreen(app: AppContext): Screen {
     onDetails: () => void navigate({ kind: "details" }),
     onLibrary: () => void navigate({ kind: "library" }),
     onAdd: (kind) => void addArea(kind),
+    onReady: () => void navigate({ kind: "ready" }),
+    onPrinciples: () => void navigate({ kind: "principles" }),
+    onSelfAssessment: () => void navigate({ kind: "self-assessment" }),
   });
+
+  // The checklist follows every save and every evidence change (each brings a new outline, see
+  // onOutline below) and every pathway or area change (apply), a moment later, one request at a time.
+  const checklist = createChecklistState();
 
   const topbar = createTopbar({
     store,
+    checklist,
     onClose: () => void closePortfolio(),
     onRetry: () => void autosave.flush().catch(() => undefined),
+    onReady: () => void navigate({ kind: "ready" }),
   });
 
   const evidence = createEvidence({
@@ -77,6 +91,8 @@ export function createPortfolioScreen(app: AppContext): Screen {
     evidence,
     removeArea: (entry) => void removeArea(entry),
     changePathway,
+    checklist,
+    open: (destination) => void navigate(destination),
   };
 
   function render(next: Target, focus: boolean): void {
@@ -90,13 +106,17 @@ export function createPortfolioScreen(app: AppContext): Screen {
     target = resolved;
     page =
       resolved.kind === "library" ? createLibraryPage(pageContext, resolved.highlight ?? null)
+      : resolved.kind === "ready" ? createReadyPage(pageContext)
+      : resolved.kind === "principles" ? createPrinciplesPage(pageContext)
+      : resolved.kind === "self-assessment" ? createSelfAssessmentPage(pageContext)
       : found ? createSectionPage(pageContext, found)
       : createDetailsPage(pageContext);
     replaceChildren(main, page.element);
     main.scrollTop = 0;
     sidebar.setCurrent(resolved.kind === "section" ? resolved.id : resolved.kind);
     remember(session.folder, resolved);
-    if (focus) page.focus();
+    const field = resolved.kind === "section" || resolved.kind === "ready" ? resolved.field : undefined;
+    if (focus && !(field && page.focusField?.(field))) page.focus();
   }
 
   /** Saves what is pending, then shows another page. */
@@ -116,6 +136,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     store.setOpened(opened);
     sidebar.render(opened.outline);
     topbar.refresh();
+    void checklist.refreshNow();
   }
 
   async function addArea(kind: AreaKindId): Promise<void> {
@@ -219,7 +240,11 @@ export function createPortfolioScreen(app: AppContext): Screen {
     app.showStart();
   }
 
-  const stopOutline = store.onOutline((outline) => sidebar.render(outline));
+  const stopOutline = store.onOutline((outline) => {
+    sidebar.render(outline);
+    checklist.refresh();
+  });
+  const stopChecklist = checklist.onChange((next) => sidebar.setChecklist(next));
 
   // ---- files dropped on the window ----
   // The backend keeps only the newest drop, so a dialog about older files never attaches newer ones.
@@ -280,7 +305,14 @@ export function createPortfolioScreen(app: AppContext): Screen {
   sidebar.render(session.outline);
   const start = rememberedTarget(session.folder) ?? (firstEntry(session.outline) ? { kind: "section" as const, id: firstEntry(session.outline)!.id } : { kind: "details" as const });
   render(start, false);
-  void evidence.load();
+  // Evidence changes also bring a new outline; listening as well covers a refresh that could not
+  // reread the portfolio. Only after the first load, which changes nothing worth checking.
+  let stopEvidence: (() => void) | null = null;
+  void evidence.load().then(() => {
+    if (!destroyed) stopEvidence = evidence.onChange(() => checklist.refresh());
+  });
+  void checklist.refreshNow();
+  void checklist.loadWindows();
 
   return {
     element,
@@ -292,6 +324,9 @@ export function createPortfolioScreen(app: AppContext): Screen {
       page?.destroy();
       page = null;
       stopOutline();
+      stopEvidence?.();
+      stopChecklist();
+      checklist.destroy();
       topbar.destroy();
     },
   };

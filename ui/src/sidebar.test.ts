@@ -1,6 +1,7 @@
 // Tests that the sidebar is built from the outline: headings, a status mark per entry, add buttons, kept-aside group.
 import { describe, expect, it, vi } from "vitest";
 import { createSidebar } from "./sidebar";
+import { checklistFor, problem } from "./test/checklist-fixtures";
 import { framework, outlineFor } from "./test/fixtures";
 import type { Outline } from "./types";
 
@@ -95,5 +96,62 @@ describe("sidebar", () => {
     expect(updated.dataset.status).toBe("complete");
     expect(document.activeElement).toBe(updated); // focus survives the redraw
     expect(sidebar.element.querySelector('[aria-current="page"]')!.getAttribute("data-section-id")).toBe("1a");
+  });
+
+  it("takes statuses from the checklist: a section with an error needs attention, in icon and words", () => {
+    const outline = outlineFor("cmalt", { context: "complete", "1a": "in_progress", "2a": "complete" });
+    const { sidebar } = mount(outline);
+    const entry = (id: string) => sidebar.element.querySelector<HTMLElement>(`[data-section-id="${id}"]`)!;
+    // Before the first checklist: the outline's statuses, and no badge.
+    expect(entry("1a").dataset.status).toBe("in_progress");
+    expect(sidebar.element.querySelector("[data-testid=ready-badge]")).toBeNull();
+
+    sidebar.setChecklist(
+      checklistFor("cmalt", {
+        statuses: { context: "complete", "1a": "in_progress", "2a": "complete" },
+        problems: [
+          problem("missing_reflection", "1a", "Section 1a has no Reflection yet."),
+          problem("missing_section", "1c", "Section 1c is not written yet."),
+          problem("thin_reflection", "2a", "Short reflection.", { severity: "warning" }),
+        ],
+      }),
+    );
+    expect(entry("1a").dataset.status).toBe("problem");
+    expect(entry("1a").querySelector("svg.status-problem")).not.toBeNull();
+    expect(entry("1a").textContent).toContain("Needs attention");
+    // A warning is advice: the section keeps its own status.
+    expect(entry("2a").dataset.status).toBe("complete");
+    expect(entry("context").dataset.status).toBe("complete");
+    // Not started yet: the data says problem, but it is drawn calmly as "Not started".
+    expect(entry("1c").dataset.status).toBe("problem");
+    expect(entry("1c").querySelector("svg.status-empty")).not.toBeNull();
+    expect(entry("1c").textContent).toContain("Not started");
+
+    const ready = sidebar.element.querySelector<HTMLElement>("[data-testid=ready]")!;
+    expect(ready.querySelector("[data-testid=ready-badge]")!.textContent).toBe("2, 2 things to fix");
+
+    // The newest outline wins over an older checklist, except for a problem.
+    sidebar.render(outlineFor("cmalt", { context: "complete", "1a": "in_progress", "2a": "complete", "4": "in_progress" }));
+    expect(entry("4").dataset.status).toBe("in_progress");
+    expect(entry("1a").dataset.status).toBe("problem");
+
+    sidebar.setChecklist(checklistFor("cmalt", { statuses: { "1a": "complete" } }));
+    expect(entry("1a").dataset.status).toBe("in_progress");
+    expect(sidebar.element.querySelector("[data-testid=ready-badge]")!.textContent).toBe(", ready");
+  });
+
+  it("opens the Ready page, the principles and the self-assessment", () => {
+    const onReady = vi.fn();
+    const onPrinciples = vi.fn();
+    const onSelfAssessment = vi.fn();
+    const sidebar = createSidebar({ framework, onOpen: vi.fn(), onDetails: vi.fn(), onLibrary: vi.fn(), onAdd: vi.fn(), onReady, onPrinciples, onSelfAssessment });
+    document.body.appendChild(sidebar.element);
+    sidebar.render(outlineFor("cmalt"));
+    sidebar.element.querySelector<HTMLElement>("[data-testid=ready]")!.click();
+    sidebar.element.querySelector<HTMLElement>("[data-testid=principles]")!.click();
+    sidebar.element.querySelector<HTMLElement>("[data-testid=self-assessment]")!.click();
+    expect([onReady, onPrinciples, onSelfAssessment].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+    sidebar.setCurrent("ready");
+    expect(sidebar.element.querySelector("[data-testid=ready]")!.getAttribute("aria-current")).toBe("page");
   });
 });

@@ -1,8 +1,10 @@
-// The list of sections down the left, built from the outline, with a status mark per section.
+// The list of sections down the left, built from the outline, with a status mark per section
+// (from the checklist once it has arrived), and the pages for checking the portfolio.
+import { entryStatus, shownStatus } from "./checklist-state";
 import { h, replaceChildren, srOnly } from "./dom";
-import { groupHeading, STATUS_TEXT } from "./format";
-import { icon, statusIcon } from "./icons";
-import type { AreaKindId, Framework, Outline, OutlineEntry } from "./types";
+import { groupHeading, STATUS_TEXT, thingsToFixText } from "./format";
+import { icon, statusIcon, type IconName } from "./icons";
+import type { AreaKindId, Checklist, Framework, Outline, OutlineEntry } from "./types";
 
 export interface SidebarOptions {
   framework: Framework;
@@ -10,12 +12,17 @@ export interface SidebarOptions {
   onDetails(): void;
   onLibrary(): void;
   onAdd(kind: AreaKindId): void;
+  onReady?(): void;
+  onPrinciples?(): void;
+  onSelfAssessment?(): void;
 }
 
 export interface Sidebar {
   element: HTMLElement;
   render(outline: Outline): void;
-  /** the section shown, "details" or "library" */
+  /** Statuses and the Ready badge from a new checklist; redraws with the last outline. */
+  setChecklist(checklist: Checklist | null): void;
+  /** the section shown, or "details", "library", "ready", "principles", "self-assessment" */
   setCurrent(current: string | null): void;
 }
 
@@ -29,20 +36,26 @@ export function createSidebar(options: SidebarOptions): Sidebar {
   const { framework } = options;
   const element = h("nav", { class: "sidebar", "data-testid": "sidebar", "aria-label": "Portfolio sections" });
   let current: string | null = null;
+  let lastOutline: Outline | null = null;
+  let checklist: Checklist | null = null;
 
-  const entryButton = (entry: OutlineEntry, keptAside: boolean) =>
-    h(
+  const entryButton = (entry: OutlineEntry, keptAside: boolean) => {
+    // Sections kept aside are not checked: they keep the outline's status.
+    const check = keptAside ? undefined : checklist?.sections.find((s) => s.id === entry.id);
+    const status = entryStatus(entry.status, check);
+    const shown = shownStatus(entry.status, status);
+    return h(
       "button",
       {
         type: "button",
         class: keptAside ? "nav-entry kept" : "nav-entry",
         "data-section-id": entry.id,
-        "data-status": entry.status,
+        "data-status": status,
         // The title may be clamped to two lines; the tooltip shows it whole.
         title: entry.title,
         onclick: () => options.onOpen(entry.id),
       },
-      statusIcon(entry.status),
+      statusIcon(shown),
       h(
         "span",
         { class: "nav-text" },
@@ -50,18 +63,44 @@ export function createSidebar(options: SidebarOptions): Sidebar {
         h("span", { class: "nav-title" }, entry.title),
         entry.topic ? h("span", { class: "nav-topic" }, entry.topic) : null,
       ),
-      srOnly(`, ${STATUS_TEXT[entry.status]}${entry.required ? "" : ", optional"}${keptAside ? ", read-only" : ""}`),
+      srOnly(`, ${STATUS_TEXT[shown]}${entry.required ? "" : ", optional"}${keptAside ? ", read-only" : ""}`),
+    );
+  };
+
+  /** A page of the portfolio window that is not a section. */
+  const pageButton = (id: string, iconName: IconName, title: string, onclick: () => void, extra?: Node | null) =>
+    h(
+      "button",
+      { type: "button", class: "nav-entry nav-details", "data-testid": id, "data-nav": id, onclick },
+      icon(iconName, "status-icon"),
+      h("span", { class: "nav-text" }, h("span", { class: "nav-title" }, title)),
+      extra,
     );
 
+  /** The Ready entry's badge: how many things to fix, or a tick when there are none. */
+  const readyBadge = () => {
+    if (!checklist) return null;
+    if (checklist.errors === 0) {
+      return h("span", { class: "nav-badge ready", "data-testid": "ready-badge" }, icon("check"), srOnly(", ready"));
+    }
+    return h(
+      "span",
+      { class: "nav-badge", "data-testid": "ready-badge" },
+      h("span", { "aria-hidden": "true" }, String(checklist.errors)),
+      srOnly(`, ${thingsToFixText(checklist.errors)}`),
+    );
+  };
+
   const markCurrent = () => {
-    for (const button of element.querySelectorAll<HTMLElement>("[data-section-id], [data-testid=details], [data-testid=library]")) {
-      const id = button.dataset.sectionId ?? button.dataset.testid;
+    for (const button of element.querySelectorAll<HTMLElement>("[data-section-id], [data-nav]")) {
+      const id = button.dataset.sectionId ?? button.dataset.nav;
       if (id === current) button.setAttribute("aria-current", "page");
       else button.removeAttribute("aria-current");
     }
   };
 
   const render = (outline: Outline) => {
+    lastOutline = outline;
     // Rebuilding would drop keyboard focus from a sidebar button: remember it and put it back.
     const focused = document.activeElement instanceof HTMLElement && element.contains(document.activeElement)
       ? document.activeElement.dataset.sectionId ?? document.activeElement.dataset.testid ?? null
@@ -80,18 +119,9 @@ export function createSidebar(options: SidebarOptions): Sidebar {
 
     replaceChildren(
       element,
-      h(
-        "button",
-        { type: "button", class: "nav-entry nav-details", "data-testid": "details", onclick: () => options.onDetails() },
-        icon("folder", "status-icon"),
-        h("span", { class: "nav-text" }, h("span", { class: "nav-title" }, "Portfolio details")),
-      ),
-      h(
-        "button",
-        { type: "button", class: "nav-entry nav-details", "data-testid": "library", onclick: () => options.onLibrary() },
-        icon("paperclip", "status-icon"),
-        h("span", { class: "nav-text" }, h("span", { class: "nav-title" }, "Evidence library")),
-      ),
+      pageButton("details", "folder", "Portfolio details", () => options.onDetails()),
+      pageButton("library", "paperclip", "Evidence library", () => options.onLibrary()),
+      pageButton("ready", "flag", "Ready to submit?", () => options.onReady?.(), readyBadge()),
       outline.groups.map((group) =>
         h(
           "section",
@@ -114,6 +144,17 @@ export function createSidebar(options: SidebarOptions): Sidebar {
             h("ul", { class: "nav-list" }, outline.kept_aside.map((entry) => h("li", null, entryButton(entry, true)))),
           )
         : null,
+      h(
+        "section",
+        { class: "nav-group nav-checking", "aria-label": "Looking over your work" },
+        h("h2", { class: "nav-group-title" }, "Looking over your work"),
+        h(
+          "ul",
+          { class: "nav-list" },
+          h("li", null, pageButton("principles", "check", "Core principles", () => options.onPrinciples?.())),
+          h("li", null, pageButton("self-assessment", "eye", "Self-assessment", () => options.onSelfAssessment?.())),
+        ),
+      ),
     );
     markCurrent();
     if (focused) {
@@ -125,6 +166,10 @@ export function createSidebar(options: SidebarOptions): Sidebar {
   return {
     element,
     render,
+    setChecklist(next) {
+      checklist = next;
+      if (lastOutline) render(lastOutline);
+    },
     setCurrent(next) {
       current = next;
       markCurrent();

@@ -2,6 +2,7 @@
 import { showAbout } from "./about";
 import { api } from "./api";
 import type { AppContext, Screen } from "./app-context";
+import { createStartDeadlines } from "./deadlines";
 import { showError } from "./dialogs";
 import { h, replaceChildren } from "./dom";
 import { friendlyDate, pathwayName } from "./format";
@@ -116,7 +117,7 @@ export function createStartScreen(app: AppContext): Screen {
       ),
       actions,
       formSlot,
-      recentList,
+      h("div", { class: "start-columns" }, recentList, createStartDeadlines()),
     ),
     h(
       "footer",

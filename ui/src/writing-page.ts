@@ -6,6 +6,8 @@ import { guidanceFor, hasTwoParts, wordsFor } from "./framework-view";
 import { guidanceBlock, labelledInput, promptsBlock, sectionHeader } from "./guidance-view";
 import { icon } from "./icons";
 import { previewPreference, setPreviewPreference, type Page, type PageContext } from "./page";
+import { createPrinciplesField, type PrinciplesField } from "./principles-field";
+import { createRatingField, type RatingField } from "./rating-field";
 import { entryOf } from "./state";
 import type { OutlineEntry } from "./types";
 import { createWritingField, type WritingField, type WritingFieldName } from "./writing-field";
@@ -146,6 +148,23 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     fields.forEach((field) => field.refreshPreview());
   });
 
+  // ---- checking the section: the principles it shows and the candidate's own rating ----
+  let principles: PrinciplesField | null = null;
+  let rating: RatingField | null = null;
+  if (twoParts && !readOnly) {
+    principles = createPrinciplesField({ framework, autosave: ctx.autosave, sectionId: entry.id, section });
+    rating = createRatingField({ autosave: ctx.autosave, portfolio: session.portfolio, sectionId: entry.id });
+  }
+  const checking =
+    principles && rating
+      ? h(
+          "section",
+          { class: "section-checking", "aria-label": "Checking this section" },
+          principles.element,
+          rating.element,
+        )
+      : null;
+
   const keptNote = keptAside
     ? h(
         "p",
@@ -177,6 +196,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     editors,
     twoParts ? total : null,
     panel?.element,
+    checking,
     removeButton,
   );
   updateCounts();
@@ -184,6 +204,33 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   return {
     element,
     focus: () => heading.querySelector<HTMLElement>("h1")?.focus(),
+    focusField(field) {
+      const editor = fields.find((f) => f.element.classList.contains(`field-${field}`));
+      if (editor) {
+        editor.element.scrollIntoView?.({ block: "center" });
+        editor.view.focus();
+        return true;
+      }
+      if (field === "topic" && topicRow) {
+        topicRow.querySelector<HTMLInputElement>("input")?.focus();
+        return true;
+      }
+      if (field === "evidence" && panel) {
+        const target = panel.element.querySelector<HTMLElement>("h2");
+        target?.scrollIntoView?.({ block: "start" });
+        target?.focus();
+        return !!target;
+      }
+      if (field === "principles" && principles) {
+        principles.focus();
+        return true;
+      }
+      if (field === "rating" && rating) {
+        rating.focus();
+        return true;
+      }
+      return false;
+    },
     destroy: () => {
       stopEvidence();
       fields.forEach((field) => field.destroy());

@@ -33,8 +33,10 @@ export const framework: Framework = {
   declaration:
     "I declare that, to the best of my knowledge, the statements and evidence included in this submission accurately describe my practice and are drawn from my own work, with the input and support of others duly and clearly recognised.",
   principles: [
-    { id: 1, title: "Technology and learning", short: "Interplay" },
-    { id: 2, title: "Keeping up to date", short: "Up to date" },
+    { id: 1, title: "Exploring the interplay between technology and learning.", short: "Technology and learning" },
+    { id: 2, title: "Keeping up to date with new technologies.", short: "Keeping up to date" },
+    { id: 3, title: "Learning from colleagues of other backgrounds.", short: "Learning from others" },
+    { id: 4, title: "Communicating and sharing effective practice.", short: "Sharing good practice" },
   ],
   pathways: [
     { id: "associate", name: "Associate CMALT", summary: "For those starting out.", who_for: "Early-career staff.", specialist_areas: { min: 0, max: 0 }, advanced_areas: { min: 0, max: 0 } },
@@ -125,7 +127,8 @@ export function outlineFor(pathway: PathwayId, statuses: Record<string, OutlineE
         })),
     }))
     .filter((group) => group.entries.length > 0);
-  const entries = groups.flatMap((g) => g.entries);
+  // As the core counts: required sections only.
+  const entries = groups.flatMap((g) => g.entries).filter((e) => e.required);
   return {
     groups,
     kept_aside: [],
@@ -147,6 +150,9 @@ export function portfolioFor(pathway: PathwayId, title = "My portfolio", name = 
     assessor: null,
     evidence: [],
     next_evidence_number: 1,
+    self_assessment: {},
+    confirmations: { described_clearly: false, reflected: false, evidence_recent_and_succinct: false, principles_addressed: false, proofread: false },
+    target_window: null,
     created_at: "2025-01-10T09:00:00Z",
     updated_at: "2025-01-10T09:00:00Z",
   };

@@ -4,6 +4,7 @@ import { expect } from "vitest";
 import { startApp } from "../app";
 import type { AppContext } from "../app-context";
 import type { NewPortfolioRequest, OpenedPortfolio, SectionPatch } from "../types";
+import { checklistFor, windows } from "./checklist-fixtures";
 import { framework, openedFor, outlineFor } from "./fixtures";
 
 export type Calls = { cmd: string; args: Record<string, unknown> }[];
@@ -41,6 +42,14 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
       }
       case "close_portfolio":
         return null;
+      case "checklist":
+        return checklistFor(opened?.portfolio.pathway ?? "cmalt");
+      case "submission_windows":
+        return windows;
+      case "save_confirmations":
+      case "save_self_rating":
+      case "set_target_window":
+        return { saved_at: "2025-05-20T10:00:00Z", outline: outlineFor(opened?.portfolio.pathway ?? "cmalt") };
       case "evidence_library":
         return { rows: [], total_bytes: 0, file_limit_bytes: 1_000_000, submission_limit_bytes: 10_000_000, recent_years: 3 };
       default:
