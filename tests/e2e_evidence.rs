@@ -116,3 +116,61 @@ async fn attach_to_1a_cite_from_2a_and_refuse_an_oversized_file() {
         "the picker wrote the reference into 2a's text"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_oversized_screenshot_is_attached_as_a_smaller_copy() {
+    let home = Home::new();
+    let screenshot = home.path().join("big screenshot.png");
+    let made = std::process::Command::new("convert")
+        .args(["-size", "1400x1000", "xc:", "+noise", "Random"])
+        .arg(&screenshot)
+        .status()
+        .expect("ImageMagick's convert (installed by scripts/setup.sh test)");
+    assert!(made.success());
+    let original = std::fs::read(&screenshot).unwrap();
+    assert!(
+        original.len() > 1_000_000,
+        "the test image must be over the limit"
+    );
+    let app = App::launch_with(
+        &home,
+        &[("CMALT_PORTFOLIO_PICK_FILES", screenshot.as_os_str())],
+    )
+    .await;
+    app.create_portfolio("Smaller copy", "Sam Patel", "cmalt")
+        .await;
+    app.open_section("1b").await;
+    app.click("[data-testid=\"attach-file\"]").await;
+    app.click("[data-testid=\"make-smaller\"]").await;
+    app.wait_until("the smaller copy is previewed", || async {
+        app.exists("[data-testid=\"smaller-preview\"] img[src^=\"data:image/\"]")
+            .await
+            || app
+                .exists("img[data-testid=\"smaller-preview\"][src^=\"data:image/\"]")
+                .await
+    })
+    .await;
+    app.screenshot("evidence-03-smaller-copy").await;
+    app.click("[data-testid=\"attach-smaller\"]").await;
+    app.wait_until("1b cites the smaller copy", || async {
+        app.exists("[data-testid=\"citation\"][data-evidence-id=\"E1\"]")
+            .await
+    })
+    .await;
+    app.wait_saved().await;
+    app.quit().await;
+
+    let folder = home.data_folder().join("portfolios/smaller-copy");
+    let stored: Vec<_> = std::fs::read_dir(folder.join("evidence"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(stored.len(), 1, "one file: the smaller copy");
+    let size = std::fs::metadata(&stored[0]).unwrap().len();
+    assert!(size <= 1_000_000, "the copy fits the limit: {size} bytes");
+    assert_eq!(
+        std::fs::read(&screenshot).unwrap(),
+        original,
+        "the original is untouched"
+    );
+}

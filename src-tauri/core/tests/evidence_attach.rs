@@ -474,3 +474,21 @@ fn the_library_view_flags_unused_and_old_items() {
     assert_eq!(view.total_bytes, 9 + 11);
     assert_eq!(view.file_limit_bytes, 1_000_000);
 }
+
+#[test]
+fn a_portfolio_folder_moved_while_open_refuses_the_file_and_keeps_it_out() {
+    let mut fixture = Fixture::new();
+    let path = fixture.outside("plan.pdf", b"%PDF plan");
+    let moved = fixture.root.path().join("moved-away");
+    fs::rename(fixture.session.folder(), &moved).unwrap();
+    let message = refusal(fixture.attach(&path, &["1a"])).to_string();
+    assert!(message.contains("no longer there"), "{message}");
+    assert!(
+        !fixture.session.folder().exists(),
+        "the app must not recreate the moved folder"
+    );
+    assert!(
+        fixture.session.portfolio().evidence.is_empty(),
+        "no item without its file"
+    );
+}
