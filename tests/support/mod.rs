@@ -10,6 +10,12 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
+
+/// The binary under test: this build's, or another (e.g. the release build, to time it)
+/// named by CMALT_E2E_BINARY.
+pub fn binary() -> String {
+    std::env::var("CMALT_E2E_BINARY").unwrap_or_else(|_| BINARY.to_string())
+}
 const WAIT: Duration = Duration::from_secs(20);
 
 fn free_port() -> u16 {
@@ -95,7 +101,7 @@ impl App {
         wait_for_port(native_port, &mut driver);
         let capabilities = serde_json::json!({
             "browserName": "wry",
-            "tauri:options": { "application": BINARY }
+            "tauri:options": { "application": binary() }
         });
         let launched_at = Instant::now();
         let client = ClientBuilder::native()
@@ -129,21 +135,39 @@ impl App {
         self.find(&format!("[data-testid=\"{id}\"]")).await
     }
 
+    /// Clicks the element `css` finds. The sidebar and pages re-render when a save or the
+    /// checklist comes back, so an element found a moment ago can be replaced before the
+    /// click lands: find it again and retry until the time limit.
     pub async fn click(&self, css: &str) {
-        self.find(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        let start = Instant::now();
+        loop {
+            match self.find(css).await.click().await {
+                Ok(_) => return,
+                Err(_) if start.elapsed() < WAIT => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(error) => panic!("could not click {css}: {error}"),
+            }
+        }
     }
 
+    /// Clicks into `css` and types `text`, retrying as `click` does if the element is replaced.
     pub async fn type_into(&self, css: &str, text: &str) {
-        let element = self.find(css).await;
-        element.click().await.unwrap();
-        element
-            .send_keys(text)
-            .await
-            .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+        let start = Instant::now();
+        loop {
+            let element = self.find(css).await;
+            let typed = match element.click().await {
+                Ok(_) => element.send_keys(text).await,
+                Err(error) => Err(error),
+            };
+            match typed {
+                Ok(()) => return,
+                Err(_) if start.elapsed() < WAIT => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(error) => panic!("could not type into {css}: {error}"),
+            }
+        }
     }
 
     /// Waits until `probe` returns true, failing with `what` after the time limit.
@@ -246,7 +270,7 @@ fn app_pids(home: &Path) -> Vec<String> {
         .filter_map(|entry| entry.ok())
         .filter(|entry| {
             let path = entry.path();
-            std::fs::read_link(path.join("exe")).is_ok_and(|exe| exe == Path::new(BINARY))
+            std::fs::read_link(path.join("exe")).is_ok_and(|exe| exe == Path::new(&binary()))
                 && std::fs::read(path.join("environ"))
                     .is_ok_and(|env| String::from_utf8_lossy(&env).contains(&marker))
         })
