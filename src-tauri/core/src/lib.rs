@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod evidence_files;
 pub mod evidence_refs;
 pub mod framework;
+pub mod import;
 pub mod library;
 pub mod lock;
 pub mod markdown;

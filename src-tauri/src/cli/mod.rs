@@ -3,6 +3,7 @@
 
 mod attach;
 mod check;
+mod import;
 mod new;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -57,6 +58,21 @@ pub enum Command {
     Check {
         portfolio_dir: PathBuf,
         /// Print the checklist as JSON instead of plain words.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring a draft in as a new portfolio: a Markdown (.md) file or a Word (.docx) document.
+    /// Exits 0 when imported (text that fits no section is kept and listed), 1 when refused.
+    Import {
+        /// The draft to read; what it is is judged from its content.
+        file: PathBuf,
+        /// The folder for the new portfolio; it must be new or empty.
+        #[arg(long)]
+        out: PathBuf,
+        /// The pathway, when the draft should not decide it.
+        #[arg(long, value_enum)]
+        pathway: Option<PathwayArg>,
+        /// Print the report as JSON instead of plain words.
         #[arg(long)]
         json: bool,
     },
@@ -115,5 +131,19 @@ pub fn run(command: Command) -> i32 {
             portfolio_dir,
             json,
         } => check::run(&framework, &portfolio_dir, json),
+        Command::Import {
+            file,
+            out,
+            pathway,
+            json,
+        } => import::run(
+            &framework,
+            import::ImportArgs {
+                input: &file,
+                out: &out,
+                pathway: pathway.map(Into::into),
+                json,
+            },
+        ),
     }
 }

@@ -1,0 +1,608 @@
+//! A Word document (.docx) as Markdown, so that it is read by the same rules as a Markdown
+//! draft: Heading 1-6 styles become `#` headings, bold and italic runs `**`/`*`, lists `-`
+//! and `1.`, links `[text](url)`, simple tables Markdown tables, and each embedded image a
+//! mark that the importer turns into an evidence item.
+
+use super::evidence_list::EMBEDDED_MARK;
+use super::{EmbeddedImage, ImportError, Result};
+use docx_rs::{
+    DocumentChild, Docx, DrawingData, HyperlinkData, Paragraph, ParagraphChild, Run, RunChild,
+    StructuredDataTagChild, Table, TableCellContent, TableChild, TableRowChild,
+};
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+/// A Word document's parts may unpack to at most this much: a zip bomb is refused before it
+/// is unpacked, while a long portfolio with screenshots stays far below it.
+const UNPACKED_LIMIT_BYTES: u128 = 500_000_000;
+
+/// The document as Markdown, with the images it embeds in order of appearance.
+#[derive(Debug)]
+pub(super) struct DocxDraft {
+    pub markdown: String,
+    pub images: Vec<EmbeddedImage>,
+}
+
+/// Checks that `bytes` are a Word document that can be opened, then reads it.
+pub(super) fn read(name: &str, bytes: &[u8]) -> Result<DocxDraft> {
+    check_package(name, bytes)?;
+    let options = docx_rs::ReadDocxOptions::default().with_image_previews(false);
+    let docx =
+        docx_rs::read_docx_with_options(bytes, options).map_err(|error| ImportError::Corrupt {
+            name: name.to_string(),
+            detail: error.to_string(),
+        })?;
+    Ok(Converter::new(&docx).convert())
+}
+
+/// The zip package holds a Word document (not a spreadsheet, a presentation or an
+/// OpenDocument file) and does not unpack to an absurd size.
+fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
+    let corrupt = |detail: String| ImportError::Corrupt {
+        name: name.to_string(),
+        detail,
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|error| corrupt(format!("it is not a complete zip package ({error})")))?;
+    if archive
+        .decompressed_size()
+        .is_none_or(|size| size > UNPACKED_LIMIT_BYTES)
+    {
+        return Err(corrupt(
+            "its contents would unpack to more than 500 MB, which no portfolio needs".into(),
+        ));
+    }
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|name| name.ok().map(|name| name.into_owned()))
+        .collect();
+    let has = |wanted: &str| names.iter().any(|n| n.eq_ignore_ascii_case(wanted));
+    if has("word/document.xml") {
+        return Ok(());
+    }
+    let what = if has("xl/workbook.xml") {
+        "an Excel workbook"
+    } else if has("ppt/presentation.xml") {
+        "a PowerPoint presentation"
+    } else if has("mimetype") {
+        let mut mimetype = String::new();
+        let _ = archive
+            .by_name("mimetype")
+            .map(|file| file.take(200).read_to_string(&mut mimetype));
+        if mimetype.contains("opendocument.text") {
+            "an OpenDocument text (.odt) file"
+        } else {
+            "an OpenDocument file"
+        }
+    } else {
+        "a zip archive"
+    };
+    Err(ImportError::NotAWordDocument {
+        name: name.to_string(),
+        what: what.to_string(),
+    })
+}
+
+/// A run of text with its emphasis, or a mark standing for something else.
+#[derive(Debug, Clone, PartialEq)]
+struct Span {
+    text: String,
+    bold: bool,
+    italic: bool,
+}
+
+struct Converter<'d> {
+    docx: &'d Docx,
+    links: HashMap<&'d str, &'d str>,
+    media: HashMap<&'d str, (&'d str, &'d [u8])>,
+    /// The index of each image already met, by its relationship id.
+    image_index: HashMap<String, usize>,
+    images: Vec<EmbeddedImage>,
+    blocks: Vec<Block>,
+}
+
+/// A block of the Markdown output: list items stay together, other blocks are separated by
+/// a blank line.
+struct Block {
+    text: String,
+    list_item: bool,
+}
+
+impl<'d> Converter<'d> {
+    fn new(docx: &'d Docx) -> Self {
+        Converter {
+            docx,
+            links: docx
+                .hyperlinks
+                .iter()
+                .map(|(id, target, _)| (id.as_str(), target.as_str()))
+                .collect(),
+            media: docx
+                .images
+                .iter()
+                .map(|(id, path, image, _)| (id.as_str(), (path.as_str(), image.0.as_slice())))
+                .collect(),
+            image_index: HashMap::new(),
+            images: Vec::new(),
+            blocks: Vec::new(),
+        }
+    }
+
+    fn convert(mut self) -> DocxDraft {
+        for child in &self.docx.document.children {
+            match child {
+                DocumentChild::Paragraph(paragraph) => self.paragraph(paragraph),
+                DocumentChild::Table(table) => self.table(table),
+                DocumentChild::StructuredDataTag(tag) => self.tag_blocks(&tag.children),
+                // A table of contents repeats the headings; reading it would place them twice.
+                _ => {}
+            }
+        }
+        let mut markdown = String::new();
+        let mut previous_list = false;
+        for block in &self.blocks {
+            if !markdown.is_empty() {
+                markdown.push_str(if block.list_item && previous_list {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
+            }
+            markdown.push_str(&block.text);
+            previous_list = block.list_item;
+        }
+        markdown.push('\n');
+        DocxDraft {
+            markdown,
+            images: self.images,
+        }
+    }
+
+    fn tag_blocks(&mut self, children: &[StructuredDataTagChild]) {
+        let mut runs = Vec::new();
+        for child in children {
+            match child {
+                StructuredDataTagChild::Paragraph(paragraph) => self.paragraph(paragraph),
+                StructuredDataTagChild::Table(table) => self.table(table),
+                StructuredDataTagChild::StructuredDataTag(tag) => self.tag_blocks(&tag.children),
+                StructuredDataTagChild::Run(run) => self.run(run, &mut runs),
+                _ => {}
+            }
+        }
+        let text = render_spans(&runs);
+        if !text.trim().is_empty() {
+            self.push(text, false);
+        }
+    }
+
+    fn push(&mut self, text: String, list_item: bool) {
+        self.blocks.push(Block { text, list_item });
+    }
+
+    /// The heading level of a paragraph's style (Heading 1-6, Title), if it is a heading.
+    fn heading_level(&self, paragraph: &Paragraph) -> Option<usize> {
+        let property = &paragraph.property;
+        if let Some(style) = &property.style {
+            let by_id = self
+                .docx
+                .styles
+                .styles
+                .iter()
+                .find(|s| s.style_id == style.val);
+            let level = by_id
+                .and_then(|s| {
+                    if s.name.starts_with("Title") {
+                        Some(1)
+                    } else {
+                        s.name.get_heading_number()
+                    }
+                })
+                .or_else(|| {
+                    let id = style.val.to_lowercase();
+                    id.strip_prefix("heading")
+                        .and_then(|n| n.trim().parse().ok())
+                });
+            if let Some(level) = level {
+                return Some(level);
+            }
+        }
+        property
+            .outline_lvl
+            .as_ref()
+            .filter(|outline| outline.v < 9)
+            .map(|outline| outline.v + 1)
+    }
+
+    /// `- ` or `1. `, indented by level, when the paragraph is numbered.
+    fn list_marker(&self, paragraph: &Paragraph) -> Option<String> {
+        let numbering = paragraph.property.numbering_property.as_ref()?;
+        let id = numbering.id.as_ref()?.id;
+        if id == 0 {
+            // Word's way of saying "no numbering here".
+            return None;
+        }
+        let level = numbering.level.as_ref().map_or(0, |level| level.val);
+        let numberings = &self.docx.numberings;
+        let bullet = numberings
+            .numberings
+            .iter()
+            .find(|n| n.id == id)
+            .and_then(|n| {
+                numberings
+                    .abstract_nums
+                    .iter()
+                    .find(|a| a.id == n.abstract_num_id)
+            })
+            .and_then(|a| a.levels.iter().find(|l| l.level == level))
+            .is_none_or(|l| l.format.val == "bullet" || l.format.val == "none");
+        let indent = "  ".repeat(level.min(5));
+        Some(format!("{indent}{}", if bullet { "- " } else { "1. " }))
+    }
+
+    fn paragraph(&mut self, paragraph: &Paragraph) {
+        let mut spans = Vec::new();
+        self.paragraph_children(&paragraph.children, &mut spans);
+        if let Some(level) = self.heading_level(paragraph) {
+            let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() {
+                self.push(format!("{} {text}", "#".repeat(level.clamp(1, 6))), false);
+            }
+            return;
+        }
+        let text = render_spans(&spans);
+        if text.trim().is_empty() {
+            return;
+        }
+        self.caption_previous_image(paragraph, &spans);
+        match self.list_marker(paragraph) {
+            Some(marker) => self.push(format!("{marker}{}", text.trim()), true),
+            None => {
+                // A literal "#" opening a paragraph would read as a heading.
+                let text = if text.starts_with('#') {
+                    format!("\\{text}")
+                } else {
+                    text
+                };
+                self.push(text, false)
+            }
+        }
+    }
+
+    fn paragraph_children(&mut self, children: &[ParagraphChild], spans: &mut Vec<Span>) {
+        for child in children {
+            match child {
+                ParagraphChild::Run(run) => self.run(run, spans),
+                ParagraphChild::Insert(insert) => {
+                    for child in &insert.children {
+                        if let docx_rs::InsertChild::Run(run) = child {
+                            self.run(run, spans);
+                        }
+                    }
+                }
+                ParagraphChild::Hyperlink(link) => {
+                    let mut inner = Vec::new();
+                    self.paragraph_children(&link.children, &mut inner);
+                    let text = render_spans(&inner);
+                    let url = match &link.link {
+                        HyperlinkData::External { rid, path } => self
+                            .links
+                            .get(rid.as_str())
+                            .copied()
+                            .or((!path.is_empty()).then_some(path.as_str())),
+                        HyperlinkData::Anchor { .. } => None,
+                    };
+                    let rendered = match url {
+                        Some(url) if text.trim() == url || text.trim().is_empty() => {
+                            url.to_string()
+                        }
+                        Some(url) => format!("[{}]({url})", text.trim()),
+                        None => text,
+                    };
+                    spans.push(plain(rendered));
+                }
+                ParagraphChild::StructuredDataTag(tag) => {
+                    for child in &tag.children {
+                        if let StructuredDataTagChild::Run(run) = child {
+                            self.run(run, spans);
+                        }
+                    }
+                }
+                // Deleted text (tracked changes) is not part of the document.
+                _ => {}
+            }
+        }
+    }
+
+    fn run(&mut self, run: &Run, spans: &mut Vec<Span>) {
+        let property = &run.run_property;
+        let bold = property.bold == Some(docx_rs::Bold::new());
+        let italic = property.italic == Some(docx_rs::Italic::new());
+        for child in &run.children {
+            match child {
+                RunChild::Text(text) => spans.push(Span {
+                    text: text.text.clone(),
+                    bold,
+                    italic,
+                }),
+                RunChild::Tab(_) | RunChild::PTab(_) => spans.push(Span {
+                    text: " ".into(),
+                    bold,
+                    italic,
+                }),
+                RunChild::Break(_) | RunChild::CarriageReturn(_) => spans.push(plain("\n".into())),
+                RunChild::Sym(_) => {}
+                RunChild::Drawing(drawing) => match &drawing.data {
+                    Some(DrawingData::Pic(pic)) => {
+                        if let Some(mark) = self.image_mark(&pic.id) {
+                            spans.push(plain(mark));
+                        }
+                    }
+                    Some(DrawingData::TextBox(text_box)) => {
+                        // A text box's words are kept, after the paragraph it is anchored in.
+                        for child in &text_box.children {
+                            match child {
+                                docx_rs::TextBoxContentChild::Paragraph(p) => {
+                                    let mut inner = Vec::new();
+                                    self.paragraph_children(&p.children, &mut inner);
+                                    spans.push(plain(format!("\n{}", render_spans(&inner))));
+                                }
+                                docx_rs::TextBoxContentChild::Table(table) => self.table(table),
+                            }
+                        }
+                    }
+                    None => {}
+                },
+                _ => {}
+            }
+        }
+    }
+
+    /// A caption paragraph (Word's "Caption" style, pandoc's "Image Caption") right after a
+    /// paragraph holding only an image names that image. The caption stays in the text too.
+    fn caption_previous_image(&mut self, paragraph: &Paragraph, spans: &[Span]) {
+        let is_caption = paragraph
+            .property
+            .style
+            .as_ref()
+            .is_some_and(|style| style.val.to_lowercase().contains("caption"));
+        let Some(previous) = self.blocks.last() else {
+            return;
+        };
+        let mark = previous.text.trim();
+        let index = mark
+            .strip_prefix(EMBEDDED_MARK)
+            .and_then(|rest| rest.strip_suffix(EMBEDDED_MARK))
+            .and_then(|inner| inner.strip_prefix("image:"))
+            .and_then(|n| n.parse::<usize>().ok());
+        if let (true, Some(index)) = (is_caption, index) {
+            let caption: String = spans.iter().map(|s| s.text.as_str()).collect();
+            if let Some(image) = self.images.get_mut(index) {
+                image.caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+        }
+    }
+
+    /// The mark for the image with relationship id `id`, recording it the first time.
+    fn image_mark(&mut self, id: &str) -> Option<String> {
+        let index = match self.image_index.get(id) {
+            Some(index) => *index,
+            None => {
+                let (path, bytes) = self.media.get(id)?;
+                let name = path.rsplit('/').next().unwrap_or(path).to_string();
+                self.images.push(EmbeddedImage {
+                    name,
+                    caption: String::new(),
+                    bytes: bytes.to_vec(),
+                });
+                let index = self.images.len() - 1;
+                self.image_index.insert(id.to_string(), index);
+                index
+            }
+        };
+        Some(format!("{EMBEDDED_MARK}image:{index}{EMBEDDED_MARK}"))
+    }
+
+    /// A table of single-paragraph cells becomes a Markdown table; a table used to lay out a
+    /// form (cells with several paragraphs, headings, lists or part labels) is read cell by
+    /// cell, so its headings and labels are recognised like any others.
+    fn table(&mut self, table: &Table) {
+        let rows: Vec<Vec<&Vec<TableCellContent>>> = table
+            .rows
+            .iter()
+            .map(|TableChild::TableRow(row)| {
+                row.cells
+                    .iter()
+                    .map(|TableRowChild::TableCell(cell)| &cell.children)
+                    .collect()
+            })
+            .collect();
+        let layout = rows.iter().flatten().any(|cell| self.is_layout_cell(cell));
+        if layout {
+            for cell in rows.iter().flatten() {
+                self.cell_blocks(cell);
+            }
+            return;
+        }
+        let rendered: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|cell| self.cell_text(cell)).collect())
+            .collect();
+        let columns = rendered.iter().map(Vec::len).max().unwrap_or(0);
+        if columns == 0 {
+            return;
+        }
+        let mut lines = Vec::new();
+        for (index, row) in rendered.iter().enumerate() {
+            let mut cells = row.clone();
+            cells.resize(columns, String::new());
+            lines.push(format!("| {} |", cells.join(" | ")));
+            if index == 0 {
+                lines.push(format!("|{}", "---|".repeat(columns)));
+            }
+        }
+        self.push(lines.join("\n"), false);
+    }
+
+    fn is_layout_cell(&self, cell: &[TableCellContent]) -> bool {
+        let paragraphs: Vec<&Paragraph> = cell
+            .iter()
+            .filter_map(|content| match content {
+                TableCellContent::Paragraph(p) => Some(p.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let nested = cell
+            .iter()
+            .any(|c| !matches!(c, TableCellContent::Paragraph(_)));
+        let non_empty = paragraphs
+            .iter()
+            .filter(|p| !plain_text(p).trim().is_empty())
+            .count();
+        nested
+            || non_empty > 1
+            || paragraphs.iter().any(|p| {
+                self.heading_level(p).is_some()
+                    || self.list_marker(p).is_some()
+                    || super::headings::part_label(&plain_text(p).trim().to_lowercase()).is_some()
+            })
+    }
+
+    fn cell_blocks(&mut self, cell: &[TableCellContent]) {
+        for content in cell {
+            match content {
+                TableCellContent::Paragraph(paragraph) => self.paragraph(paragraph),
+                TableCellContent::Table(table) => self.table(table),
+                TableCellContent::StructuredDataTag(tag) => self.tag_blocks(&tag.children),
+                TableCellContent::TableOfContents(_) => {}
+            }
+        }
+    }
+
+    fn cell_text(&mut self, cell: &[TableCellContent]) -> String {
+        let mut parts = Vec::new();
+        for content in cell {
+            if let TableCellContent::Paragraph(paragraph) = content {
+                let mut spans = Vec::new();
+                self.paragraph_children(&paragraph.children, &mut spans);
+                let text = render_spans(&spans);
+                if !text.trim().is_empty() {
+                    parts.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+        }
+        parts.join(" ").replace('|', "\\|")
+    }
+}
+
+fn plain(text: String) -> Span {
+    Span {
+        text,
+        bold: false,
+        italic: false,
+    }
+}
+
+/// The words of a paragraph without any formatting, to recognise labels.
+fn plain_text(paragraph: &Paragraph) -> String {
+    let mut text = String::new();
+    for child in &paragraph.children {
+        if let ParagraphChild::Run(run) = child {
+            for child in &run.children {
+                if let RunChild::Text(t) = child {
+                    text.push_str(&t.text);
+                }
+            }
+        }
+    }
+    text
+}
+
+/// Spans as Markdown: neighbours with the same emphasis are joined, and the markers hug the
+/// words (`**Pathway:** CMALT`, not `**Pathway: **CMALT`).
+fn render_spans(spans: &[Span]) -> String {
+    let mut merged: Vec<Span> = Vec::new();
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if last.bold == span.bold && last.italic == span.italic => {
+                last.text.push_str(&span.text)
+            }
+            _ => merged.push(span.clone()),
+        }
+    }
+    let mut out = String::new();
+    for span in &merged {
+        let marker = match (span.bold, span.italic) {
+            (true, true) => "***",
+            (true, false) => "**",
+            (false, true) => "*",
+            (false, false) => "",
+        };
+        let core = span.text.trim();
+        if marker.is_empty() || core.is_empty() {
+            out.push_str(&span.text);
+            continue;
+        }
+        let leading = &span.text[..span.text.len() - span.text.trim_start().len()];
+        let trailing = &span.text[span.text.trim_end().len()..];
+        out.push_str(leading);
+        // A marker inside a line break would not close; each line gets its own.
+        let lines: Vec<String> = core
+            .split('\n')
+            .map(|line| match line.trim() {
+                "" => String::new(),
+                line => format!("{marker}{line}{marker}"),
+            })
+            .collect();
+        out.push_str(&lines.join("\n"));
+        out.push_str(trailing);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, bold: bool, italic: bool) -> Span {
+        Span {
+            text: text.into(),
+            bold,
+            italic,
+        }
+    }
+
+    #[test]
+    fn emphasis_markers_hug_the_words() {
+        let spans = [
+            span("Pathway:", true, false),
+            span(" ", false, false),
+            span("CMALT", false, false),
+            span(" and ", false, false),
+            span("some ", false, true),
+            span("words", false, true),
+        ];
+        assert_eq!(render_spans(&spans), "**Pathway:** CMALT and *some words*");
+    }
+
+    #[test]
+    fn bold_across_a_line_break_is_closed_on_each_line() {
+        let spans = [span("One\nTwo", true, false)];
+        assert_eq!(render_spans(&spans), "**One**\n**Two**");
+    }
+
+    #[test]
+    fn a_spreadsheet_in_a_zip_is_named_as_such() {
+        let mut bytes = Vec::new();
+        {
+            let mut writer = zip::ZipWriter::new(Cursor::new(&mut bytes));
+            writer
+                .start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut writer, b"<workbook/>").unwrap();
+            writer.finish().unwrap();
+        }
+        let error = read("marks.docx", &bytes).unwrap_err();
+        assert!(error.to_string().contains("an Excel workbook"), "{error}");
+    }
+}
