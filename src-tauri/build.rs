@@ -40,6 +40,9 @@ const COMMANDS: &[&str] = &[
     "save_confirmations",
     "save_self_rating",
     "set_target_window",
+    "import_draft_dialog",
+    "not_placed_note",
+    "set_aside_not_placed",
 ];
 
 fn main() {

@@ -13,7 +13,7 @@ use tauri_plugin_opener::OpenerExt;
 
 /// Set to a list of paths (separated like PATH) to answer the file dialog without showing
 /// it: for scripted use and the end-to-end tests, which cannot click a native dialog.
-const PICK_FILES_ENV: &str = "CMALT_PORTFOLIO_PICK_FILES";
+pub const PICK_FILES_ENV: &str = "CMALT_PORTFOLIO_PICK_FILES";
 
 async fn pick_files(title: &str, multiple: bool) -> Vec<PathBuf> {
     if let Some(paths) = std::env::var_os(PICK_FILES_ENV) {

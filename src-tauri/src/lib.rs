@@ -6,6 +6,7 @@ pub mod cli;
 mod commands;
 mod error;
 mod evidence_commands;
+mod import_commands;
 mod state;
 
 use clap::Parser;
@@ -94,6 +95,9 @@ fn run_window() -> i32 {
             checklist_commands::save_confirmations,
             checklist_commands::save_self_rating,
             checklist_commands::set_target_window,
+            import_commands::import_draft_dialog,
+            import_commands::not_placed_note,
+            import_commands::set_aside_not_placed,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -26,6 +26,7 @@ import type {
   SubmissionWindow,
   CandidateConfirmations,
   SelfRating,
+  ImportedDraft,
 } from "./types";
 
 export interface AppInfo {
@@ -91,6 +92,14 @@ export const api = {
   saveSelfRating: (sectionId: string, rating: SelfRating | null) =>
     invoke<Saved>("save_self_rating", { sectionId, rating }),
   setTargetWindow: (date: string | null) => invoke<Saved>("set_target_window", { date }),
+
+  // Importing a Markdown or Word draft as a new portfolio (opened at once).
+  /** native dialog; null when cancelled; pathway null = as the draft says or inferred */
+  importDraftDialog: (pathway: PathwayId | null) => invoke<ImportedDraft | null>("import_draft_dialog", { pathway }),
+  /** the text an import could not place, while it is still waiting; null when none */
+  notPlacedNote: () => invoke<string | null>("not_placed_note"),
+  /** keeps the note in the portfolio's backups and hides it */
+  setAsideNotPlaced: () => invoke<void>("set_aside_not_placed"),
 };
 
 /** Emitted when files are dropped on the window; the paths stay in the backend. */

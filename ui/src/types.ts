@@ -250,7 +250,8 @@ export interface AppError {
     | "invalid"
     | "no_portfolio_open"
     | "too_large" // an evidence file over 1 MB; see can_make_smaller and pending
-    | "attach_refused"; // any other refused file (empty, a folder, unreadable...)
+    | "attach_refused" // any other refused file (empty, a folder, unreadable...)
+    | "import_refused"; // a draft that could not be imported (not Markdown or Word, damaged, empty...)
   message: string;
   folder?: string;
   backups?: BackupInfo[];
@@ -418,4 +419,58 @@ export interface CandidateConfirmations {
   evidence_recent_and_succinct: boolean;
   principles_addressed: boolean;
   proofread: boolean;
+}
+
+// ---- Importing a draft (src-tauri/core/src/import/report.rs) ----
+
+export interface ImportSectionReport {
+  id: string;
+  title: string;
+  /** the heading as the draft wrote it */
+  heading: string;
+  line: number;
+  /** false when the pathway leaves the section out: its text is kept aside */
+  in_pathway: boolean;
+  topic: string;
+  description_words: number;
+  reflection_words: number;
+  words_placed: number;
+  evidence_count: number;
+  evidence_ids: string[];
+}
+
+export interface ImportNotPlaced {
+  heading: string | null;
+  line: number;
+  reason: string;
+  words: number;
+  excerpt: string;
+  text: string;
+}
+
+export interface ImportReport {
+  source: string;
+  kind: "markdown" | "docx";
+  portfolio_folder: string;
+  title: string;
+  candidate: string;
+  pathway: PathwayId;
+  pathway_inferred: boolean;
+  pathway_choice: "given" | "stated" | "inferred";
+  pathway_reason: string;
+  headings_recognised: number;
+  nothing_recognised: boolean;
+  sections: ImportSectionReport[];
+  missing_required: string[];
+  evidence: { items: number; files_attached: number; images_attached: number; links: number; missing: number; refused: number };
+  not_placed: ImportNotPlaced[];
+  not_placed_file: string | null;
+  refused: { evidence_id: string; name: string; reason: string }[];
+  missing_files: { evidence_id: string; name: string; sections: string[]; reason: string }[];
+  notes: string[];
+}
+
+export interface ImportedDraft {
+  opened: OpenedPortfolio;
+  report: ImportReport;
 }

@@ -3,6 +3,7 @@
 
 mod attach;
 mod check;
+mod export;
 mod import;
 mod new;
 
@@ -76,6 +77,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the portfolio for the assessors, and report its size against the 10 MB limit.
+    /// Exits 0 when written, 1 when refused (e.g. the target exists), 2 when unreadable.
+    Export {
+        portfolio_dir: PathBuf,
+        /// html: a folder with index.html; zip: the same as one .zip; single-html: one page.
+        #[arg(long, value_enum)]
+        format: export::ExportFormatArg,
+        /// Where to write the folder or file; it must not exist yet (see --replace).
+        #[arg(long)]
+        out: PathBuf,
+        /// single-html only: embed every attached file, not only the images.
+        #[arg(long)]
+        embed_files: bool,
+        /// Replace an earlier export at --out (anything else there is never replaced).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -143,6 +161,22 @@ pub fn run(command: Command) -> i32 {
                 out: &out,
                 pathway: pathway.map(Into::into),
                 json,
+            },
+        ),
+        Command::Export {
+            portfolio_dir,
+            format,
+            out,
+            embed_files,
+            replace,
+        } => export::run(
+            &framework,
+            export::ExportArgs {
+                portfolio_dir: &portfolio_dir,
+                format: format.into(),
+                out: &out,
+                embed_files,
+                replace,
             },
         ),
     }

@@ -149,7 +149,14 @@ pub fn import_docx(
     source_folder: Option<&Path>,
     pathway: Option<PathwayId>,
 ) -> Result<DraftImport> {
-    let draft = docx::read(name, bytes)?;
+    // A Word file is untrusted input handed to a third-party parser: if it panics on
+    // crafted XML, the candidate gets a refusal rather than a closed app.
+    let draft = std::panic::catch_unwind(|| docx::read(name, bytes)).map_err(|_| {
+        ImportError::Corrupt {
+            name: name.to_string(),
+            detail: "its contents could not be understood".to_string(),
+        }
+    })??;
     let parsed = markdown::parse(framework, &draft.markdown);
     Ok(DraftImport::plan(
         framework,

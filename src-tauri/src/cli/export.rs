@@ -1,0 +1,113 @@
+//! `cmalt-portfolio export`: writes the portfolio as a web folder, a zip or a single web page
+//! for the assessors, and prints where it went and its size against the 10 MB limit. It reads
+//! `portfolio.json` without taking the folder's lock, so it can run while the app is open.
+
+use cmalt_core::evidence_files::megabytes;
+use cmalt_core::export::sizes::SizeReport;
+use cmalt_core::export::{self, ExportFormat, ExportOptions};
+use cmalt_core::framework::Framework;
+use cmalt_core::store;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+/// The `--format` values, in the command line's words.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormatArg {
+    Html,
+    Zip,
+    SingleHtml,
+}
+
+impl From<ExportFormatArg> for ExportFormat {
+    fn from(arg: ExportFormatArg) -> Self {
+        match arg {
+            ExportFormatArg::Html => ExportFormat::Folder,
+            ExportFormatArg::Zip => ExportFormat::Zip,
+            ExportFormatArg::SingleHtml => ExportFormat::SingleHtml,
+        }
+    }
+}
+
+pub struct ExportArgs<'a> {
+    pub portfolio_dir: &'a Path,
+    pub format: ExportFormat,
+    pub out: &'a Path,
+    pub embed_files: bool,
+    pub replace: bool,
+}
+
+/// Exit 0 when written, 1 when the export was refused, 2 when the portfolio cannot be read.
+pub fn run(framework: &Framework, args: ExportArgs<'_>) -> i32 {
+    let portfolio = match store::read_only(args.portfolio_dir) {
+        Ok(portfolio) => portfolio,
+        Err(error) => {
+            eprintln!("cmalt-portfolio: {error}");
+            return 2;
+        }
+    };
+    let options = ExportOptions {
+        format: args.format,
+        embed_all_files: args.embed_files,
+        replace: args.replace,
+    };
+    let now = time::OffsetDateTime::now_utc();
+    match export::export(
+        framework,
+        args.portfolio_dir,
+        &portfolio,
+        args.out,
+        options,
+        now,
+    ) {
+        Ok(outcome) => {
+            let mut text = format!(
+                "Exported \"{}\" as {} to {}\n",
+                portfolio.display_title(),
+                outcome.format.describe(),
+                outcome.path.display()
+            );
+            text.push_str(&describe_sizes(&outcome.sizes));
+            // A closed pipe (`export | head`) is not worth a panic.
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            0
+        }
+        Err(error) => {
+            eprintln!("cmalt-portfolio: {error}");
+            1
+        }
+    }
+}
+
+/// The size against the limit, what to do when over it, and the largest parts.
+fn describe_sizes(sizes: &SizeReport) -> String {
+    let mut out = String::new();
+    let what = match sizes.format {
+        ExportFormat::Folder => "Size (all files together)",
+        _ => "Size",
+    };
+    let _ = writeln!(out, "{what}: {}.", sizes.summary());
+    if !sizes.within_limit {
+        let _ = writeln!(
+            out,
+            "The scheme accepts one file or one zip of at most {}: link bulky evidence from a stable web address instead of attaching it.",
+            megabytes(sizes.limit_bytes)
+        );
+    }
+    if !sizes.largest.is_empty() {
+        let _ = writeln!(out, "Largest parts:");
+        for item in &sizes.largest {
+            let _ = writeln!(out, "  {:>9}  {}", megabytes(item.bytes), item.name);
+        }
+    }
+    if !sizes.left_out.is_empty() {
+        let _ = writeln!(
+            out,
+            "Listed but not inside the page (use --embed-files, or send the web bundle):"
+        );
+        for item in &sizes.left_out {
+            let _ = writeln!(out, "  {:>9}  {}", megabytes(item.bytes), item.name);
+        }
+    }
+    out
+}

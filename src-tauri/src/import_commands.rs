@@ -1,0 +1,99 @@
+//! Bringing a draft in from the start screen: the draft is picked and read in Rust, written
+//! as a new portfolio in the app's data folder, and opened with its import report. The text
+//! that fitted no section stays in `not-placed.md` until the candidate sets it aside.
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::{AppState, now};
+use cmalt_core::framework::PathwayId;
+use cmalt_core::import::{ImportReport, NOT_PLACED_FILE, read_draft};
+use cmalt_core::session::{OpenedPortfolio, Session};
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::State;
+
+#[derive(Serialize)]
+pub struct ImportedDraft {
+    opened: OpenedPortfolio,
+    report: ImportReport,
+}
+
+fn import_error(error: cmalt_core::import::ImportError) -> CommandError {
+    match error {
+        cmalt_core::import::ImportError::Store(store) => store.into(),
+        other => CommandError::new("import_refused", other.to_string()),
+    }
+}
+
+/// Asks for a Markdown or Word draft and imports it; `None` when the candidate cancels.
+#[tauri::command]
+pub async fn import_draft_dialog(
+    state: State<'_, AppState>,
+    pathway: Option<PathwayId>,
+) -> CommandResult<Option<ImportedDraft>> {
+    let picked = match std::env::var_os(crate::evidence_commands::PICK_FILES_ENV) {
+        Some(paths) => std::env::split_paths(&paths).next(),
+        None => rfd::AsyncFileDialog::new()
+            .set_title("Import a draft")
+            .add_filter("Markdown or Word", &["md", "markdown", "txt", "docx"])
+            .pick_file()
+            .await
+            .map(|file| file.path().to_path_buf()),
+    };
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    let draft = read_draft(&state.framework, &path, pathway).map_err(import_error)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = state
+        .library
+        .folder_for_new(if draft.title.trim().is_empty() {
+            &stem
+        } else {
+            &draft.title
+        });
+    let report = draft
+        .write_new_portfolio(&state.framework, &folder, now())
+        .map_err(import_error)?;
+    *state.session() = None;
+    let session = Session::open(state.framework.clone(), &folder)?;
+    let _ = state.library.remember(session.folder());
+    let opened = session.view();
+    *state.session() = Some(session);
+    Ok(Some(ImportedDraft { opened, report }))
+}
+
+fn not_placed_path(state: &AppState) -> CommandResult<PathBuf> {
+    state.with_session(|s| Ok(s.folder().join(NOT_PLACED_FILE)))
+}
+
+/// The text an import could not place, if any is still waiting.
+#[tauri::command]
+pub fn not_placed_note(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    let path = not_placed_path(&state)?;
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(CommandError::new(
+            "io",
+            format!("The note could not be read: {error}"),
+        )),
+    }
+}
+
+/// Moves the note into the portfolio's backups once the candidate has moved what they
+/// need: it is kept, never deleted.
+#[tauri::command]
+pub fn set_aside_not_placed(state: State<'_, AppState>) -> CommandResult<()> {
+    let path = not_placed_path(&state)?;
+    let folder = path
+        .parent()
+        .expect("the note sits in the portfolio folder")
+        .join(cmalt_core::backups::BACKUP_DIR);
+    let stamp = now().unix_timestamp();
+    std::fs::create_dir_all(&folder)
+        .and_then(|()| std::fs::rename(&path, folder.join(format!("not-placed-{stamp}.md"))))
+        .map_err(|e| CommandError::new("io", format!("The note could not be set aside: {e}")))
+}
