@@ -26,6 +26,8 @@ const PATHS: Record<string, string[]> = {
   flag: ["M4.5 17.5V3", "M4.5 3.5h10l-2 3.5 2 3.5h-10"],
   arrowRight: ["M4 10h12", "M11 5l5 5-5 5"],
   calendar: ["M3.5 5.5h13v11h-13z", "M3.5 8.5h13", "M7 3.5v3", "M13 3.5v3"],
+  // A page with lines of text, for the note of text not placed.
+  note: ["M5 2.5h7l3 3v12H5z", "M12 2.5v3h3", "M7.5 9h5", "M7.5 12h5", "M7.5 15h3"],
   eye: ["M1.5 10s3-6 8.5-6 8.5 6 8.5 6-3 6-8.5 6-8.5-6-8.5-6z", "M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"],
 };
 

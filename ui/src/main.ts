@@ -6,6 +6,7 @@ import "./styles/section.css";
 import "./styles/dialogs.css";
 import "./styles/evidence.css";
 import "./styles/checklist.css";
+import "./styles/import.css";
 import { startApp } from "./app";
 import { installWindowHooks } from "./window-hooks";
 

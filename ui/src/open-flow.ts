@@ -21,9 +21,18 @@ export async function openPortfolio(
     return false;
   }
   if (!opened) return false;
-  app.showPortfolio(opened);
-  if (opened.notice) await showInfo("Please note", opened.notice);
+  await showOpened(app, opened);
   return true;
+}
+
+/**
+ * Shows a portfolio that has just been opened, created or imported, then what the backend asked to
+ * tell (a notice). `first` runs in between, for a report that belongs to how it was opened.
+ */
+export async function showOpened(app: AppContext, opened: OpenedPortfolio, first?: () => Promise<void>): Promise<void> {
+  app.showPortfolio(opened);
+  if (first) await first();
+  if (opened.notice) await showInfo("Please note", opened.notice);
 }
 
 async function offerBackup(app: AppContext, error: AppError, fallbackFolder?: string): Promise<boolean> {

@@ -15,7 +15,9 @@ export type Destination =
   | { kind: "section"; id: string; field?: string }
   | { kind: "ready"; field?: string }
   | { kind: "principles" }
-  | { kind: "self-assessment" };
+  | { kind: "self-assessment" }
+  /** the text an import could not place, while it is waiting to be moved */
+  | { kind: "not-placed" };
 
 export interface Page {
   element: HTMLElement;

@@ -13,6 +13,7 @@ import { createDetailsPage } from "./details-page";
 import { pathwayName } from "./format";
 import { entryLabel, findEntry, firstEntry, hasTwoParts } from "./framework-view";
 import type { Destination, Page, PageContext } from "./page";
+import { createNotPlacedPage } from "./not-placed-page";
 import { createPrinciplesPage } from "./principles-page";
 import { createReadyPage } from "./ready-page";
 import { createSelfAssessmentPage } from "./self-assessment";
@@ -51,6 +52,8 @@ export function createPortfolioScreen(app: AppContext): Screen {
   let page: Page | null = null;
   let target: Target = { kind: "details" };
   let navigation = 0;
+  /** the text an import could not place, while it waits to be moved; null when there is none */
+  let notPlaced: string | null = null;
 
   const main = h("main", { class: "page", id: "page" });
 
@@ -63,6 +66,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     onReady: () => void navigate({ kind: "ready" }),
     onPrinciples: () => void navigate({ kind: "principles" }),
     onSelfAssessment: () => void navigate({ kind: "self-assessment" }),
+    onNotPlaced: () => void navigate({ kind: "not-placed" }),
   });
 
   // The checklist follows every save and every evidence change (each brings a new outline, see
@@ -103,9 +107,11 @@ export function createPortfolioScreen(app: AppContext): Screen {
     let resolved = next;
     const found = next.kind === "section" ? findEntry(session.outline, next.id) : null;
     if (next.kind === "section" && !found) resolved = { kind: "details" };
+    if (next.kind === "not-placed" && notPlaced === null) resolved = { kind: "details" };
     target = resolved;
     page =
-      resolved.kind === "library" ? createLibraryPage(pageContext, resolved.highlight ?? null)
+      resolved.kind === "not-placed" && notPlaced !== null ? createNotPlacedPage({ text: notPlaced, onSetAside: notPlacedSetAside })
+      : resolved.kind === "library" ? createLibraryPage(pageContext, resolved.highlight ?? null)
       : resolved.kind === "ready" ? createReadyPage(pageContext)
       : resolved.kind === "principles" ? createPrinciplesPage(pageContext)
       : resolved.kind === "self-assessment" ? createSelfAssessmentPage(pageContext)
@@ -114,7 +120,8 @@ export function createPortfolioScreen(app: AppContext): Screen {
     replaceChildren(main, page.element);
     main.scrollTop = 0;
     sidebar.setCurrent(resolved.kind === "section" ? resolved.id : resolved.kind);
-    remember(session.folder, resolved);
+    // The note goes away once set aside: never reopen on it.
+    if (resolved.kind !== "not-placed") remember(session.folder, resolved);
     const field = resolved.kind === "section" || resolved.kind === "ready" ? resolved.field : undefined;
     if (focus && !(field && page.focusField?.(field))) page.focus();
   }
@@ -224,6 +231,28 @@ export function createPortfolioScreen(app: AppContext): Screen {
     }
   }
 
+  // ---- text an import could not place ----
+  // Asked on every open (create, open, restore, import, a reload), as the note stays until set aside.
+  async function checkNotPlaced(): Promise<void> {
+    let text: string | null = null;
+    try {
+      text = await api.notPlacedNote();
+    } catch {
+      return; // no answer is no reason to hide or show anything
+    }
+    if (destroyed) return;
+    notPlaced = text !== null && text.trim() !== "" ? text : null;
+    sidebar.setNotPlaced(notPlaced !== null);
+  }
+
+  function notPlacedSetAside(): void {
+    notPlaced = null;
+    sidebar.setNotPlaced(false);
+    const outline = store.session()?.outline;
+    const first = outline ? firstEntry(outline) : null;
+    void navigate(first ? { kind: "section", id: first.id } : { kind: "details" });
+  }
+
   async function closePortfolio(): Promise<void> {
     try {
       await autosave.flush();
@@ -313,6 +342,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
   });
   void checklist.refreshNow();
   void checklist.loadWindows();
+  void checkNotPlaced();
 
   return {
     element,

@@ -55,6 +55,8 @@ export function destinationText(destination: Destination, outline: Outline | nul
       return "Open the self-assessment";
     case "details":
       return "Open Portfolio details";
+    case "not-placed":
+      return "Open the text not placed";
     case "section": {
       const found = outline ? findEntry(outline, destination.id) : null;
       if (!found) return "Open the section";

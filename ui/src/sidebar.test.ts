@@ -154,4 +154,25 @@ describe("sidebar", () => {
     sidebar.setCurrent("ready");
     expect(sidebar.element.querySelector("[data-testid=ready]")!.getAttribute("aria-current")).toBe("page");
   });
+
+  it("shows the Text not placed entry at the top only while a note is waiting", () => {
+    const onNotPlaced = vi.fn();
+    const sidebar = createSidebar({ framework, onOpen: vi.fn(), onDetails: vi.fn(), onLibrary: vi.fn(), onAdd: vi.fn(), onNotPlaced });
+    document.body.appendChild(sidebar.element);
+    sidebar.render(outlineFor("cmalt"));
+    expect(sidebar.element.querySelector("[data-testid=not-placed]")).toBeNull();
+    sidebar.setNotPlaced(true);
+    const entry = sidebar.element.querySelector<HTMLElement>("[data-testid=not-placed]")!;
+    expect(sidebar.element.firstElementChild).toBe(entry);
+    expect(entry.textContent).toContain("Text not placed");
+    expect(entry.querySelector("[data-testid=not-placed-badge]")!.textContent).toContain("text from your draft to move into sections");
+    entry.click();
+    expect(onNotPlaced).toHaveBeenCalled();
+    sidebar.setCurrent("not-placed");
+    expect(entry.getAttribute("aria-current")).toBe("page");
+    sidebar.setNotPlaced(false);
+    expect(sidebar.element.querySelector("[data-testid=not-placed]")).toBeNull();
+    // The rest of the list is untouched.
+    expect(sidebar.element.firstElementChild).toBe(sidebar.element.querySelector("[data-testid=details]"));
+  });
 });

@@ -15,6 +15,8 @@ export interface SidebarOptions {
   onReady?(): void;
   onPrinciples?(): void;
   onSelfAssessment?(): void;
+  /** opens the "Text not placed" page, shown while an import's note is waiting */
+  onNotPlaced?(): void;
 }
 
 export interface Sidebar {
@@ -22,8 +24,10 @@ export interface Sidebar {
   render(outline: Outline): void;
   /** Statuses and the Ready badge from a new checklist; redraws with the last outline. */
   setChecklist(checklist: Checklist | null): void;
-  /** the section shown, or "details", "library", "ready", "principles", "self-assessment" */
+  /** the section shown, or "details", "library", "ready", "principles", "self-assessment", "not-placed" */
   setCurrent(current: string | null): void;
+  /** Show or hide the "Text not placed" entry; redraws with the last outline. */
+  setNotPlaced(waiting: boolean): void;
 }
 
 /** "Add specialist area" from the data's title prefix ("Specialist area"). */
@@ -38,6 +42,7 @@ export function createSidebar(options: SidebarOptions): Sidebar {
   let current: string | null = null;
   let lastOutline: Outline | null = null;
   let checklist: Checklist | null = null;
+  let notPlaced = false;
 
   const entryButton = (entry: OutlineEntry, keptAside: boolean) => {
     // Sections kept aside are not checked: they keep the outline's status.
@@ -91,6 +96,25 @@ export function createSidebar(options: SidebarOptions): Sidebar {
     );
   };
 
+  /** At the very top while an import's note is waiting: text to move into sections. */
+  const notPlacedButton = () => {
+    if (!notPlaced) return null;
+    const button = pageButton(
+      "not-placed",
+      "note",
+      "Text not placed",
+      () => options.onNotPlaced?.(),
+      h(
+        "span",
+        { class: "nav-badge note", "data-testid": "not-placed-badge" },
+        h("span", { "aria-hidden": "true" }, "to move"),
+        srOnly(", text from your draft to move into sections"),
+      ),
+    );
+    button.classList.add("nav-not-placed");
+    return button;
+  };
+
   const markCurrent = () => {
     for (const button of element.querySelectorAll<HTMLElement>("[data-section-id], [data-nav]")) {
       const id = button.dataset.sectionId ?? button.dataset.nav;
@@ -119,6 +143,7 @@ export function createSidebar(options: SidebarOptions): Sidebar {
 
     replaceChildren(
       element,
+      notPlacedButton(),
       pageButton("details", "folder", "Portfolio details", () => options.onDetails()),
       pageButton("library", "paperclip", "Evidence library", () => options.onLibrary()),
       pageButton("ready", "flag", "Ready to submit?", () => options.onReady?.(), readyBadge()),
@@ -173,6 +198,11 @@ export function createSidebar(options: SidebarOptions): Sidebar {
     setCurrent(next) {
       current = next;
       markCurrent();
+    },
+    setNotPlaced(waiting) {
+      if (waiting === notPlaced) return;
+      notPlaced = waiting;
+      if (lastOutline) render(lastOutline);
     },
   };
 }

@@ -1,4 +1,4 @@
-// The start screen: recent portfolios, New portfolio, Open a portfolio folder, About.
+// The start screen: recent portfolios, New portfolio, Open a portfolio folder, Import a draft, About.
 import { showAbout } from "./about";
 import { api } from "./api";
 import type { AppContext, Screen } from "./app-context";
@@ -7,6 +7,7 @@ import { showError } from "./dialogs";
 import { h, replaceChildren } from "./dom";
 import { friendlyDate, pathwayName } from "./format";
 import { icon } from "./icons";
+import { importDraft } from "./import-dialog";
 import { createNewPortfolioForm } from "./new-portfolio-form";
 import { openPortfolio } from "./open-flow";
 import type { RecentPortfolio } from "./types";
@@ -30,6 +31,12 @@ export function createStartScreen(app: AppContext): Screen {
       },
       icon("folder"),
       "Open a portfolio folder…",
+    ),
+    h(
+      "button",
+      { type: "button", class: "button large", "data-testid": "import-draft", onclick: () => void importDraft(app) },
+      icon("note"),
+      "Import a draft…",
     ),
   );
 

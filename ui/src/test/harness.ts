@@ -50,6 +50,13 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
       case "save_self_rating":
       case "set_target_window":
         return { saved_at: "2025-05-20T10:00:00Z", outline: outlineFor(opened?.portfolio.pathway ?? "cmalt") };
+      // Importing a draft: the file dialog is cancelled and no note is waiting unless a test says otherwise.
+      case "import_draft_dialog":
+        return null;
+      case "not_placed_note":
+        return null;
+      case "set_aside_not_placed":
+        return null;
       case "evidence_library":
         return { rows: [], total_bytes: 0, file_limit_bytes: 1_000_000, submission_limit_bytes: 10_000_000, recent_years: 3 };
       default:
