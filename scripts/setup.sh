@@ -10,7 +10,8 @@ purpose="${1:-app}"
 app_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
   libssl-dev pkg-config build-essential patchelf file curl)
 # Packages only the tests need: a virtual display, the WebDriver for WebKitGTK, screenshots.
-test_packages=(xvfb xauth webkit2gtk-driver imagemagick xdotool pandoc)
+test_packages=(xvfb xauth webkit2gtk-driver imagemagick xdotool pandoc
+  chromium poppler-utils default-jre-headless)  # export checks: axe + PDF, pdfinfo/pdftotext, vnu
 
 wanted=("${app_packages[@]}")
 if [ "$purpose" = test ]; then wanted+=("${test_packages[@]}"); fi
@@ -40,6 +41,12 @@ fi
 if [ ! -f ui/node_modules/.package-lock.json ] || ! cmp -s ui/package-lock.json ui/node_modules/.setup-lock; then
   echo "setup: installing the UI's npm packages"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.setup-lock)
+fi
+
+# The export checks' npm packages (Nu HTML Checker, axe-core), exactly as locked.
+if [ "$purpose" = test ] && { [ ! -f tests/tools/node_modules/.package-lock.json ] || ! cmp -s tests/tools/package-lock.json tests/tools/node_modules/.setup-lock; }; then
+  echo "setup: installing the export checks' npm packages"
+  (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.setup-lock)
 fi
 
 if [ "$purpose" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then

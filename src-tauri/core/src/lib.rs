@@ -8,6 +8,7 @@ pub mod deadlines;
 pub mod evidence;
 pub mod evidence_files;
 pub mod evidence_refs;
+pub mod export;
 pub mod framework;
 pub mod import;
 pub mod library;

@@ -1,0 +1,384 @@
+//! The web bundle: `index.html`, `portfolio.css`, `portfolio.json` (stamped with the export
+//! time) and `evidence/`, written as a folder or a zip so that the target appears complete
+//! or not at all, and never over something that is not an earlier export.
+
+use super::html::{self, FileView, Styles};
+use super::{ExportError, ExportOptions, Result, io_error};
+use crate::atomic::{sync_folder, write_atomically};
+use crate::evidence::{EvidenceItem, EvidenceSource};
+use crate::evidence_files::sha256_hex;
+use crate::framework::Framework;
+use crate::model::Portfolio;
+use crate::store::{EVIDENCE_DIR, PORTFOLIO_FILE};
+use serde::Serialize;
+use std::fs;
+use std::io::{self, Cursor, Read, Write};
+use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
+
+pub const INDEX_FILE: &str = "index.html";
+pub const STYLESHEET_FILE: &str = "portfolio.css";
+/// The key added to the bundle's `portfolio.json`, beside the portfolio's own fields (which
+/// it never shares), so that the file still reads as the portfolio itself.
+pub const EXPORTED_AT_KEY: &str = "exported_at";
+
+/// One file of the bundle, by its path inside it (`/`-separated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleFile {
+    pub path: String,
+    /// What a candidate would call it: "E4 Quiz screenshot", "The portfolio page".
+    pub label: String,
+    pub bytes: Vec<u8>,
+}
+
+/// An attached file read from the portfolio and checked against its item.
+pub(crate) struct EvidenceFile<'p> {
+    pub item: &'p EvidenceItem,
+    pub stored_name: &'p str,
+    pub media_type: &'p str,
+    pub bytes: Vec<u8>,
+}
+
+/// A name the app itself would give a file in `evidence/`: one plain component, nothing
+/// that a file system or a zip reader could take as a path, a drive or a hidden file.
+pub fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && !name.starts_with('.')
+        && !name.chars().any(|c| {
+            c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+}
+
+/// Reads every attached file, refusing a missing or changed one: the bundle must hold the
+/// files its `portfolio.json` describes, or it could not be opened again.
+pub(crate) fn read_evidence<'p>(
+    portfolio_folder: &Path,
+    portfolio: &'p Portfolio,
+) -> Result<Vec<EvidenceFile<'p>>> {
+    let mut files = Vec::new();
+    for item in &portfolio.evidence {
+        let EvidenceSource::File {
+            original_name,
+            stored_name,
+            bytes,
+            sha256,
+            media_type,
+        } = &item.source
+        else {
+            continue;
+        };
+        if !is_plain_file_name(stored_name) {
+            return Err(ExportError::UnsafeStoredName {
+                id: item.id.clone(),
+                name: stored_name.clone(),
+            });
+        }
+        let path = portfolio_folder.join(EVIDENCE_DIR).join(stored_name);
+        let missing = || ExportError::EvidenceFileMissing {
+            id: item.id.clone(),
+            name: original_name.clone(),
+        };
+        let metadata = match fs::symlink_metadata(&path) {
+            Ok(metadata) if metadata.is_file() => metadata,
+            Ok(_) => return Err(missing()),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Err(missing()),
+            Err(error) => return Err(io_error("read", &path)(error)),
+        };
+        let changed = || ExportError::EvidenceFileChanged {
+            id: item.id.clone(),
+            name: original_name.clone(),
+        };
+        if metadata.len() != *bytes {
+            return Err(changed());
+        }
+        let mut content = Vec::with_capacity(*bytes as usize);
+        fs::File::open(&path)
+            .and_then(|file| file.take(bytes + 1).read_to_end(&mut content))
+            .map_err(io_error("read", &path))?;
+        if content.len() as u64 != *bytes || !sha256_hex(&content).eq_ignore_ascii_case(sha256) {
+            return Err(changed());
+        }
+        files.push(EvidenceFile {
+            item,
+            stored_name,
+            media_type,
+            bytes: content,
+        });
+    }
+    Ok(files)
+}
+
+/// What a candidate would call an attached file in a size report.
+pub(crate) fn evidence_label(item: &EvidenceItem) -> String {
+    match item.details.title.trim() {
+        "" => item.id.clone(),
+        title => format!("{} {title}", item.id),
+    }
+}
+
+/// Media types a browser shows inline as an image, without any script (so never SVG).
+pub(crate) fn is_displayable_image(media_type: &str) -> bool {
+    matches!(
+        media_type,
+        "image/png" | "image/jpeg" | "image/gif" | "image/webp"
+    )
+}
+
+#[derive(Serialize)]
+struct Stamped<'a> {
+    #[serde(with = "time::serde::rfc3339")]
+    exported_at: OffsetDateTime,
+    #[serde(flatten)]
+    portfolio: &'a Portfolio,
+}
+
+/// The portfolio exactly as the store saves it, with `exported_at` first: opening the
+/// bundle again reads it back unchanged.
+pub fn portfolio_json(portfolio: &Portfolio, now: OffsetDateTime) -> Vec<u8> {
+    let stamped = Stamped {
+        exported_at: now.replace_nanosecond(0).unwrap_or(now),
+        portfolio,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&stamped).expect("a portfolio always serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The files of the web bundle, in the order they are written and zipped.
+pub(crate) fn web_bundle(
+    framework: &Framework,
+    portfolio: &Portfolio,
+    evidence: &[EvidenceFile<'_>],
+    now: OffsetDateTime,
+) -> Vec<BundleFile> {
+    let linked = |item: &EvidenceItem| {
+        let file = evidence.iter().find(|f| std::ptr::eq(f.item, item));
+        let href = file.map(|f| html::path_href(&format!("{EVIDENCE_DIR}/{}", f.stored_name)));
+        FileView {
+            image_src: file
+                .filter(|f| is_displayable_image(f.media_type))
+                .and(href.clone()),
+            href,
+            download: None,
+        }
+    };
+    let page = html::document(
+        framework,
+        portfolio,
+        now,
+        Styles::Linked,
+        &linked,
+        "Attached files are in the <code>evidence</code> folder beside this page.",
+    );
+    let mut files = vec![
+        BundleFile {
+            path: INDEX_FILE.into(),
+            label: "The portfolio page (index.html)".into(),
+            bytes: page.into_bytes(),
+        },
+        BundleFile {
+            path: STYLESHEET_FILE.into(),
+            label: "Styles (portfolio.css)".into(),
+            bytes: html::STYLESHEET.as_bytes().to_vec(),
+        },
+        BundleFile {
+            path: PORTFOLIO_FILE.into(),
+            label: "The portfolio's data (portfolio.json)".into(),
+            bytes: portfolio_json(portfolio, now),
+        },
+    ];
+    for file in evidence {
+        let path = format!("{EVIDENCE_DIR}/{}", file.stored_name);
+        // The same content attached under two items is one file in the bundle.
+        if files.iter().any(|f| f.path == path) {
+            continue;
+        }
+        files.push(BundleFile {
+            path,
+            label: evidence_label(file.item),
+            bytes: file.bytes.clone(),
+        });
+    }
+    files
+}
+
+/// The bundle as a zip, in memory: the same bytes whether estimated or written.
+pub(crate) fn zip_bytes(files: &[BundleFile], now: OffsetDateTime) -> Vec<u8> {
+    use zip::write::SimpleFileOptions;
+    let stamp = zip::DateTime::from_date_and_time(
+        now.year().clamp(1980, 2107) as u16,
+        now.month() as u8,
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second(),
+    )
+    .unwrap_or_default();
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(stamp)
+        .unix_permissions(0o644);
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut folders_added = false;
+    for file in files {
+        if file.path.starts_with(&format!("{EVIDENCE_DIR}/")) && !folders_added {
+            writer
+                .add_directory(format!("{EVIDENCE_DIR}/"), options.unix_permissions(0o755))
+                .expect("writing a zip to memory cannot fail");
+            folders_added = true;
+        }
+        writer
+            .start_file(file.path.as_str(), options)
+            .and_then(|()| writer.write_all(&file.bytes).map_err(Into::into))
+            .expect("writing a zip to memory cannot fail");
+    }
+    writer
+        .finish()
+        .expect("writing a zip to memory cannot fail")
+        .into_inner()
+}
+
+/// Refuses an existing target unless asked to replace it, and then only an earlier export,
+/// before anything is built.
+pub(crate) fn check_target(out: &Path, options: ExportOptions) -> Result<()> {
+    let metadata = match fs::symlink_metadata(out) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(io_error("look at", out)(error)),
+    };
+    if !options.replace {
+        return Err(ExportError::TargetExists(out.to_path_buf()));
+    }
+    let replaceable = match options.format {
+        super::ExportFormat::Folder => metadata.is_dir() && looks_like_an_export_folder(out),
+        super::ExportFormat::Zip | super::ExportFormat::SingleHtml => metadata.is_file(),
+    };
+    if replaceable {
+        Ok(())
+    } else {
+        Err(ExportError::NotAnExport(out.to_path_buf()))
+    }
+}
+
+/// A folder holding only what an export writes, with its page and data: safe to replace.
+fn looks_like_an_export_folder(folder: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return false;
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let Ok(entry) = entry else { return false };
+        names.push(entry.file_name().to_string_lossy().into_owned());
+    }
+    let known = [INDEX_FILE, STYLESHEET_FILE, PORTFOLIO_FILE, EVIDENCE_DIR];
+    names.iter().all(|name| known.contains(&name.as_str()))
+        && names.iter().any(|n| n == INDEX_FILE)
+        && names.iter().any(|n| n == PORTFOLIO_FILE)
+}
+
+/// A dot-name beside `out`: a rename within one folder is atomic, and the dot keeps an
+/// interrupted export out of sight.
+fn sibling(out: &Path, purpose: &str) -> Result<PathBuf> {
+    let name = out.file_name().ok_or_else(|| {
+        io_error("write", out)(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the target has no name",
+        ))
+    })?;
+    Ok(out.with_file_name(format!(
+        ".{}.{purpose}-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+fn parent_of(out: &Path) -> &Path {
+    match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes the files into a temporary sibling folder, then renames it into place.
+pub(crate) fn write_folder(out: &Path, files: &[BundleFile], replace: bool) -> Result<()> {
+    let parent = parent_of(out);
+    fs::create_dir_all(parent).map_err(io_error("create", parent))?;
+    let temp = sibling(out, "export")?;
+    let _ = fs::remove_dir_all(&temp);
+    let result = fill_folder(&temp, files).and_then(|()| move_into_place(&temp, out, replace));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&temp);
+    }
+    result?;
+    sync_folder(parent).map_err(io_error("write", parent))
+}
+
+fn fill_folder(temp: &Path, files: &[BundleFile]) -> Result<()> {
+    fs::create_dir(temp).map_err(io_error("create", temp))?;
+    fs::create_dir(temp.join(EVIDENCE_DIR)).map_err(io_error("create", temp))?;
+    for file in files {
+        let path = temp.join(&file.path);
+        let mut handle = fs::File::create(&path).map_err(io_error("write", &path))?;
+        handle
+            .write_all(&file.bytes)
+            .and_then(|()| handle.sync_all())
+            .map_err(io_error("write", &path))?;
+    }
+    sync_folder(&temp.join(EVIDENCE_DIR)).map_err(io_error("write", temp))?;
+    sync_folder(temp).map_err(io_error("write", temp))
+}
+
+fn move_into_place(temp: &Path, out: &Path, replace: bool) -> Result<()> {
+    if !out.exists() {
+        return fs::rename(temp, out).map_err(io_error("write", out));
+    }
+    if !replace {
+        // Someone made it while the bundle was being written: theirs stays.
+        return Err(ExportError::TargetExists(out.to_path_buf()));
+    }
+    let old = sibling(out, "replaced")?;
+    let _ = fs::remove_dir_all(&old);
+    fs::rename(out, &old).map_err(io_error("replace", out))?;
+    if let Err(error) = fs::rename(temp, out) {
+        // Put the earlier export back, so the target is never left empty.
+        let _ = fs::rename(&old, out);
+        return Err(io_error("write", out)(error));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Writes one file (a zip or the single page) through a temporary sibling and a rename.
+pub(crate) fn write_file(out: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let parent = parent_of(out);
+    fs::create_dir_all(parent).map_err(io_error("create", parent))?;
+    if !replace && out.exists() {
+        return Err(ExportError::TargetExists(out.to_path_buf()));
+    }
+    write_atomically(out, bytes).map_err(io_error("write", out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_names_are_accepted_for_evidence_files() {
+        for good in ["ab12cd34ef56-report.pdf", "0123-日本語.docx"] {
+            assert!(is_plain_file_name(good), "{good} is what the app writes");
+        }
+        for bad in [
+            "",
+            "..",
+            ".hidden",
+            "../x.pdf",
+            "a/b.pdf",
+            "a\\b.pdf",
+            "C:evil.pdf",
+            "nul\0.pdf",
+        ] {
+            assert!(!is_plain_file_name(bad), "{bad:?} could leave evidence/");
+        }
+    }
+}

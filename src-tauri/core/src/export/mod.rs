@@ -1,0 +1,204 @@
+//! Exporting a portfolio for the assessors: a web bundle (a folder, or the same as a `.zip`)
+//! or one self-contained web page, each with a size report against the 10 MB limit, and
+//! opening such a bundle again as a portfolio folder (`reopen`).
+
+pub mod bundle;
+pub mod html;
+pub mod reopen;
+pub mod single;
+pub mod sizes;
+
+use crate::atomic::describe_io_error;
+use crate::framework::Framework;
+use crate::model::Portfolio;
+use serde::{Deserialize, Serialize};
+use sizes::SizeReport;
+use std::io;
+use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
+
+/// How the portfolio is exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// A folder: `index.html`, `portfolio.css`, `portfolio.json` and `evidence/`.
+    Folder,
+    /// The same files as one `.zip`, the form the scheme's submission page asks for.
+    Zip,
+    /// One `.html` file with its styles and images inside it.
+    SingleHtml,
+}
+
+impl ExportFormat {
+    /// What the format is called in messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ExportFormat::Folder => "a web folder",
+            ExportFormat::Zip => "a zip file",
+            ExportFormat::SingleHtml => "a single web page",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportOptions {
+    pub format: ExportFormat,
+    /// Single page only: embed every attached file as a download, not only the images.
+    #[serde(default)]
+    pub embed_all_files: bool,
+    /// Replace an earlier export at the target; without it an existing target is refused.
+    #[serde(default)]
+    pub replace: bool,
+}
+
+impl ExportOptions {
+    pub fn new(format: ExportFormat) -> ExportOptions {
+        ExportOptions {
+            format,
+            embed_all_files: false,
+            replace: false,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The target is there already and the caller did not ask to replace it.
+    #[error(
+        "{0} already exists. Nothing was changed. Choose another name, or ask to replace the earlier export."
+    )]
+    TargetExists(PathBuf),
+    /// Asked to replace a target that does not look like an earlier export, so it might be
+    /// someone's own folder or file: it is never deleted.
+    #[error(
+        "{0} is not an earlier export of a portfolio, so it was not replaced. Nothing was changed. Choose another name."
+    )]
+    NotAnExport(PathBuf),
+    /// An attached file is no longer in the portfolio's `evidence/` folder.
+    #[error(
+        "The file of evidence item {id} (\"{name}\") is missing from the portfolio's evidence folder. Nothing was exported. Attach the file again, then export."
+    )]
+    EvidenceFileMissing { id: String, name: String },
+    /// An attached file's content is not what was attached (edited or damaged since).
+    #[error(
+        "The file of evidence item {id} (\"{name}\") has changed since it was attached. Nothing was exported. Replace the item's file with the version you mean, then export."
+    )]
+    EvidenceFileChanged { id: String, name: String },
+    /// `portfolio.json` names an evidence file with a path in it, which a saved portfolio
+    /// never does: it was edited by hand.
+    #[error(
+        "Evidence item {id} names its file in a way the app never does (\"{name}\"). Nothing was exported. Attach the file again."
+    )]
+    UnsafeStoredName { id: String, name: String },
+    /// The disk refused a read or a write.
+    #[error("Could not {action} {path}: {}. Nothing was exported.", describe_io_error(.source))]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, ExportError>;
+
+pub(crate) fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> ExportError {
+    let path = path.to_path_buf();
+    move |source| ExportError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportOutcome {
+    pub path: PathBuf,
+    pub format: ExportFormat,
+    pub sizes: SizeReport,
+}
+
+/// The export, built in memory: the bytes to write and what they are made of.
+enum Built {
+    Files(Vec<bundle::BundleFile>),
+    Zip(Vec<u8>),
+    Page(Vec<u8>),
+}
+
+fn build(
+    framework: &Framework,
+    portfolio_folder: &Path,
+    portfolio: &Portfolio,
+    options: ExportOptions,
+    now: OffsetDateTime,
+) -> Result<(Built, SizeReport)> {
+    let evidence = bundle::read_evidence(portfolio_folder, portfolio)?;
+    let limit = framework.submission_limit_bytes;
+    Ok(match options.format {
+        ExportFormat::Folder => {
+            let files = bundle::web_bundle(framework, portfolio, &evidence, now);
+            let report = sizes::of_files(ExportFormat::Folder, &files, limit);
+            (Built::Files(files), report)
+        }
+        ExportFormat::Zip => {
+            let files = bundle::web_bundle(framework, portfolio, &evidence, now);
+            let zip = bundle::zip_bytes(&files, now);
+            let report = sizes::of_zip(&zip, &files, limit);
+            (Built::Zip(zip), report)
+        }
+        ExportFormat::SingleHtml => {
+            let page = single::page(
+                framework,
+                portfolio,
+                &evidence,
+                options.embed_all_files,
+                now,
+            );
+            let report = sizes::of_page(&page, limit);
+            (Built::Page(page.html.into_bytes()), report)
+        }
+    })
+}
+
+/// Exports `portfolio` (kept in `portfolio_folder`) to `out`. The target appears complete
+/// or not at all; an existing one is refused unless `options.replace` is set, and even then
+/// only an earlier export is replaced.
+pub fn export(
+    framework: &Framework,
+    portfolio_folder: &Path,
+    portfolio: &Portfolio,
+    out: &Path,
+    options: ExportOptions,
+    now: OffsetDateTime,
+) -> Result<ExportOutcome> {
+    // A bare name ("portfolio.zip") has an empty parent, which no folder call accepts.
+    let target = match out.parent() {
+        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(out),
+        _ => out.to_path_buf(),
+    };
+    bundle::check_target(&target, options)?;
+    let (built, sizes) = build(framework, portfolio_folder, portfolio, options, now)?;
+    match built {
+        Built::Files(files) => bundle::write_folder(&target, &files, options.replace)?,
+        Built::Zip(bytes) | Built::Page(bytes) => {
+            bundle::write_file(&target, &bytes, options.replace)?
+        }
+    }
+    Ok(ExportOutcome {
+        path: out.to_path_buf(),
+        format: options.format,
+        sizes,
+    })
+}
+
+/// The size report `export` would give, computed the same way but writing nothing, for the
+/// window to show before the candidate exports.
+pub fn estimate(
+    framework: &Framework,
+    portfolio_folder: &Path,
+    portfolio: &Portfolio,
+    options: ExportOptions,
+    now: OffsetDateTime,
+) -> Result<SizeReport> {
+    build(framework, portfolio_folder, portfolio, options, now).map(|(_, sizes)| sizes)
+}
