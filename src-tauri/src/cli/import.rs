@@ -16,10 +16,19 @@ pub struct ImportArgs<'a> {
     pub json: bool,
 }
 
+/// An exported portfolio (a folder, or a `.zip`) rather than a draft to read.
+fn is_bundle(input: &Path) -> bool {
+    input.is_dir()
+        || input
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("zip"))
+}
+
 pub fn run(framework: &Framework, args: ImportArgs<'_>) -> i32 {
     let now = time::OffsetDateTime::now_utc();
-    // The core judges what the input is from its content: a Markdown or Word draft today;
-    // an exported portfolio (a folder or a .zip) is the next kind it will dispatch on.
+    if is_bundle(args.input) {
+        return reopen_bundle(framework, &args);
+    }
     let report = match import::import_file(framework, args.input, args.out, args.pathway, now) {
         Ok(report) => report,
         Err(error) => {
@@ -37,6 +46,36 @@ pub fn run(framework: &Framework, args: ImportArgs<'_>) -> i32 {
     // A closed pipe (`import ... | head`) is not worth a panic.
     let _ = std::io::stdout().lock().write_all(output.as_bytes());
     0
+}
+
+/// Opens an exported bundle as a portfolio again, exactly as it was exported.
+fn reopen_bundle(framework: &Framework, args: &ImportArgs<'_>) -> i32 {
+    match cmalt_core::export::reopen::open_bundle(args.input, args.out, framework) {
+        Ok(reopened) => {
+            let summary = serde_json::json!({
+                "portfolio_folder": reopened.folder,
+                "title": reopened.portfolio.display_title(),
+                "pathway": reopened.portfolio.pathway,
+                "evidence_files": reopened.evidence_files,
+            });
+            let output = if args.json {
+                format!("{summary:#}\n")
+            } else {
+                format!(
+                    "Opened the exported portfolio \"{}\" into {} ({} evidence files).\n",
+                    reopened.portfolio.display_title(),
+                    reopened.folder.display(),
+                    reopened.evidence_files
+                )
+            };
+            let _ = std::io::stdout().lock().write_all(output.as_bytes());
+            0
+        }
+        Err(error) => {
+            eprintln!("cmalt-portfolio: {error}");
+            1
+        }
+    }
 }
 
 fn in_plain_words(framework: &Framework, report: &ImportReport, input: &Path) -> String {
