@@ -43,6 +43,12 @@ const COMMANDS: &[&str] = &[
     "import_draft_dialog",
     "not_placed_note",
     "set_aside_not_placed",
+    "export_estimate",
+    "export_portfolio",
+    "open_last_export",
+    "reveal_last_export",
+    "print_portfolio",
+    "open_bundle_dialog",
 ];
 
 fn main() {

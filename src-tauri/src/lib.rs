@@ -6,6 +6,7 @@ pub mod cli;
 mod commands;
 mod error;
 mod evidence_commands;
+mod export_commands;
 mod import_commands;
 mod state;
 
@@ -98,6 +99,12 @@ fn run_window() -> i32 {
             import_commands::import_draft_dialog,
             import_commands::not_placed_note,
             import_commands::set_aside_not_placed,
+            export_commands::export_estimate,
+            export_commands::export_portfolio,
+            export_commands::open_last_export,
+            export_commands::reveal_last_export,
+            export_commands::print_portfolio,
+            export_commands::open_bundle_dialog,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -34,6 +34,8 @@ pub struct AppState {
     pub library: Library,
     session: Mutex<Option<Session>>,
     pending: Mutex<PendingFiles>,
+    /// Where the last export went, for "open" and "show in folder".
+    last_export: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             library,
             session: Mutex::new(None),
             pending: Mutex::new(PendingFiles::default()),
+            last_export: Mutex::new(None),
         }
     }
 
@@ -54,6 +57,12 @@ impl AppState {
         let mut guard = self.session();
         let session = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
         action(session).map_err(Into::into)
+    }
+
+    pub fn last_export(&self) -> MutexGuard<'_, Option<PathBuf>> {
+        self.last_export
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn pending(&self) -> MutexGuard<'_, PendingFiles> {

@@ -27,6 +27,9 @@ import type {
   CandidateConfirmations,
   SelfRating,
   ImportedDraft,
+  ExportOptions,
+  ExportOutcome,
+  SizeReport,
 } from "./types";
 
 export interface AppInfo {
@@ -100,6 +103,20 @@ export const api = {
   notPlacedNote: () => invoke<string | null>("not_placed_note"),
   /** keeps the note in the portfolio's backups and hides it */
   setAsideNotPlaced: () => invoke<void>("set_aside_not_placed"),
+
+  // Export and reopening an export.
+  /** the size report without writing anything (before exporting) */
+  exportEstimate: (options: ExportOptions) => invoke<SizeReport>("export_estimate", { options }),
+  /** native dialog for the destination, then the export; null when cancelled */
+  exportPortfolio: (options: ExportOptions) => invoke<ExportOutcome | null>("export_portfolio", { options }),
+  /** opens the last export (a folder's index.html, or the file) with the system's app */
+  openLastExport: () => invoke<void>("open_last_export"),
+  /** shows the last export in the file manager */
+  revealLastExport: () => invoke<void>("reveal_last_export"),
+  /** opens the portfolio as one page in the browser, whose Print dialog saves a PDF; returns its path */
+  printPortfolio: () => invoke<string>("print_portfolio"),
+  /** native dialog for an exported .zip (or index.html / portfolio.json in an exported folder); opens it as a new portfolio; null when cancelled */
+  openBundleDialog: () => invoke<OpenedPortfolio | null>("open_bundle_dialog"),
 };
 
 /** Emitted when files are dropped on the window; the paths stay in the backend. */

@@ -251,7 +251,8 @@ export interface AppError {
     | "no_portfolio_open"
     | "too_large" // an evidence file over 1 MB; see can_make_smaller and pending
     | "attach_refused" // any other refused file (empty, a folder, unreadable...)
-    | "import_refused"; // a draft that could not be imported (not Markdown or Word, damaged, empty...)
+    | "import_refused" // a draft or exported bundle that could not be opened (damaged, hostile, not a draft...)
+    | "export_refused"; // an export that could not be written (a file missing from evidence/, a disk error...)
   message: string;
   folder?: string;
   backups?: BackupInfo[];
@@ -473,4 +474,39 @@ export interface ImportReport {
 export interface ImportedDraft {
   opened: OpenedPortfolio;
   report: ImportReport;
+}
+
+// ---- Export (src-tauri/core/src/export/) ----
+
+export type ExportFormat = "folder" | "zip" | "single_html";
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** single page only: embed every attached file, not only the images */
+  embed_all_files: boolean;
+  /** replace an earlier export at the same place */
+  replace: boolean;
+}
+
+export interface SizeItem {
+  /** e.g. "E4 Quiz screenshot", "The portfolio page (index.html)" */
+  name: string;
+  bytes: number;
+}
+
+export interface SizeReport {
+  format: ExportFormat;
+  total_bytes: number;
+  limit_bytes: number;
+  within_limit: boolean;
+  /** the largest parts, largest first (at most 5) */
+  largest: SizeItem[];
+  /** single page only: attached files listed but not inside it */
+  left_out: SizeItem[];
+}
+
+export interface ExportOutcome {
+  path: string;
+  format: ExportFormat;
+  sizes: SizeReport;
 }

@@ -1,0 +1,213 @@
+//! Exporting from the window: the size report before and after, the destination chosen
+//! with a native dialog, then open or show the result; printing through the browser; and
+//! opening an exported bundle again as a portfolio.
+
+use crate::error::{CommandError, CommandResult};
+use crate::evidence_commands::PICK_FILES_ENV;
+use crate::state::{AppState, now};
+use cmalt_core::export::sizes::SizeReport;
+use cmalt_core::export::{self, ExportFormat, ExportOptions, ExportOutcome};
+use cmalt_core::library::{free_folder_in, safe_folder_name};
+use cmalt_core::session::{OpenedPortfolio, Session};
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+fn export_error(error: export::ExportError) -> CommandError {
+    CommandError::new("export_refused", error.to_string())
+}
+
+/// The path a script or test set in place of the dialog, if any.
+fn scripted_pick() -> Option<PathBuf> {
+    std::env::var_os(PICK_FILES_ENV).and_then(|paths| std::env::split_paths(&paths).next())
+}
+
+#[tauri::command]
+pub fn export_estimate(
+    state: State<'_, AppState>,
+    options: ExportOptions,
+) -> CommandResult<SizeReport> {
+    state
+        .with_session(|s| {
+            Ok(export::estimate(
+                s.framework(),
+                s.folder(),
+                s.portfolio(),
+                options,
+                now(),
+            ))
+        })?
+        .map_err(export_error)
+}
+
+/// Asks where to export, then exports; `None` when the candidate cancels.
+#[tauri::command]
+pub async fn export_portfolio(
+    state: State<'_, AppState>,
+    options: ExportOptions,
+) -> CommandResult<Option<ExportOutcome>> {
+    let title = state.with_session(|s| Ok(s.portfolio().display_title()))?;
+    let name = safe_folder_name(&title);
+    let target = match (scripted_pick(), options.format) {
+        (Some(path), _) => path,
+        (None, ExportFormat::Folder) => match rfd::AsyncFileDialog::new()
+            .set_title("Choose the folder to export into")
+            .pick_folder()
+            .await
+        {
+            Some(parent) => free_folder_in(parent.path(), &format!("{name}-export")),
+            None => return Ok(None),
+        },
+        (None, format) => {
+            let (extension, label) = match format {
+                ExportFormat::Zip => ("zip", "Zip file"),
+                _ => ("html", "Web page"),
+            };
+            match rfd::AsyncFileDialog::new()
+                .set_title("Export the portfolio as")
+                .set_file_name(format!("{name}.{extension}"))
+                .add_filter(label, &[extension])
+                .save_file()
+                .await
+            {
+                Some(file) => file.path().to_path_buf(),
+                None => return Ok(None),
+            }
+        }
+    };
+    // The native save dialog has already asked whether to replace an existing file.
+    let options = ExportOptions {
+        replace: options.replace
+            || (options.format != ExportFormat::Folder && scripted_pick().is_none()),
+        ..options
+    };
+    let outcome = state
+        .with_session(|s| {
+            Ok(export::export(
+                s.framework(),
+                s.folder(),
+                s.portfolio(),
+                &target,
+                options,
+                now(),
+            ))
+        })?
+        .map_err(export_error)?;
+    *state.last_export() = Some(outcome.path.clone());
+    Ok(Some(outcome))
+}
+
+fn last_export(state: &AppState) -> CommandResult<PathBuf> {
+    state.last_export().clone().ok_or_else(|| {
+        CommandError::new(
+            "not_found",
+            "Nothing has been exported in this session yet.",
+        )
+    })
+}
+
+/// Opens the last export: a folder's `index.html`, or the file itself.
+#[tauri::command]
+pub fn open_last_export(app: AppHandle, state: State<'_, AppState>) -> CommandResult<()> {
+    let path = last_export(&state)?;
+    let page = if path.is_dir() {
+        path.join("index.html")
+    } else {
+        path
+    };
+    app.opener()
+        .open_path(page.to_string_lossy(), None::<&str>)
+        .map_err(|e| CommandError::new("io", format!("The system could not open it: {e}")))
+}
+
+#[tauri::command]
+pub fn reveal_last_export(app: AppHandle, state: State<'_, AppState>) -> CommandResult<()> {
+    let path = last_export(&state)?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| CommandError::new("io", format!("The system could not show it: {e}")))
+}
+
+/// Writes the portfolio as one page in a temporary folder and opens it in the browser,
+/// whose Print dialog saves it as a PDF with the export's print stylesheet.
+#[tauri::command]
+pub fn print_portfolio(app: AppHandle, state: State<'_, AppState>) -> CommandResult<String> {
+    let folder = std::env::temp_dir().join("cmalt-portfolio-print");
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| CommandError::new("io", format!("A temporary file could not be made: {e}")))?;
+    let options = ExportOptions {
+        format: ExportFormat::SingleHtml,
+        embed_all_files: false,
+        replace: true,
+    };
+    let outcome = state
+        .with_session(|s| {
+            let page = folder.join(format!(
+                "{}.html",
+                safe_folder_name(&s.portfolio().display_title())
+            ));
+            Ok(export::export(
+                s.framework(),
+                s.folder(),
+                s.portfolio(),
+                &page,
+                options,
+                now(),
+            ))
+        })?
+        .map_err(export_error)?;
+    if scripted_pick().is_none() {
+        app.opener()
+            .open_path(outcome.path.to_string_lossy(), None::<&str>)
+            .map_err(|e| {
+                CommandError::new("io", format!("The browser could not be opened: {e}"))
+            })?;
+    }
+    Ok(outcome.path.to_string_lossy().into_owned())
+}
+
+/// The folder a picked bundle file stands for: a zip is itself; `index.html` or
+/// `portfolio.json` inside an exported folder stand for that folder.
+fn bundle_of(picked: &Path) -> PathBuf {
+    let is_zip = picked
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    match picked.parent() {
+        Some(folder) if !is_zip && picked.is_file() => folder.to_path_buf(),
+        _ => picked.to_path_buf(),
+    }
+}
+
+/// Opens an exported bundle (a zip, or a folder through its index.html or portfolio.json)
+/// as a new portfolio in the app's data folder; `None` when the candidate cancels.
+#[tauri::command]
+pub async fn open_bundle_dialog(
+    state: State<'_, AppState>,
+) -> CommandResult<Option<OpenedPortfolio>> {
+    let picked = match scripted_pick() {
+        Some(path) => Some(path),
+        None => rfd::AsyncFileDialog::new()
+            .set_title("Open an exported portfolio (its .zip, or index.html in its folder)")
+            .add_filter("Exported portfolio", &["zip", "html", "json"])
+            .pick_file()
+            .await
+            .map(|file| file.path().to_path_buf()),
+    };
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let bundle = bundle_of(&picked);
+    let stem = bundle
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = state.library.folder_for_new(&stem);
+    let reopened = export::reopen::open_bundle(&bundle, &folder, &state.framework)
+        .map_err(|e| CommandError::new("import_refused", e.to_string()))?;
+    *state.session() = None;
+    let session = Session::open(state.framework.clone(), &reopened.folder)?;
+    let _ = state.library.remember(session.folder());
+    let opened = session.view();
+    *state.session() = Some(session);
+    Ok(Some(opened))
+}
