@@ -1,0 +1,61 @@
+//! End to end through the real window: export a portfolio as a zip from the Export page,
+//! then, in a new run, open that zip from the start screen and find the words again.
+
+mod support;
+
+use support::{App, Home};
+
+const WORDS: &str = "Assessors will read this in the exported page.";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn export_as_zip_then_open_the_zip_again() {
+    let home = Home::new();
+    let zip = home.path().join("My export.zip");
+
+    let app = App::launch_with(&home, &[("CMALT_PORTFOLIO_PICK_FILES", zip.as_os_str())]).await;
+    app.create_portfolio("Export test", "Sam Patel", "cmalt")
+        .await;
+    app.open_section("1a").await;
+    app.type_into(
+        "[data-section=\"1a\"] [data-testid=\"editor-description\"] .cm-content",
+        WORDS,
+    )
+    .await;
+    app.wait_saved().await;
+
+    app.click("[data-testid=\"export\"]").await;
+    app.click("input[name=\"export-format\"][value=\"zip\"]")
+        .await;
+    app.wait_for_text("[data-testid=\"export-size\"]", "10 MB")
+        .await;
+    app.click("[data-testid=\"export-go\"]").await;
+    app.wait_for_text("[data-testid=\"export-result\"]", "My export.zip")
+        .await;
+    app.screenshot("export-01-result").await;
+    app.quit().await;
+
+    let bytes = std::fs::metadata(&zip).expect("the zip was written").len();
+    assert!(
+        bytes > 0 && bytes <= 10_000_000,
+        "a zip within the 10 MB limit: {bytes}"
+    );
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+    let mut page = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("index.html").unwrap(), &mut page).unwrap();
+    assert!(
+        page.contains(WORDS),
+        "the exported page holds the candidate's words"
+    );
+    assert!(!page.contains("<script"), "no script in an export");
+
+    let app = App::launch_with(&home, &[("CMALT_PORTFOLIO_PICK_FILES", zip.as_os_str())]).await;
+    app.click("[data-testid=\"open-bundle\"]").await;
+    app.open_section("1a").await;
+    app.wait_until("the reopened 1a holds the words", || async {
+        app.text_of("[data-section=\"1a\"] [data-testid=\"editor-description\"] .cm-content")
+            .await
+            .contains(WORDS)
+    })
+    .await;
+    app.quit().await;
+}
