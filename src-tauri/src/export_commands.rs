@@ -14,7 +14,12 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
 fn export_error(error: export::ExportError) -> CommandError {
-    CommandError::new("export_refused", error.to_string())
+    // "exists" lets the window offer to replace an earlier export.
+    let code = match error {
+        export::ExportError::TargetExists(_) => "exists",
+        _ => "export_refused",
+    };
+    CommandError::new(code, error.to_string())
 }
 
 /// The path a script or test set in place of the dialog, if any.

@@ -28,6 +28,11 @@ const PATHS: Record<string, string[]> = {
   calendar: ["M3.5 5.5h13v11h-13z", "M3.5 8.5h13", "M7 3.5v3", "M13 3.5v3"],
   // A page with lines of text, for the note of text not placed.
   note: ["M5 2.5h7l3 3v12H5z", "M12 2.5v3h3", "M7.5 9h5", "M7.5 12h5", "M7.5 15h3"],
+  // A tray with an arrow leaving it, for exporting.
+  export: ["M10 12.5V3", "M6 6.5L10 2.5l4 4", "M3.5 11v5.5h13V11"],
+  // A box, for an exported portfolio (a .zip or folder).
+  package: ["M3 6.5l7-3.5 7 3.5v7.5l-7 3.5-7-3.5z", "M3 6.5l7 3.5 7-3.5", "M10 10v7.5"],
+  printer: ["M5.5 7.5V3h9v4.5", "M5.5 14H3.5V8h13v6h-2", "M5.5 11.5h9V17h-9z"],
   eye: ["M1.5 10s3-6 8.5-6 8.5 6 8.5 6-3 6-8.5 6-8.5-6-8.5-6z", "M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"],
 };
 

@@ -36,6 +36,7 @@ describe("importing a draft", () => {
       "New portfolio",
       "Open a portfolio folder…",
       "Import a draft…",
+      "Open an exported portfolio…",
     ]);
 
     const dialog = await openImportDialog();

@@ -7,6 +7,7 @@ import "./styles/dialogs.css";
 import "./styles/evidence.css";
 import "./styles/checklist.css";
 import "./styles/import.css";
+import "./styles/export.css";
 import { startApp } from "./app";
 import { installWindowHooks } from "./window-hooks";
 

@@ -16,6 +16,8 @@ export type Destination =
   | { kind: "ready"; field?: string }
   | { kind: "principles" }
   | { kind: "self-assessment" }
+  /** Export and share: the file to send, and printing */
+  | { kind: "export" }
   /** the text an import could not place, while it is waiting to be moved */
   | { kind: "not-placed" };
 

@@ -15,6 +15,7 @@ import { entryLabel, findEntry, firstEntry, hasTwoParts } from "./framework-view
 import type { Destination, Page, PageContext } from "./page";
 import { createNotPlacedPage } from "./not-placed-page";
 import { createPrinciplesPage } from "./principles-page";
+import { createExportPage } from "./export-page";
 import { createReadyPage } from "./ready-page";
 import { createSelfAssessmentPage } from "./self-assessment";
 import { createSectionPage } from "./section-page";
@@ -25,7 +26,7 @@ import type { AreaKindId, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef }
 type Target = Destination;
 
 const LAST_KEY = "cmalt.last-section:";
-const PAGES = ["details", "library", "ready", "principles", "self-assessment"] as const;
+const PAGES = ["details", "library", "ready", "export", "principles", "self-assessment"] as const;
 
 function rememberedTarget(folder: string): Target | null {
   try {
@@ -66,6 +67,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     onReady: () => void navigate({ kind: "ready" }),
     onPrinciples: () => void navigate({ kind: "principles" }),
     onSelfAssessment: () => void navigate({ kind: "self-assessment" }),
+    onExport: () => void navigate({ kind: "export" }),
     onNotPlaced: () => void navigate({ kind: "not-placed" }),
   });
 
@@ -113,6 +115,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
       resolved.kind === "not-placed" && notPlaced !== null ? createNotPlacedPage({ text: notPlaced, onSetAside: notPlacedSetAside })
       : resolved.kind === "library" ? createLibraryPage(pageContext, resolved.highlight ?? null)
       : resolved.kind === "ready" ? createReadyPage(pageContext)
+      : resolved.kind === "export" ? createExportPage(pageContext)
       : resolved.kind === "principles" ? createPrinciplesPage(pageContext)
       : resolved.kind === "self-assessment" ? createSelfAssessmentPage(pageContext)
       : found ? createSectionPage(pageContext, found)

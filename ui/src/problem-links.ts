@@ -57,6 +57,8 @@ export function destinationText(destination: Destination, outline: Outline | nul
       return "Open Portfolio details";
     case "not-placed":
       return "Open the text not placed";
+    case "export":
+      return "Open Export and share";
     case "section": {
       const found = outline ? findEntry(outline, destination.id) : null;
       if (!found) return "Open the section";

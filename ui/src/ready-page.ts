@@ -110,11 +110,7 @@ export function createReadyPage(ctx: PageContext): Page {
         h("p", { class: "ready-headline" }, icon("check"), "Your portfolio meets the checklist"),
         h("p", null, "Well done. Every required part is in place and nothing essential is missing."),
         advice,
-        h(
-          "p",
-          null,
-          "Making the file to send comes in a later version of this app. Until then, read your portfolio through once more, tick your own checks below and aim for the next deadline.",
-        ),
+        h("p", null, "Read it through once more, tick your own checks below, then make the file to send on the Export and share page."),
       );
     } else {
       replaceChildren(
@@ -173,6 +169,11 @@ export function createReadyPage(ctx: PageContext): Page {
         "li",
         null,
         h("button", { type: "button", class: "button", "data-testid": "open-self-assessment", onclick: () => ctx.open({ kind: "self-assessment" }) }, "Rate your sections as an assessor would"),
+      ),
+      h(
+        "li",
+        null,
+        h("button", { type: "button", class: "button", "data-testid": "open-export", onclick: () => ctx.open({ kind: "export" }) }, icon("export"), "Export and share"),
       ),
     ),
     problemsSlot,

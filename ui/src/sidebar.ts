@@ -15,6 +15,8 @@ export interface SidebarOptions {
   onReady?(): void;
   onPrinciples?(): void;
   onSelfAssessment?(): void;
+  /** opens "Export and share" */
+  onExport?(): void;
   /** opens the "Text not placed" page, shown while an import's note is waiting */
   onNotPlaced?(): void;
 }
@@ -24,7 +26,7 @@ export interface Sidebar {
   render(outline: Outline): void;
   /** Statuses and the Ready badge from a new checklist; redraws with the last outline. */
   setChecklist(checklist: Checklist | null): void;
-  /** the section shown, or "details", "library", "ready", "principles", "self-assessment", "not-placed" */
+  /** the section shown, or "details", "library", "ready", "export", "principles", "self-assessment", "not-placed" */
   setCurrent(current: string | null): void;
   /** Show or hide the "Text not placed" entry; redraws with the last outline. */
   setNotPlaced(waiting: boolean): void;
@@ -147,6 +149,7 @@ export function createSidebar(options: SidebarOptions): Sidebar {
       pageButton("details", "folder", "Portfolio details", () => options.onDetails()),
       pageButton("library", "paperclip", "Evidence library", () => options.onLibrary()),
       pageButton("ready", "flag", "Ready to submit?", () => options.onReady?.(), readyBadge()),
+      pageButton("export", "export", "Export and share", () => options.onExport?.()),
       outline.groups.map((group) =>
         h(
           "section",

@@ -1,10 +1,11 @@
-// The start screen: recent portfolios, New portfolio, Open a portfolio folder, Import a draft, About.
+// The start screen: recent portfolios, New portfolio, Open a portfolio folder, Import a draft,
+// Open an exported portfolio, About.
 import { showAbout } from "./about";
 import { api } from "./api";
 import type { AppContext, Screen } from "./app-context";
 import { createStartDeadlines } from "./deadlines";
 import { showError } from "./dialogs";
-import { h, replaceChildren } from "./dom";
+import { h, replaceChildren, uid } from "./dom";
 import { friendlyDate, pathwayName } from "./format";
 import { icon } from "./icons";
 import { importDraft } from "./import-dialog";
@@ -12,8 +13,13 @@ import { createNewPortfolioForm } from "./new-portfolio-form";
 import { openPortfolio } from "./open-flow";
 import type { RecentPortfolio } from "./types";
 
+/** What "Open an exported portfolio…" is for. */
+export const BUNDLE_HINT =
+  "Open an exported portfolio: a .zip or folder made with Export, for example to upgrade your pathway years later. It becomes a new portfolio; the export stays as it is.";
+
 export function createStartScreen(app: AppContext): Screen {
   const { framework } = app.store;
+  const bundleHintId = uid("bundle-hint");
   const recentList = h("div", { class: "recent", "aria-busy": "true" });
   const formSlot = h("div", { class: "form-slot" });
 
@@ -38,6 +44,20 @@ export function createStartScreen(app: AppContext): Screen {
       icon("note"),
       "Import a draft…",
     ),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "button large",
+        "data-testid": "open-bundle",
+        title: BUNDLE_HINT,
+        "aria-describedby": bundleHintId,
+        onclick: () => void openPortfolio(app, () => api.openBundleDialog()),
+      },
+      icon("package"),
+      "Open an exported portfolio…",
+    ),
+    h("p", { class: "hint start-actions-hint", id: bundleHintId }, BUNDLE_HINT),
   );
 
   const showForm = () => {

@@ -3,7 +3,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { expect } from "vitest";
 import { startApp } from "../app";
 import type { AppContext } from "../app-context";
-import type { NewPortfolioRequest, OpenedPortfolio, SectionPatch } from "../types";
+import type { ExportFormat, ExportOptions, NewPortfolioRequest, OpenedPortfolio, SectionPatch, SizeReport } from "../types";
 import { checklistFor, windows } from "./checklist-fixtures";
 import { framework, openedFor, outlineFor } from "./fixtures";
 
@@ -59,6 +59,20 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
         return null;
       case "evidence_library":
         return { rows: [], total_bytes: 0, file_limit_bytes: 1_000_000, submission_limit_bytes: 10_000_000, recent_years: 3 };
+      // Export: a small estimate for whatever was chosen; the place dialog is cancelled unless a test says otherwise.
+      case "export_estimate": {
+        const options = args.options as ExportOptions;
+        return sizeReportFor(options.format, 2_400_000);
+      }
+      case "export_portfolio":
+        return null;
+      case "open_last_export":
+      case "reveal_last_export":
+        return null;
+      case "print_portfolio":
+        return "/tmp/cmalt-print/portfolio.html";
+      case "open_bundle_dialog":
+        return null;
       default:
         throw { code: "invalid", message: `unexpected command ${cmd}` };
     }
@@ -92,3 +106,16 @@ export async function boot(): Promise<AppContext> {
   return app!;
 }
 
+
+/** A size report for an export of `total` bytes against the 10 MB limit. */
+export function sizeReportFor(format: ExportFormat, total: number, partial: Partial<SizeReport> = {}): SizeReport {
+  return {
+    format,
+    total_bytes: total,
+    limit_bytes: 10_000_000,
+    within_limit: total <= 10_000_000,
+    largest: [{ name: "E1 Quiz screenshot", bytes: Math.round(total / 2) }],
+    left_out: [],
+    ...partial,
+  };
+}
