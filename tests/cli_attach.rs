@@ -1,18 +1,10 @@
 //! `cmalt-portfolio attach`: files and links from the command line, refused with the same
 //! message as the window, leaving the portfolio as it was.
 
+mod cli_support;
+use cli_support::run;
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env_remove("DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
 
 fn new_portfolio(root: &Path) -> String {
     let folder = root.join("portfolio");

@@ -2,26 +2,13 @@
 //! error, 1 when there are errors, 2 when the portfolio cannot be read; `--json` prints the
 //! checklist itself. It reads without taking the folder's lock.
 
+mod cli_support;
+use cli_support::{run, text};
+
 use cmalt_core::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
 use cmalt_core::framework::{Framework, SectionKind};
 use cmalt_core::model::{Citation, Portfolio};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A new portfolio made by `cmalt-portfolio new`, as a candidate would start one.
 fn new_portfolio(root: &Path, pathway: &str) -> PathBuf {

@@ -2,24 +2,12 @@
 //! size against the 10 MB limit; exits 1 when refused (an existing target is never
 //! overwritten) and 2 when the portfolio cannot be read.
 
+mod cli_support;
+use cli_support::{BINARY, run, text};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A portfolio made by `new`, with one attached file cited from 1a.
 fn portfolio(root: &Path) -> PathBuf {

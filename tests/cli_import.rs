@@ -1,25 +1,13 @@
 //! `cmalt-portfolio import`: a draft becomes a new portfolio with a report in plain words or
 //! JSON; a refusal exits 1 with a plain message and changes nothing.
 
+mod cli_support;
+use cli_support::{run, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env_remove("DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/sample-cmalt.md")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]

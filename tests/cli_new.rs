@@ -1,17 +1,8 @@
 //! `cmalt-portfolio new`: creates a portfolio folder headless, and refuses, changing
 //! nothing, when one is already there.
 
-use std::process::Command;
-
-const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(BINARY)
-        .args(args)
-        .env_remove("DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
+mod cli_support;
+use cli_support::run;
 
 #[test]
 fn new_creates_a_portfolio_without_a_display() {

@@ -1,19 +1,11 @@
 //! `cmalt-portfolio import <BUNDLE>`: an exported folder or zip opens again as the same
 //! portfolio; a bundle with a path that climbs out of the target is refused.
 
+mod cli_support;
+use cli_support::run;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
-
-const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env_remove("DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
 
 fn ok(args: &[&str]) {
     let output = run(args);

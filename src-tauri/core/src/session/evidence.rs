@@ -102,6 +102,23 @@ impl Session {
         Ok(())
     }
 
+    /// Cites a new or found item from `sections` and saves: the end of every attach.
+    fn cite_and_save(
+        &mut self,
+        item: EvidenceItem,
+        already_attached: bool,
+        sections: &[String],
+        now: OffsetDateTime,
+    ) -> Result<AttachOutcome> {
+        self.cite_in(&item.id, sections)?;
+        let saved = self.save(now)?;
+        Ok(AttachOutcome {
+            item,
+            already_attached,
+            saved,
+        })
+    }
+
     /// The item whose file has exactly this content, if any.
     fn item_with_content(&self, sha: &str) -> Option<&EvidenceItem> {
         self.portfolio.evidence.iter().find(
@@ -134,13 +151,7 @@ impl Session {
                 (self.new_item(&title, file_source(stored), now), false)
             }
         };
-        self.cite_in(&item.id, sections)?;
-        let saved = self.save(now)?;
-        Ok(AttachOutcome {
-            item,
-            already_attached,
-            saved,
-        })
+        self.cite_and_save(item, already_attached, sections, now)
     }
 
     /// Checks and copies a file into the portfolio, then records it as an item cited from
@@ -201,13 +212,7 @@ impl Session {
                 false,
             ),
         };
-        self.cite_in(&item.id, sections)?;
-        let saved = self.save(now)?;
-        Ok(AttachOutcome {
-            item,
-            already_attached,
-            saved,
-        })
+        self.cite_and_save(item, already_attached, sections, now)
     }
 
     fn item_mut(&mut self, evidence_id: &str) -> Result<&mut EvidenceItem> {
