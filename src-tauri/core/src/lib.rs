@@ -19,3 +19,4 @@ pub mod outline;
 pub mod session;
 pub mod shrink;
 pub mod store;
+pub mod versions;

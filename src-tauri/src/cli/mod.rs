@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod import;
 mod new;
+mod versions;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use cmalt_core::framework::{Framework, PathwayId};
@@ -94,6 +95,30 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Keep the portfolio as it is now, with its evidence files, as a snapshot that never
+    /// changes. Prints only the new snapshot's id. Exits 1 when refused, 2 when unreadable.
+    Snapshot {
+        portfolio_dir: PathBuf,
+        /// A few words saying what this version is, e.g. "Sent for assessment".
+        #[arg(long, default_value = "")]
+        label: String,
+        /// This is the version sent to the assessors.
+        #[arg(long)]
+        submitted: bool,
+    },
+    /// List the portfolio's snapshots, newest first (id, date, label, submitted).
+    Snapshots { portfolio_dir: PathBuf },
+    /// What changed in each section since a snapshot, in words added and removed.
+    /// Exits 0 when compared, 1 when the snapshot is unknown, 2 when unreadable.
+    Changes {
+        portfolio_dir: PathBuf,
+        /// The snapshot's id, as `snapshot` printed it or `snapshots` lists it.
+        #[arg(long)]
+        since: String,
+        /// Print the comparison as JSON instead of plain words.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -179,5 +204,16 @@ pub fn run(command: Command) -> i32 {
                 replace,
             },
         ),
+        Command::Snapshot {
+            portfolio_dir,
+            label,
+            submitted,
+        } => versions::snapshot(&portfolio_dir, &label, submitted),
+        Command::Snapshots { portfolio_dir } => versions::snapshots(&portfolio_dir),
+        Command::Changes {
+            portfolio_dir,
+            since,
+            json,
+        } => versions::changes(&framework, &portfolio_dir, &since, json),
     }
 }
