@@ -90,6 +90,9 @@ impl App {
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
+            // No session bus: the single-instance check must not hand a test's launch over
+            // to another test's window, or to a developer's own running app.
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
