@@ -147,8 +147,25 @@ impl PortfolioFolder {
             return Err(StoreError::NotAPortfolio(folder.to_path_buf()));
         }
         let opened = PortfolioFolder::lock(folder)?;
+        opened.remove_stale_temp_files();
         let portfolio = read_portfolio(folder, &file)?;
         Ok((opened, portfolio))
+    }
+
+    /// A save cut short by a crash or a kill leaves its temp file behind (the portfolio
+    /// itself is whole). With the lock held no other save is running, so any left are stale.
+    fn remove_stale_temp_files(&self) {
+        let prefix = format!(".{PORTFOLIO_FILE}.");
+        let Ok(entries) = fs::read_dir(&self.path) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// After `Unreadable`: moves the unreadable file aside (renamed, never deleted) and
