@@ -16,14 +16,6 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tauri::State;
 
-/// Makes `session` the open one, remembering its folder among the recent portfolios.
-fn install(state: &AppState, session: Session) -> OpenedPortfolio {
-    let _ = state.library.remember(session.folder());
-    let view = session.view();
-    *state.session() = Some(session);
-    view
-}
-
 #[derive(Serialize)]
 pub struct AppInfo {
     name: &'static str,
@@ -97,7 +89,7 @@ pub async fn create_portfolio(
     // Release the folder of any portfolio open before, so it can be reopened later.
     *state.session() = None;
     let session = Session::create(state.framework.clone(), &folder, portfolio)?;
-    Ok(Some(install(&state, session)))
+    Ok(Some(state.install(session)))
 }
 
 #[tauri::command]
@@ -118,17 +110,13 @@ fn open_folder(state: &AppState, folder: &Path) -> CommandResult<OpenedPortfolio
     if already_open {
         return Ok(state.session().as_ref().expect("checked above").view());
     }
-    *state.session() = None;
-    match Session::open(state.framework.clone(), folder) {
-        Ok(session) => Ok(install(state, session)),
-        Err(error) => {
-            // Remembered even when unreadable, so "open the newest backup" can name it.
-            if matches!(error, SessionError::Store(StoreError::Unreadable { .. })) {
-                let _ = state.library.remember(folder);
-            }
-            Err(error.into())
+    state.open_fresh(folder).map_err(|error| {
+        // Remembered even when unreadable, so "open the newest backup" can name it.
+        if matches!(error, SessionError::Store(StoreError::Unreadable { .. })) {
+            let _ = state.library.remember(folder);
         }
-    }
+        error.into()
+    })
 }
 
 /// Only folders already in the recent list: the window cannot name arbitrary paths.
@@ -158,7 +146,7 @@ pub fn restore_newest_backup(
     let folder = recent_folder(&state, &folder)?;
     *state.session() = None;
     let session = Session::restore_newest_backup(state.framework.clone(), &folder, now())?;
-    Ok(install(&state, session))
+    Ok(state.install(session))
 }
 
 #[tauri::command]

@@ -13,11 +13,16 @@ use tauri_plugin_opener::OpenerExt;
 
 /// Set to a list of paths (separated like PATH) to answer the file dialog without showing
 /// it: for scripted use and the end-to-end tests, which cannot click a native dialog.
-pub const PICK_FILES_ENV: &str = "CMALT_PORTFOLIO_PICK_FILES";
+const PICK_FILES_ENV: &str = "CMALT_PORTFOLIO_PICK_FILES";
+
+/// The paths a script or test set in place of any file dialog, if it did.
+pub fn scripted_picks() -> Option<Vec<PathBuf>> {
+    std::env::var_os(PICK_FILES_ENV).map(|paths| std::env::split_paths(&paths).collect())
+}
 
 async fn pick_files(title: &str, multiple: bool) -> Vec<PathBuf> {
-    if let Some(paths) = std::env::var_os(PICK_FILES_ENV) {
-        return std::env::split_paths(&paths).collect();
+    if let Some(paths) = scripted_picks() {
+        return paths;
     }
     let dialog = rfd::AsyncFileDialog::new().set_title(title);
     if multiple {

@@ -3,12 +3,12 @@
 //! opening an exported bundle again as a portfolio.
 
 use crate::error::{CommandError, CommandResult};
-use crate::evidence_commands::PICK_FILES_ENV;
+use crate::evidence_commands::scripted_picks;
 use crate::state::{AppState, now};
 use cmalt_core::export::sizes::SizeReport;
 use cmalt_core::export::{self, ExportFormat, ExportOptions, ExportOutcome};
 use cmalt_core::library::{free_folder_in, safe_folder_name};
-use cmalt_core::session::{OpenedPortfolio, Session};
+use cmalt_core::session::OpenedPortfolio;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -24,7 +24,7 @@ fn export_error(error: export::ExportError) -> CommandError {
 
 /// The path a script or test set in place of the dialog, if any.
 fn scripted_pick() -> Option<PathBuf> {
-    std::env::var_os(PICK_FILES_ENV).and_then(|paths| std::env::split_paths(&paths).next())
+    scripted_picks().and_then(|paths| paths.into_iter().next())
 }
 
 #[tauri::command]
@@ -209,10 +209,5 @@ pub async fn open_bundle_dialog(
     let folder = state.library.folder_for_new(&stem);
     let reopened = export::reopen::open_bundle(&bundle, &folder, &state.framework)
         .map_err(|e| CommandError::new("import_refused", e.to_string()))?;
-    *state.session() = None;
-    let session = Session::open(state.framework.clone(), &reopened.folder)?;
-    let _ = state.library.remember(session.folder());
-    let opened = session.view();
-    *state.session() = Some(session);
-    Ok(Some(opened))
+    Ok(Some(state.open_fresh(&reopened.folder)?))
 }

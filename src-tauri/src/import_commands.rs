@@ -6,7 +6,7 @@ use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, now};
 use cmalt_core::framework::PathwayId;
 use cmalt_core::import::{ImportReport, NOT_PLACED_FILE, read_draft};
-use cmalt_core::session::{OpenedPortfolio, Session};
+use cmalt_core::session::OpenedPortfolio;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::State;
@@ -30,8 +30,8 @@ pub async fn import_draft_dialog(
     state: State<'_, AppState>,
     pathway: Option<PathwayId>,
 ) -> CommandResult<Option<ImportedDraft>> {
-    let picked = match std::env::var_os(crate::evidence_commands::PICK_FILES_ENV) {
-        Some(paths) => std::env::split_paths(&paths).next(),
+    let picked = match crate::evidence_commands::scripted_picks() {
+        Some(paths) => paths.into_iter().next(),
         None => rfd::AsyncFileDialog::new()
             .set_title("Import a draft")
             .add_filter("Markdown or Word", &["md", "markdown", "txt", "docx"])
@@ -57,11 +57,7 @@ pub async fn import_draft_dialog(
     let report = draft
         .write_new_portfolio(&state.framework, &folder, now())
         .map_err(import_error)?;
-    *state.session() = None;
-    let session = Session::open(state.framework.clone(), &folder)?;
-    let _ = state.library.remember(session.folder());
-    let opened = session.view();
-    *state.session() = Some(session);
+    let opened = state.open_fresh(&folder)?;
     Ok(Some(ImportedDraft { opened, report }))
 }
 

@@ -4,9 +4,9 @@
 use crate::error::{CommandError, CommandResult};
 use cmalt_core::framework::Framework;
 use cmalt_core::library::Library;
-use cmalt_core::session::{Session, SessionError};
+use cmalt_core::session::{OpenedPortfolio, Session, SessionError};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Files the backend holds between two steps of a flow, so their paths and bytes never
@@ -63,6 +63,21 @@ impl AppState {
         self.last_export
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Makes `session` the open one, remembering its folder among the recent portfolios.
+    pub fn install(&self, session: Session) -> OpenedPortfolio {
+        let _ = self.library.remember(session.folder());
+        let view = session.view();
+        *self.session() = Some(session);
+        view
+    }
+
+    /// Closes the open portfolio (releasing its folder) and opens the one at `folder`.
+    pub fn open_fresh(&self, folder: &Path) -> Result<OpenedPortfolio, SessionError> {
+        *self.session() = None;
+        let session = Session::open(self.framework.clone(), folder)?;
+        Ok(self.install(session))
     }
 
     pub fn pending(&self) -> MutexGuard<'_, PendingFiles> {
