@@ -188,6 +188,75 @@ fn the_portfolio_file_replaced_by_a_folder_fails_cleanly() {
     );
 }
 
+/// The same fault without the file moved aside first (deleted, then a folder made in its
+/// place): every save fails with a message naming the fault plainly, the backups stay byte
+/// for byte (no failed save adds or prunes one), the folder in the way is left alone, and
+/// once it is gone the next save writes the text kept in memory and leaves no temp file.
+#[test]
+fn a_folder_in_place_of_the_portfolio_file_is_named_and_the_next_save_succeeds() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("p");
+    make_portfolio(&folder, &["first draft"]);
+    let mut session = Session::open(framework(), &folder).unwrap();
+    edit(&mut session, "1a", "the last good version").unwrap();
+    let file = folder.join(PORTFOLIO_FILE);
+    let backup_files = |folder: &Path| -> Vec<(String, Vec<u8>)> {
+        cmalt_core::backups::list(folder)
+            .unwrap()
+            .iter()
+            .map(|b| {
+                let bytes = fs::read(cmalt_core::backups::path_of(folder, b)).unwrap();
+                (b.file_name.clone(), bytes)
+            })
+            .collect()
+    };
+    let backups_before = backup_files(&folder);
+
+    fs::remove_file(&file).unwrap();
+    fs::create_dir(&file).unwrap();
+    fs::write(file.join("inside"), b"x").unwrap();
+    for attempt in ["kept in memory", "kept in memory, edited again"] {
+        let message = edit(&mut session, "1a", attempt).unwrap_err().to_string();
+        assert!(
+            message.contains("a folder is in the way of the file"),
+            "the message names the fault in plain words: {message}"
+        );
+        assert!(
+            message.contains("last saved version is safe"),
+            "and says nothing is lost: {message}"
+        );
+    }
+    assert_eq!(
+        backup_files(&folder),
+        backups_before,
+        "failed saves neither add nor prune backups"
+    );
+    assert!(
+        !backups_before.is_empty(),
+        "the earlier versions are still there to go back to"
+    );
+    assert_eq!(
+        fs::read(file.join("inside")).unwrap(),
+        b"x",
+        "the folder in the way is not touched"
+    );
+
+    fs::remove_dir_all(&file).unwrap();
+    session.save_now(datetime!(2026-11-23 12:00 UTC)).unwrap();
+    let reopened: Portfolio = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    assert_eq!(
+        reopened.section("1a").unwrap().description,
+        "kept in memory, edited again",
+        "the next save after the fault clears writes the text kept in memory"
+    );
+    let leftovers: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temp file is left: {leftovers:?}");
+}
+
 #[test]
 fn a_vanished_folder_fails_the_save_with_a_plain_message() {
     let root = tempfile::tempdir().unwrap();
