@@ -49,6 +49,20 @@ const COMMANDS: &[&str] = &[
     "reveal_last_export",
     "print_portfolio",
     "open_bundle_dialog",
+    "versions_overview",
+    "take_snapshot",
+    "view_snapshot",
+    "compare_with_snapshot",
+    "restore_snapshot_copy",
+    "export_snapshot",
+    "record_assessment",
+    "set_accredited_on",
+    "plan_upgrade",
+    "upgrade_pathway",
+    "start_review",
+    "save_review",
+    "list_backups",
+    "restore_backup_copy",
 ];
 
 fn main() {

@@ -5,10 +5,12 @@
 use crate::error::{CommandError, CommandResult};
 use crate::evidence_commands::scripted_picks;
 use crate::state::{AppState, now};
+use cmalt_core::export::revisions::RevisionSummary;
 use cmalt_core::export::sizes::SizeReport;
-use cmalt_core::export::{self, ExportFormat, ExportOptions, ExportOutcome};
+use cmalt_core::export::{self, ExportExtras, ExportFormat, ExportOptions, ExportOutcome};
 use cmalt_core::library::{free_folder_in, safe_folder_name};
 use cmalt_core::session::OpenedPortfolio;
+use cmalt_core::session::Session;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -27,22 +29,41 @@ fn scripted_pick() -> Option<PathBuf> {
     scripted_picks().and_then(|paths| paths.into_iter().next())
 }
 
+/// A re-submission's summary of revisions since snapshot `since`, when one is asked for.
+fn extras(session: &Session, revisions_since: Option<&str>) -> CommandResult<ExportExtras> {
+    let revisions = match revisions_since {
+        Some(since) => Some(
+            RevisionSummary::since(
+                session.framework(),
+                session.folder(),
+                session.portfolio(),
+                since,
+            )
+            .map_err(|e| CommandError::new("export_refused", e.to_string()))?,
+        ),
+        None => None,
+    };
+    Ok(ExportExtras { revisions })
+}
+
 #[tauri::command]
 pub fn export_estimate(
     state: State<'_, AppState>,
     options: ExportOptions,
+    revisions_since: Option<String>,
 ) -> CommandResult<SizeReport> {
-    state
-        .with_session(|s| {
-            Ok(export::estimate(
-                s.framework(),
-                s.folder(),
-                s.portfolio(),
-                options,
-                now(),
-            ))
-        })?
-        .map_err(export_error)
+    let mut guard = state.session();
+    let s = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
+    let extras = extras(s, revisions_since.as_deref())?;
+    export::estimate(
+        s.framework(),
+        s.folder(),
+        s.portfolio(),
+        options,
+        &extras,
+        now(),
+    )
+    .map_err(export_error)
 }
 
 /// Asks where to export, then exports; `None` when the candidate cancels.
@@ -50,6 +71,7 @@ pub fn export_estimate(
 pub async fn export_portfolio(
     state: State<'_, AppState>,
     options: ExportOptions,
+    revisions_since: Option<String>,
 ) -> CommandResult<Option<ExportOutcome>> {
     let title = state.with_session(|s| Ok(s.portfolio().display_title()))?;
     let name = safe_folder_name(&title);
@@ -86,18 +108,21 @@ pub async fn export_portfolio(
             || (options.format != ExportFormat::Folder && scripted_pick().is_none()),
         ..options
     };
-    let outcome = state
-        .with_session(|s| {
-            Ok(export::export(
-                s.framework(),
-                s.folder(),
-                s.portfolio(),
-                &target,
-                options,
-                now(),
-            ))
-        })?
-        .map_err(export_error)?;
+    let outcome = {
+        let mut guard = state.session();
+        let s = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
+        let extras = extras(s, revisions_since.as_deref())?;
+        export::export_with(
+            s.framework(),
+            s.folder(),
+            s.portfolio(),
+            &target,
+            options,
+            &extras,
+            now(),
+        )
+        .map_err(export_error)?
+    };
     *state.last_export() = Some(outcome.path.clone());
     Ok(Some(outcome))
 }

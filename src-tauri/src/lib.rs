@@ -9,6 +9,7 @@ mod evidence_commands;
 mod export_commands;
 mod import_commands;
 mod state;
+mod versions_commands;
 
 use clap::Parser;
 use cmalt_core::framework::Framework;
@@ -105,6 +106,20 @@ fn run_window() -> i32 {
             export_commands::reveal_last_export,
             export_commands::print_portfolio,
             export_commands::open_bundle_dialog,
+            versions_commands::versions_overview,
+            versions_commands::take_snapshot,
+            versions_commands::view_snapshot,
+            versions_commands::compare_with_snapshot,
+            versions_commands::restore_snapshot_copy,
+            versions_commands::export_snapshot,
+            versions_commands::record_assessment,
+            versions_commands::set_accredited_on,
+            versions_commands::plan_upgrade,
+            versions_commands::upgrade_pathway,
+            versions_commands::start_review,
+            versions_commands::save_review,
+            versions_commands::list_backups,
+            versions_commands::restore_backup_copy,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -201,16 +201,24 @@ pub fn safe_file_name(name: &str) -> String {
         }
         _ => (name, None),
     };
-    let mut safe = String::new();
+    let mut safe_stem = String::new();
     for c in stem.chars() {
         let keep = c.is_alphanumeric() || c == '-' || c == '_';
         if keep {
-            safe.push(c);
-        } else if !safe.ends_with('-') {
-            safe.push('-');
+            safe_stem.push(c);
+        } else if !safe_stem.ends_with('-') {
+            safe_stem.push('-');
         }
     }
-    let mut safe: String = safe.trim_matches('-').chars().take(70).collect();
+    // At most 70 characters and 200 bytes: with the hash prefix the name stays under the
+    // 255-byte limit of common file systems, even in scripts of 4-byte characters.
+    let mut safe = String::new();
+    for c in safe_stem.trim_matches('-').chars().take(70) {
+        if safe.len() + c.len_utf8() > 200 {
+            break;
+        }
+        safe.push(c);
+    }
     const RESERVED: [&str; 22] = [
         "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
         "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",

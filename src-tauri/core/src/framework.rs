@@ -122,6 +122,8 @@ pub struct Pathway {
     pub who_for: String,
     pub specialist_areas: AreaCount,
     pub advanced_areas: AreaCount,
+    /// The pathways a holder of this award can move up to, keeping their portfolio.
+    pub upgrades_to: Vec<PathwayId>,
 }
 
 impl Pathway {
@@ -280,6 +282,51 @@ pub struct ThinReflection {
     pub below_percent_of_description: usize,
 }
 
+/// The result of an assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeId {
+    PassWithDistinction,
+    Pass,
+    ReferralMinor,
+    ReferralMajor,
+    Fail,
+}
+
+impl OutcomeId {
+    pub const ALL: [OutcomeId; 5] = [
+        OutcomeId::PassWithDistinction,
+        OutcomeId::Pass,
+        OutcomeId::ReferralMinor,
+        OutcomeId::ReferralMajor,
+        OutcomeId::Fail,
+    ];
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: OutcomeId,
+    pub name: String,
+    /// The award is made: the candidate is accredited from this date.
+    pub awarded: bool,
+    /// The candidate revises and submits again.
+    pub referral: bool,
+    /// Can be the outcome of a first submission.
+    pub first_submission: bool,
+    /// Can be the outcome of a re-submission after a referral.
+    pub resubmission: bool,
+}
+
+/// Prompts for the three-yearly review of practice, in our own words.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewGuidance {
+    pub guidance: String,
+    pub what_happened_prompts: Vec<String>,
+    pub next_plans_prompts: Vec<String>,
+}
+
 /// A submission window's closing day, the same every year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -300,6 +347,11 @@ pub struct Framework {
     pub thin_reflection: ThinReflection,
     /// In calendar order.
     pub submission_deadlines: Vec<SubmissionDeadline>,
+    /// What an assessment can conclude, and when each outcome can be given.
+    pub outcomes: Vec<Outcome>,
+    /// Accreditation is kept current by a review of practice this often.
+    pub review_every_years: u8,
+    pub review: ReviewGuidance,
     pub declaration: String,
     pub principles: Vec<Principle>,
     pub pathways: Vec<Pathway>,
@@ -326,6 +378,13 @@ impl Framework {
             .iter()
             .find(|p| p.id == id)
             .expect("validate() guarantees every pathway is described")
+    }
+
+    pub fn outcome(&self, id: OutcomeId) -> &Outcome {
+        self.outcomes
+            .iter()
+            .find(|o| o.id == id)
+            .expect("validate() guarantees every outcome is described")
     }
 
     pub fn area_kind(&self, kind: AreaKindId) -> &AreaKind {
@@ -372,6 +431,16 @@ impl Framework {
         for pathway in PathwayId::ALL {
             if !self.pathways.iter().any(|p| p.id == pathway) {
                 return fail(format!("pathway {} is not described", pathway.as_str()));
+            }
+        }
+        for outcome in OutcomeId::ALL {
+            if !self.outcomes.iter().any(|o| o.id == outcome) {
+                return fail(format!("outcome {outcome:?} is not described"));
+            }
+        }
+        for pathway in &self.pathways {
+            if pathway.upgrades_to.contains(&pathway.id) {
+                return fail(format!("{} upgrades to itself", pathway.id.as_str()));
             }
         }
         for kind in [AreaKindId::Specialist, AreaKindId::Advanced] {

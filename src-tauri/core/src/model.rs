@@ -2,13 +2,15 @@
 //! section's words. Text of sections outside the pathway is kept, never dropped.
 
 use crate::evidence::EvidenceItem;
-use crate::framework::PathwayId;
+use crate::framework::{OutcomeId, PathwayId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use time::OffsetDateTime;
 
 /// Bumped whenever the saved shape changes in a way an older app could misread.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: assessments, accreditation date and reviews of practice (an app that knew only 1
+/// would drop them on its next save, so it must refuse the file instead).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -102,6 +104,49 @@ pub struct CandidateConfirmations {
     pub proofread: bool,
 }
 
+/// What the assessors said about one section: their rating (R marks a section to revise)
+/// and their comments.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SectionFeedback {
+    pub rating: Option<Rating>,
+    pub feedback: String,
+}
+
+/// The result of one assessment of a submitted version, as the candidate recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub outcome: OutcomeId,
+    /// The pathway assessed: an upgrade starts a new pathway's history.
+    pub pathway: PathwayId,
+    /// When the result arrived, "YYYY-MM-DD".
+    pub received_on: String,
+    /// The submitted snapshot this assessment is of, when there is one.
+    #[serde(default)]
+    pub snapshot_id: Option<String>,
+    #[serde(default)]
+    pub overall_feedback: String,
+    /// Keyed by section id.
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionFeedback>,
+}
+
+/// A review of practice, made every few years to keep the accreditation current.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PracticeReview {
+    /// "YYYY-MM-DD".
+    pub started_on: String,
+    /// The future plans as they stood when the review started: what is reviewed.
+    pub plans_reviewed: String,
+    /// What came of those plans.
+    pub what_happened: String,
+    /// Plans for the years until the next review.
+    pub next_plans: String,
+    /// "YYYY-MM-DD" once the candidate marks the review done.
+    pub completed_on: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Portfolio {
     pub schema_version: u32,
@@ -133,6 +178,15 @@ pub struct Portfolio {
     /// The submission deadline aimed at, "YYYY-MM-DD".
     #[serde(default)]
     pub target_window: Option<String>,
+    /// Every assessment recorded, oldest first.
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
+    /// When the current pathway's award was made, "YYYY-MM-DD".
+    #[serde(default)]
+    pub accredited_on: Option<String>,
+    /// Reviews of practice, oldest first.
+    #[serde(default)]
+    pub reviews: Vec<PracticeReview>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -163,9 +217,19 @@ impl Portfolio {
             self_assessment: BTreeMap::new(),
             confirmations: CandidateConfirmations::default(),
             target_window: None,
+            assessments: Vec::new(),
+            accredited_on: None,
+            reviews: Vec::new(),
             created_at: now,
             updated_at: now,
         }
+    }
+
+    /// Brings a portfolio read from an older format up to this one, so the next save writes
+    /// the current format. Version 1 lacks only fields that load as empty.
+    pub fn migrated(mut self) -> Portfolio {
+        self.schema_version = self.schema_version.max(SCHEMA_VERSION);
+        self
     }
 
     pub fn section(&self, id: &str) -> Option<&SectionEntry> {
@@ -226,6 +290,8 @@ mod tests {
         let portfolio: Portfolio = serde_json::from_str(json).unwrap();
         assert!(portfolio.sections.is_empty());
         assert!(portfolio.assessor.is_none());
+        assert!(portfolio.assessments.is_empty() && portfolio.accredited_on.is_none());
+        assert_eq!(portfolio.migrated().schema_version, SCHEMA_VERSION);
     }
 
     #[test]

@@ -156,16 +156,10 @@ impl PortfolioFolder {
     /// itself is whole). With the lock held no other save is running, so any left are stale.
     fn remove_stale_temp_files(&self) {
         let prefix = format!(".{PORTFOLIO_FILE}.");
-        let Ok(entries) = fs::read_dir(&self.path) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with(&prefix) && name.ends_with(".tmp") {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
+        remove_hidden_temp_files(&self.path, |name| name.starts_with(&prefix));
+        // An attach killed half-way leaves its hidden temp file among the evidence; the
+        // lock is held, so no attach of ours is writing one now.
+        remove_hidden_temp_files(&self.path.join(EVIDENCE_DIR), |name| name.starts_with('.'));
     }
 
     /// After `Unreadable`: moves the unreadable file aside (renamed, never deleted) and
@@ -219,6 +213,22 @@ impl PortfolioFolder {
     }
 }
 
+/// Removes files in `folder` named `.….tmp` that `wanted` accepts: what an interrupted
+/// atomic write leaves behind. Never anything else.
+fn remove_hidden_temp_files(folder: &Path, wanted: impl Fn(&str) -> bool) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && name.ends_with(".tmp") && wanted(&name) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Reads the portfolio in `folder` without taking its lock or writing anything, so that a
 /// reader such as `cmalt-portfolio check` never blocks the app that has it open. Saves
 /// replace the file atomically, so this sees either the old version or the new one.
@@ -231,6 +241,12 @@ pub fn read_only(folder: &Path) -> Result<Portfolio> {
         return Err(StoreError::NotAPortfolio(folder.to_path_buf()));
     }
     read_portfolio(folder, &file)
+}
+
+/// Reads and checks a portfolio file of `folder` (the current one or a backup) without ever
+/// writing to it: the same checks as opening, so a damaged or newer file is explained.
+pub fn read_file(folder: &Path, file: &Path) -> Result<Portfolio> {
+    read_portfolio(folder, file)
 }
 
 /// Reads and checks a portfolio file without ever writing to it.
@@ -265,6 +281,7 @@ fn read_portfolio(folder: &Path, file: &Path) -> Result<Portfolio> {
         None => return Err(unreadable("it is not a CMALT Portfolio file".into())),
     }
     serde_json::from_value(value)
+        .map(Portfolio::migrated)
         .map_err(|error| unreadable(format!("a part of it is not as expected: {error}")))
 }
 

@@ -218,12 +218,10 @@ fn sigkill_while_attaching_never_loses_or_tears_evidence() {
     );
 }
 
-/// An attach cut short leaves `evidence/.<name>.<pid>.tmp`; opening the portfolio clears the
-/// stale temp files beside `portfolio.json`, and should clear these too, or every kill or
-/// power cut during an attach leaves up to 1 MB behind for good (found by the crash test
-/// above; see the issue 8 report).
+/// An attach cut short leaves `evidence/.<name>.<pid>.tmp`; opening the portfolio clears
+/// these as well as the stale temp files beside `portfolio.json`, or every kill or power cut
+/// during an attach would leave up to 1 MB behind for good (found by the crash test above).
 #[test]
-#[ignore = "the store does not clear stale temp files in evidence/ yet (issue 8)"]
 fn opening_clears_stale_temp_files_in_the_evidence_folder() {
     let root = tempfile::tempdir().unwrap();
     let folder = root.path().join("portfolio");

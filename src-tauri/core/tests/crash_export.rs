@@ -292,12 +292,10 @@ fn sigkill_while_exporting_leaves_each_target_absent_or_complete() {
 }
 
 /// Every export interrupted by a kill or a power cut leaves a hidden temp sibling named with
-/// its process id (a whole copy of the bundle, evidence included), and nothing ever removes
-/// it: the crash test above finds over a hundred after 300 kills. A later export to the same
-/// target should clear those whose process is gone (found by the crash test; see the issue 8
-/// report).
+/// its process id (a whole copy of the bundle, evidence included): the crash test above once
+/// found over a hundred after 300 kills. A later export to the same target clears those
+/// whose process is gone.
 #[test]
-#[ignore = "exports do not clear temp siblings left by interrupted exports yet (issue 8)"]
 fn a_new_export_clears_what_an_interrupted_one_left_beside_it() {
     let root = tempfile::tempdir().unwrap();
     let folder = root.path().join("portfolio");

@@ -76,6 +76,7 @@ impl Fixture {
             &self.folder(),
             &self.portfolio,
             options,
+            &export::ExportExtras::default(),
             NOW,
         )
         .expect("the estimate reads the same files the export does")

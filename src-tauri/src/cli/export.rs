@@ -3,8 +3,9 @@
 //! `portfolio.json` without taking the folder's lock, so it can run while the app is open.
 
 use cmalt_core::evidence_files::megabytes;
+use cmalt_core::export::revisions::RevisionSummary;
 use cmalt_core::export::sizes::SizeReport;
-use cmalt_core::export::{self, ExportFormat, ExportOptions};
+use cmalt_core::export::{self, ExportExtras, ExportFormat, ExportOptions};
 use cmalt_core::framework::Framework;
 use cmalt_core::store;
 use std::fmt::Write as _;
@@ -35,6 +36,7 @@ pub struct ExportArgs<'a> {
     pub out: &'a Path,
     pub embed_files: bool,
     pub replace: bool,
+    pub revisions_since: Option<&'a str>,
 }
 
 /// Exit 0 when written, 1 when the export was refused, 2 when the portfolio cannot be read.
@@ -51,13 +53,24 @@ pub fn run(framework: &Framework, args: ExportArgs<'_>) -> i32 {
         embed_all_files: args.embed_files,
         replace: args.replace,
     };
+    let mut extras = ExportExtras::default();
+    if let Some(since) = args.revisions_since {
+        match RevisionSummary::since(framework, args.portfolio_dir, &portfolio, since) {
+            Ok(summary) => extras.revisions = Some(summary),
+            Err(error) => {
+                eprintln!("cmalt-portfolio: {error}");
+                return 1;
+            }
+        }
+    }
     let now = time::OffsetDateTime::now_utc();
-    match export::export(
+    match export::export_with(
         framework,
         args.portfolio_dir,
         &portfolio,
         args.out,
         options,
+        &extras,
         now,
     ) {
         Ok(outcome) => {

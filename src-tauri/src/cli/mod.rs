@@ -94,6 +94,10 @@ pub enum Command {
         /// Replace an earlier export at --out (anything else there is never replaced).
         #[arg(long)]
         replace: bool,
+        /// Add a "Summary of revisions" since this snapshot (a re-submission after a
+        /// referral): what changed in each section, with the assessors' ratings.
+        #[arg(long, value_name = "SNAPSHOT_ID")]
+        revisions_since: Option<String>,
     },
     /// Keep the portfolio as it is now, with its evidence files, as a snapshot that never
     /// changes. Prints only the new snapshot's id. Exits 1 when refused, 2 when unreadable.
@@ -194,6 +198,7 @@ pub fn run(command: Command) -> i32 {
             out,
             embed_files,
             replace,
+            revisions_since,
         } => export::run(
             &framework,
             export::ExportArgs {
@@ -202,6 +207,7 @@ pub fn run(command: Command) -> i32 {
                 out: &out,
                 embed_files,
                 replace,
+                revisions_since: revisions_since.as_deref(),
             },
         ),
         Command::Snapshot {

@@ -3,6 +3,7 @@
 //! or not at all, and never over something that is not an earlier export.
 
 use super::html::{self, FileView, Styles};
+use super::revisions::RevisionSummary;
 use super::{ExportError, ExportOptions, Result, io_error};
 use crate::atomic::{sync_folder, write_atomically};
 use crate::evidence::{EvidenceItem, EvidenceSource};
@@ -150,6 +151,7 @@ pub(crate) fn web_bundle(
     framework: &Framework,
     portfolio: &Portfolio,
     evidence: &[EvidenceFile<'_>],
+    revisions: Option<&RevisionSummary>,
     now: OffsetDateTime,
 ) -> Vec<BundleFile> {
     let linked = |item: &EvidenceItem| {
@@ -170,6 +172,7 @@ pub(crate) fn web_bundle(
         Styles::Linked,
         &linked,
         "Attached files are in the <code>evidence</code> folder beside this page.",
+        revisions,
     );
     let mut files = vec![
         BundleFile {
@@ -300,10 +303,59 @@ fn parent_of(out: &Path) -> &Path {
     }
 }
 
+/// Tidies what earlier exports to `out` left when they were killed: the hidden `.NAME.….tmp`
+/// siblings of processes that have ended. An earlier export moved aside to be replaced is
+/// put back first when the target is missing, so a crash mid-replace loses nothing.
+fn tidy_abandoned_siblings(out: &Path) {
+    let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(parent_of(out)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(middle) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // The writer's process id ends the middle part: `export-123`, `replaced-123`, `123`.
+        let pid = middle
+            .rsplit(['-', '.'])
+            .next()
+            .and_then(|d| d.parse().ok());
+        if !pid.is_some_and(process_has_ended) {
+            continue;
+        }
+        let path = entry.path();
+        if middle.starts_with("replaced-") && !out.exists() && fs::rename(&path, out).is_ok() {
+            continue;
+        }
+        let _ = if path.is_dir() {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        };
+    }
+}
+
+/// Whether no process has this id now. Only Linux can tell cheaply; elsewhere nothing is
+/// removed, which is safe.
+fn process_has_ended(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    cfg!(target_os = "linux") && !Path::new("/proc").join(pid.to_string()).exists()
+}
+
 /// Writes the files into a temporary sibling folder, then renames it into place.
 pub(crate) fn write_folder(out: &Path, files: &[BundleFile], replace: bool) -> Result<()> {
     let parent = parent_of(out);
     fs::create_dir_all(parent).map_err(io_error("create", parent))?;
+    tidy_abandoned_siblings(out);
     let temp = sibling(out, "export")?;
     let _ = fs::remove_dir_all(&temp);
     let result = fill_folder(&temp, files).and_then(|()| move_into_place(&temp, out, replace));
@@ -353,6 +405,7 @@ fn move_into_place(temp: &Path, out: &Path, replace: bool) -> Result<()> {
 pub(crate) fn write_file(out: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     let parent = parent_of(out);
     fs::create_dir_all(parent).map_err(io_error("create", parent))?;
+    tidy_abandoned_siblings(out);
     if !replace && out.exists() {
         return Err(ExportError::TargetExists(out.to_path_buf()));
     }

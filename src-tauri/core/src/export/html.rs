@@ -3,6 +3,7 @@
 //! evidence appendix. Candidate text goes through `markdown::render` and
 //! `evidence_refs::link_references`, as in the preview; every other field is escaped here.
 
+use super::revisions::RevisionSummary;
 use crate::evidence::{EvidenceItem, EvidenceSource, evidence_date_start};
 use crate::evidence_files::megabytes;
 use crate::evidence_refs::{link_references, references_in};
@@ -317,10 +318,14 @@ impl Page<'_> {
         );
     }
 
-    fn contents(&mut self, groups: &[ShownGroup<'_>]) {
+    fn contents(&mut self, groups: &[ShownGroup<'_>], with_revisions: bool) {
         self.out.push_str(
             "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">Contents</h2>\n<ol>\n",
         );
+        if with_revisions {
+            self.out
+                .push_str("<li><a href=\"#revisions\">Summary of revisions</a></li>\n");
+        }
         for group in groups {
             let _ = writeln!(
                 self.out,
@@ -342,8 +347,12 @@ impl Page<'_> {
             .push_str("<li><a href=\"#evidence\">Evidence appendix</a></li>\n</ol>\n</nav>\n");
     }
 
-    fn main(&mut self, groups: &[ShownGroup<'_>]) {
+    fn main(&mut self, groups: &[ShownGroup<'_>], revisions: Option<&RevisionSummary>) {
         self.out.push_str("<main id=\"main\" tabindex=\"-1\">\n");
+        if let Some(summary) = revisions {
+            self.out
+                .push_str(&super::revisions::section_html(self.framework, summary));
+        }
         for group in groups {
             let class = match group.group {
                 Some(g) if g.core_area => "group core-area",
@@ -702,6 +711,7 @@ pub(crate) fn document(
     styles: Styles,
     file_view: &dyn Fn(&EvidenceItem) -> FileView,
     files_note: &str,
+    revisions: Option<&RevisionSummary>,
 ) -> String {
     let groups = shown_groups(framework, portfolio);
     let mut page = Page {
@@ -713,8 +723,8 @@ pub(crate) fn document(
     };
     page.head(&styles);
     page.title_page(now);
-    page.contents(&groups);
-    page.main(&groups);
+    page.contents(&groups, revisions.is_some());
+    page.main(&groups, revisions);
     page.appendix(&groups);
     page.footer();
     page.out

@@ -5,12 +5,14 @@
 pub mod bundle;
 pub mod html;
 pub mod reopen;
+pub mod revisions;
 pub mod single;
 pub mod sizes;
 
 use crate::atomic::describe_io_error;
 use crate::framework::Framework;
 use crate::model::Portfolio;
+use revisions::RevisionSummary;
 use serde::{Deserialize, Serialize};
 use sizes::SizeReport;
 use std::io;
@@ -110,6 +112,13 @@ pub(crate) fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Err
     }
 }
 
+/// What goes into an export beyond the portfolio itself.
+#[derive(Debug, Clone, Default)]
+pub struct ExportExtras {
+    /// A re-submission's summary of what changed since the assessed version.
+    pub revisions: Option<RevisionSummary>,
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExportOutcome {
@@ -130,18 +139,20 @@ fn build(
     portfolio_folder: &Path,
     portfolio: &Portfolio,
     options: ExportOptions,
+    extras: &ExportExtras,
     now: OffsetDateTime,
 ) -> Result<(Built, SizeReport)> {
     let evidence = bundle::read_evidence(portfolio_folder, portfolio)?;
+    let revisions = extras.revisions.as_ref();
     let limit = framework.submission_limit_bytes;
     Ok(match options.format {
         ExportFormat::Folder => {
-            let files = bundle::web_bundle(framework, portfolio, &evidence, now);
+            let files = bundle::web_bundle(framework, portfolio, &evidence, revisions, now);
             let report = sizes::of_files(ExportFormat::Folder, &files, limit);
             (Built::Files(files), report)
         }
         ExportFormat::Zip => {
-            let files = bundle::web_bundle(framework, portfolio, &evidence, now);
+            let files = bundle::web_bundle(framework, portfolio, &evidence, revisions, now);
             let zip = bundle::zip_bytes(&files, now);
             let report = sizes::of_zip(&zip, &files, limit);
             (Built::Zip(zip), report)
@@ -152,6 +163,7 @@ fn build(
                 portfolio,
                 &evidence,
                 options.embed_all_files,
+                revisions,
                 now,
             );
             let report = sizes::of_page(&page, limit);
@@ -171,13 +183,35 @@ pub fn export(
     options: ExportOptions,
     now: OffsetDateTime,
 ) -> Result<ExportOutcome> {
+    let extras = ExportExtras::default();
+    export_with(
+        framework,
+        portfolio_folder,
+        portfolio,
+        out,
+        options,
+        &extras,
+        now,
+    )
+}
+
+/// `export`, with the extras a re-submission adds.
+pub fn export_with(
+    framework: &Framework,
+    portfolio_folder: &Path,
+    portfolio: &Portfolio,
+    out: &Path,
+    options: ExportOptions,
+    extras: &ExportExtras,
+    now: OffsetDateTime,
+) -> Result<ExportOutcome> {
     // A bare name ("portfolio.zip") has an empty parent, which no folder call accepts.
     let target = match out.parent() {
         Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(out),
         _ => out.to_path_buf(),
     };
     bundle::check_target(&target, options)?;
-    let (built, sizes) = build(framework, portfolio_folder, portfolio, options, now)?;
+    let (built, sizes) = build(framework, portfolio_folder, portfolio, options, extras, now)?;
     match built {
         Built::Files(files) => bundle::write_folder(&target, &files, options.replace)?,
         Built::Zip(bytes) | Built::Page(bytes) => {
@@ -198,7 +232,8 @@ pub fn estimate(
     portfolio_folder: &Path,
     portfolio: &Portfolio,
     options: ExportOptions,
+    extras: &ExportExtras,
     now: OffsetDateTime,
 ) -> Result<SizeReport> {
-    build(framework, portfolio_folder, portfolio, options, now).map(|(_, sizes)| sizes)
+    build(framework, portfolio_folder, portfolio, options, extras, now).map(|(_, sizes)| sizes)
 }

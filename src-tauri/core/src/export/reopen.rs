@@ -351,6 +351,7 @@ fn parse_portfolio(bytes: &[u8]) -> Result<Portfolio> {
     }
     object.remove(EXPORTED_AT_KEY);
     serde_json::from_value(value)
+        .map(Portfolio::migrated)
         .map_err(|error| corrupt(format!("a part of it is not as expected: {error}")))
 }
 

@@ -4,6 +4,7 @@
 
 use super::bundle::{EvidenceFile, evidence_label, is_displayable_image};
 use super::html::{self, FileView, Styles};
+use super::revisions::RevisionSummary;
 use crate::evidence::{EvidenceItem, EvidenceSource};
 use crate::framework::Framework;
 use crate::model::Portfolio;
@@ -59,6 +60,7 @@ pub(crate) fn page(
     portfolio: &Portfolio,
     evidence: &[EvidenceFile<'_>],
     embed_all_files: bool,
+    revisions: Option<&RevisionSummary>,
     now: OffsetDateTime,
 ) -> SinglePage {
     let mut embedded = Vec::new();
@@ -122,7 +124,15 @@ pub(crate) fn page(
             "Images are shown in this page; other attached files are in the web bundle of this portfolio."
         }
     };
-    let html = html::document(framework, portfolio, now, Styles::Inline, &view_of, note);
+    let html = html::document(
+        framework,
+        portfolio,
+        now,
+        Styles::Inline,
+        &view_of,
+        note,
+        revisions,
+    );
     SinglePage {
         html,
         embedded,

@@ -16,6 +16,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 mod evidence;
+mod versions;
 pub use evidence::{AttachOutcome, LibraryRow, LibraryView, LinkRequest, check_link};
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +34,9 @@ pub enum SessionError {
     Attach(#[from] crate::evidence_files::AttachError),
     #[error("There is no evidence item {0} in this portfolio.")]
     UnknownEvidence(String),
+    /// A snapshot could not be taken, read or compared; the portfolio is unchanged.
+    #[error(transparent)]
+    Versions(#[from] crate::versions::VersionsError),
 }
 
 pub type Result<T> = std::result::Result<T, SessionError>;

@@ -36,6 +36,8 @@ pub struct Chunk {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SectionChange {
     pub id: String,
+    /// The section's number as the scheme gives it ("2b"), for listed sections.
+    pub number: Option<String>,
     pub title: String,
     pub status: SectionStatus,
     pub changed: bool,
@@ -75,10 +77,15 @@ pub fn compare(framework: &Framework, before: &Portfolio, after: &Portfolio) -> 
     let sections = ids
         .into_iter()
         .map(|id| {
-            let title = framework
-                .section(id)
-                .map_or_else(|| id.to_string(), |info| info.title());
-            compare_section(id, title, before.section(id), after.section(id))
+            let info = framework.section(id);
+            let title = info.map_or_else(|| id.to_string(), |info| info.title());
+            let number = match info {
+                Some(crate::framework::SectionInfo::Listed(section)) => section.number.clone(),
+                _ => None,
+            };
+            let mut change = compare_section(id, title, before.section(id), after.section(id));
+            change.number = number;
+            change
         })
         .collect();
     Comparison { sections }
@@ -103,6 +110,7 @@ fn compare_section(
     };
     SectionChange {
         id: id.to_string(),
+        number: None,
         title,
         status,
         changed: status != SectionStatus::Untouched,

@@ -1,12 +1,18 @@
 //! Versions of a portfolio: snapshots kept whole in the portfolio folder (the version sent
-//! for assessment, the one before a referral's revisions) and word-level comparisons
-//! between any two versions.
+//! for assessment, the one before a referral's revisions), word-level comparisons between
+//! any two versions, the rolling backups as versions, and the journeys between versions:
+//! an assessment's outcome, an upgrade to the next pathway, the review of practice.
 
+pub mod assessment;
+pub mod backup_copies;
 pub mod compare;
+pub mod review;
 pub mod snapshots;
+pub mod upgrade;
 
+pub use backup_copies::{BackupVersion, list_backups, load_backup, restore_backup_as_copy};
 pub use compare::{Chunk, ChunkKind, Comparison, SectionChange, SectionStatus, compare};
 pub use snapshots::{
-    SNAPSHOT_DIR, SnapshotInfo, VersionsError, list_snapshots, load_snapshot, restore_as_copy,
-    take_snapshot,
+    Result, SNAPSHOT_DIR, SnapshotInfo, VersionsError, list_snapshots, load_snapshot,
+    restore_as_copy, take_snapshot,
 };

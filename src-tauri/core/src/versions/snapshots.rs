@@ -24,6 +24,9 @@ pub enum VersionsError {
     /// No snapshot folder has this id.
     #[error("There is no snapshot {0} in this portfolio. `cmalt-portfolio snapshots` lists them.")]
     UnknownSnapshot(String),
+    /// No backup has this name.
+    #[error("There is no backup called {0} in this portfolio.")]
+    UnknownBackup(String),
     /// The snapshot's files are there but do not read as a snapshot.
     #[error("The snapshot {id} could not be read ({reason}). It has not been changed.")]
     Damaged { id: String, reason: String },
@@ -59,6 +62,9 @@ pub struct SnapshotInfo {
     /// This is the version sent to the assessors.
     pub submitted: bool,
     pub pathway: PathwayId,
+    /// For a submitted version: the submission window it was sent for, "YYYY-MM-DD".
+    #[serde(default)]
+    pub submission_window: Option<String>,
 }
 
 /// Keeps the portfolio as it is now, with its evidence files, as a new snapshot.
@@ -79,6 +85,7 @@ pub fn take_snapshot(
         taken_at,
         submitted,
         pathway: portfolio.pathway,
+        submission_window: portfolio.target_window.clone().filter(|_| submitted),
     };
     // A dot-name beside the final folder: the rename stays on one file system, and a
     // half-built snapshot left by a crash is never listed.
@@ -216,23 +223,50 @@ pub fn load_snapshot(folder: &Path, id: &str) -> Result<Portfolio> {
     serde_json::from_slice(&bytes).map_err(|error| damaged(id, error.to_string()))
 }
 
-/// Makes a new, separate portfolio folder from a snapshot, with its evidence files. The
-/// working portfolio and the snapshot are left exactly as they are.
-pub fn restore_as_copy(folder: &Path, id: &str, new_folder: &Path) -> Result<()> {
-    let portfolio = load_snapshot(folder, id)?;
+/// Makes a new, separate portfolio folder from a snapshot, with its evidence files, titled
+/// so it is not mistaken for the working copy. The working portfolio and the snapshot are
+/// left exactly as they are.
+pub fn restore_as_copy(folder: &Path, id: &str, new_folder: &Path) -> Result<Portfolio> {
+    let mut portfolio = load_snapshot(folder, id)?;
+    let info = read_info(&folder.join(SNAPSHOT_DIR), id)?;
+    portfolio.title = copy_title(&portfolio, "snapshot", info.taken_at);
     let snapshot = snapshot_folder(folder, id)?;
+    create_copy(new_folder, &portfolio, &[snapshot.join(EVIDENCE_DIR)])?;
+    Ok(portfolio)
+}
+
+/// "My CMALT (snapshot of 23 November 2026)".
+pub(crate) fn copy_title(portfolio: &Portfolio, what: &str, at: OffsetDateTime) -> String {
+    let date = at
+        .format(format_description!(
+            "[day padding:none] [month repr:long] [year]"
+        ))
+        .expect("the date format is valid");
+    format!("{} ({what} of {date})", portfolio.display_title())
+}
+
+/// Creates `new_folder` holding `portfolio`, copying each of its evidence files from the
+/// first of `sources` that has it. A file none of them has leaves the item's record only.
+pub(crate) fn create_copy(
+    new_folder: &Path,
+    portfolio: &Portfolio,
+    sources: &[PathBuf],
+) -> Result<()> {
     // `create` refuses a folder that holds a portfolio or any other file.
-    let created = PortfolioFolder::create(new_folder, &portfolio)?;
+    let created = PortfolioFolder::create(new_folder, portfolio)?;
     let target = created.path().join(EVIDENCE_DIR);
     for name in portfolio
         .evidence
         .iter()
         .filter_map(|i| i.source.stored_name())
     {
-        let source = snapshot.join(EVIDENCE_DIR).join(name);
-        if !source.is_file() {
+        let Some(source) = sources
+            .iter()
+            .map(|folder| folder.join(name))
+            .find(|path| path.is_file())
+        else {
             continue;
-        }
+        };
         let copy = target.join(name);
         // A copy, not a link: the restored portfolio is the candidate's to edit.
         fs::copy(&source, &copy).map_err(io_error("copy", &source))?;
@@ -247,7 +281,7 @@ pub fn restore_as_copy(folder: &Path, id: &str, new_folder: &Path) -> Result<()>
     Ok(())
 }
 
-fn read_info(root: &Path, id: &str) -> Result<SnapshotInfo> {
+pub(crate) fn read_info(root: &Path, id: &str) -> Result<SnapshotInfo> {
     let bytes = fs::read(root.join(id).join(SNAPSHOT_FILE))
         .map_err(|error| damaged(id, error.to_string()))?;
     serde_json::from_slice(&bytes).map_err(|error| damaged(id, error.to_string()))

@@ -1,0 +1,303 @@
+//! Versions from the window: snapshots (take, view, compare, export, restore as a copy),
+//! the outcome of an assessment, upgrading the pathway, the review of practice, and the
+//! rolling backups. Thin adapters over `cmalt_core::session` and `cmalt_core::versions`.
+
+use crate::error::{CommandError, CommandResult};
+use crate::evidence_commands::scripted_picks;
+use crate::state::{AppState, now};
+use cmalt_core::export::{self, ExportFormat, ExportOptions, ExportOutcome};
+use cmalt_core::framework::{Framework, PathwayId};
+use cmalt_core::library::safe_folder_name;
+use cmalt_core::markdown;
+use cmalt_core::model::{Assessment, Portfolio, SectionEntry};
+use cmalt_core::session::{OpenedPortfolio, Saved};
+use cmalt_core::versions::assessment::AssessmentStage;
+use cmalt_core::versions::review::{ReviewPatch, ReviewStatus};
+use cmalt_core::versions::upgrade::{self, UpgradePlan};
+use cmalt_core::versions::{
+    self, BackupVersion, Comparison, SNAPSHOT_DIR, SnapshotInfo, VersionsError,
+};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use tauri::State;
+
+fn versions_error(error: VersionsError) -> CommandError {
+    CommandError::new("versions_refused", error.to_string())
+}
+
+/// Everything the Versions page shows at once.
+#[derive(Serialize)]
+pub struct VersionsOverview {
+    snapshots: Vec<SnapshotInfo>,
+    stage: AssessmentStage,
+    review: ReviewStatus,
+    upgrades: Vec<PathwayId>,
+}
+
+#[tauri::command]
+pub fn versions_overview(state: State<'_, AppState>) -> CommandResult<VersionsOverview> {
+    state.with_session(|s| {
+        Ok(VersionsOverview {
+            snapshots: s.snapshots()?,
+            stage: s.assessment_stage(),
+            review: s.review_status(now().date()),
+            upgrades: upgrade::upgrades_from(s.framework(), s.portfolio()),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+pub struct SnapshotRequest {
+    label: String,
+    submitted: bool,
+    /// The submission window a submitted version was sent for, "YYYY-MM-DD".
+    window: Option<String>,
+}
+
+#[tauri::command]
+pub fn take_snapshot(
+    state: State<'_, AppState>,
+    request: SnapshotRequest,
+) -> CommandResult<SnapshotInfo> {
+    state
+        .with_session(|s| s.take_snapshot(&request.label, request.submitted, request.window, now()))
+}
+
+/// One section of a snapshot, rendered for reading.
+#[derive(Serialize)]
+pub struct SnapshotSection {
+    id: String,
+    title: String,
+    html: String,
+}
+
+#[derive(Serialize)]
+pub struct SnapshotView {
+    info: SnapshotInfo,
+    title: String,
+    sections: Vec<SnapshotSection>,
+}
+
+fn rendered_parts(framework: &Framework, entry: &SectionEntry) -> String {
+    let parts = &framework.parts;
+    let mut html = String::new();
+    let mut part = |label: &str, text: &str| {
+        if !text.trim().is_empty() {
+            html.push_str(&format!("<h4>{}</h4>", escape(label)));
+            html.push_str(&markdown::render(text).html);
+        }
+    };
+    part("Topic", &entry.topic);
+    part(&parts.description.label, &entry.description);
+    part(&parts.reflection.label, &entry.reflection);
+    html
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn view_of(framework: &Framework, info: SnapshotInfo, portfolio: &Portfolio) -> SnapshotView {
+    let sections = framework
+        .sections
+        .iter()
+        .map(|s| s.id.clone())
+        .chain(
+            portfolio
+                .sections
+                .keys()
+                .filter(|id| !framework.sections.iter().any(|s| &s.id == *id))
+                .cloned(),
+        )
+        .filter_map(|id| {
+            let entry = portfolio.section(&id).filter(|e| e.has_text())?;
+            let title = framework
+                .section(&id)
+                .map_or_else(|| id.clone(), |info| info.title());
+            Some(SnapshotSection {
+                html: rendered_parts(framework, entry),
+                id,
+                title,
+            })
+        })
+        .collect();
+    SnapshotView {
+        info,
+        title: portfolio.display_title(),
+        sections,
+    }
+}
+
+#[tauri::command]
+pub fn view_snapshot(state: State<'_, AppState>, id: String) -> CommandResult<SnapshotView> {
+    let (folder, framework) =
+        state.with_session(|s| Ok((s.folder().to_path_buf(), state.framework.clone())))?;
+    let info = versions::list_snapshots(&folder)
+        .map_err(versions_error)?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| versions_error(VersionsError::UnknownSnapshot(id.clone())))?;
+    let portfolio = versions::load_snapshot(&folder, &id).map_err(versions_error)?;
+    Ok(view_of(&framework, info, &portfolio))
+}
+
+#[tauri::command]
+pub fn compare_with_snapshot(state: State<'_, AppState>, id: String) -> CommandResult<Comparison> {
+    state.with_session(|s| s.changes_since(&id))
+}
+
+/// A new portfolio made from a snapshot or a backup, kept among the recent portfolios.
+#[derive(Serialize)]
+pub struct RestoredCopy {
+    folder: String,
+    title: String,
+}
+
+fn remember_copy(state: &AppState, folder: PathBuf, portfolio: &Portfolio) -> RestoredCopy {
+    let _ = state.library.remember(&folder);
+    RestoredCopy {
+        folder: folder.to_string_lossy().into_owned(),
+        title: portfolio.display_title(),
+    }
+}
+
+#[tauri::command]
+pub fn restore_snapshot_copy(
+    state: State<'_, AppState>,
+    id: String,
+) -> CommandResult<RestoredCopy> {
+    let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
+    let title = versions::load_snapshot(&folder, &id)
+        .map_err(versions_error)?
+        .display_title();
+    let target = state
+        .library
+        .folder_for_new(&format!("{title} snapshot {id}"));
+    let portfolio = versions::restore_as_copy(&folder, &id, &target).map_err(versions_error)?;
+    Ok(remember_copy(&state, target, &portfolio))
+}
+
+/// Exports a snapshot as it was, through the same dialog as the working portfolio's export;
+/// `None` when the candidate cancels.
+#[tauri::command]
+pub async fn export_snapshot(
+    state: State<'_, AppState>,
+    id: String,
+    format: ExportFormat,
+) -> CommandResult<Option<ExportOutcome>> {
+    let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
+    let portfolio = versions::load_snapshot(&folder, &id).map_err(versions_error)?;
+    let snapshot_folder = folder.join(SNAPSHOT_DIR).join(&id);
+    let name = format!("{}-{id}", safe_folder_name(&portfolio.display_title()));
+    let extension = if format == ExportFormat::Zip {
+        "zip"
+    } else {
+        "html"
+    };
+    let target = match scripted_picks().and_then(|p| p.into_iter().next()) {
+        Some(path) => path,
+        None => match rfd::AsyncFileDialog::new()
+            .set_title("Export this snapshot as")
+            .set_file_name(format!("{name}.{extension}"))
+            .add_filter(
+                if extension == "zip" {
+                    "Zip file"
+                } else {
+                    "Web page"
+                },
+                &[extension],
+            )
+            .save_file()
+            .await
+        {
+            Some(file) => file.path().to_path_buf(),
+            None => return Ok(None),
+        },
+    };
+    let options = ExportOptions {
+        replace: true,
+        ..ExportOptions::new(format)
+    };
+    let outcome = export::export(
+        &state.framework,
+        &snapshot_folder,
+        &portfolio,
+        &target,
+        options,
+        now(),
+    )
+    .map_err(|e| CommandError::new("export_refused", e.to_string()))?;
+    *state.last_export() = Some(outcome.path.clone());
+    Ok(Some(outcome))
+}
+
+#[tauri::command]
+pub fn record_assessment(
+    state: State<'_, AppState>,
+    assessment: Assessment,
+) -> CommandResult<OpenedPortfolio> {
+    state.with_session(|s| {
+        s.record_assessment(assessment, now())?;
+        Ok(s.view())
+    })
+}
+
+#[tauri::command]
+pub fn set_accredited_on(
+    state: State<'_, AppState>,
+    date: Option<String>,
+) -> CommandResult<OpenedPortfolio> {
+    state.with_session(|s| {
+        s.set_accredited_on(date, now())?;
+        Ok(s.view())
+    })
+}
+
+#[tauri::command]
+pub fn plan_upgrade(state: State<'_, AppState>, to: PathwayId) -> CommandResult<UpgradePlan> {
+    state.with_session(|s| s.plan_upgrade(to))
+}
+
+#[tauri::command]
+pub fn upgrade_pathway(
+    state: State<'_, AppState>,
+    to: PathwayId,
+) -> CommandResult<OpenedPortfolio> {
+    state.with_session(|s| s.upgrade(to, now()))
+}
+
+#[tauri::command]
+pub fn start_review(state: State<'_, AppState>) -> CommandResult<OpenedPortfolio> {
+    state.with_session(|s| {
+        s.start_review(now())?;
+        Ok(s.view())
+    })
+}
+
+#[tauri::command]
+pub fn save_review(state: State<'_, AppState>, patch: ReviewPatch) -> CommandResult<Saved> {
+    state.with_session(|s| s.save_review(patch, now()))
+}
+
+#[tauri::command]
+pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupVersion>> {
+    let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
+    versions::list_backups(&folder).map_err(versions_error)
+}
+
+#[tauri::command]
+pub fn restore_backup_copy(
+    state: State<'_, AppState>,
+    file_name: String,
+) -> CommandResult<RestoredCopy> {
+    let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
+    let title = versions::load_backup(&folder, &file_name)
+        .map_err(versions_error)?
+        .display_title();
+    let target = state.library.folder_for_new(&format!("{title} backup"));
+    let portfolio =
+        versions::restore_backup_as_copy(&folder, &file_name, &target).map_err(versions_error)?;
+    Ok(remember_copy(&state, target, &portfolio))
+}
