@@ -120,3 +120,49 @@ fn an_unknown_or_hostile_snapshot_id_exits_1_and_an_unreadable_portfolio_2() {
         Some(2)
     );
 }
+
+#[test]
+fn export_with_revisions_since_a_snapshot_adds_a_summary_naming_the_revised_section() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = new_portfolio(root.path());
+    let dir = folder.to_str().unwrap();
+    set_2b(&folder, "Learners asked for captions.");
+    let output = run(&["snapshot", dir, "--submitted"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let id = text(&output.stdout).trim().to_string();
+    set_2b(
+        &folder,
+        "Learners asked for captions, so I added them to every video.",
+    );
+
+    let out = root.path().join("resubmission.html");
+    let output = run(&[
+        "export",
+        dir,
+        "--format",
+        "single-html",
+        "--out",
+        out.to_str().unwrap(),
+        "--revisions-since",
+        &id,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let html = fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Summary of revisions"));
+    assert!(html.contains("id=\"revised-2b\""), "2b is named as revised");
+    assert!(html.contains("<ins>"));
+
+    let refused = run(&[
+        "export",
+        dir,
+        "--format",
+        "zip",
+        "--out",
+        root.path().join("x.zip").to_str().unwrap(),
+        "--revisions-since",
+        "20990101-000000",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("There is no snapshot 20990101-000000"));
+    assert!(!root.path().join("x.zip").exists(), "nothing is written");
+}
