@@ -268,6 +268,32 @@ fn build_sample(root: &Path) -> PathBuf {
 }
 
 /// The Nu HTML Checker, errors only: any error fails.
+/// Records a referral of snapshot `since` with 2b rated R, then adds a sentence to 2b, as a
+/// candidate revising would (by editing `portfolio.json`, as another tool could).
+fn revise_2b_after_a_referral(folder: &Path, since: &str) {
+    let file = folder.join("portfolio.json");
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    json["assessments"] = serde_json::json!([{
+        "outcome": "referral_minor",
+        "pathway": json["pathway"],
+        "received_on": "2027-05-20",
+        "snapshot_id": since,
+        "overall_feedback": "Nearly there.",
+        "sections": {
+            "2b": { "rating": "revisions_required", "feedback": "Say what the learners gained." },
+            "1a": { "rating": "strong", "feedback": "" }
+        }
+    }]);
+    let description = json["sections"]["2b"]["description"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    json["sections"]["2b"]["description"] =
+        format!("{description}\n\nLearners said the captions helped them revise.").into();
+    std::fs::write(&file, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+}
+
 fn check_html(pages: &[&Path]) {
     let jar = tools().join("node_modules/vnu-jar/build/dist/vnu.jar");
     assert!(
@@ -382,14 +408,27 @@ fn the_exported_sample_is_valid_accessible_html_and_prints_to_a_sensible_pdf() {
         "{}",
         text(&output.stdout)
     );
-    cli(&[
+    // The single page is a re-submission: referred with 2b marked R, then 2b revised, so
+    // the summary of revisions (table, ratings, highlighted passages) is checked too.
+    let snapshot = cli(&["snapshot", sample.to_str().unwrap(), "--submitted"]);
+    let since = text(&snapshot.stdout).trim().to_string();
+    revise_2b_after_a_referral(&sample, &since);
+    let output = cli(&[
         "export",
         sample.to_str().unwrap(),
         "--format",
         "single-html",
         "--out",
         single.to_str().unwrap(),
+        "--revisions-since",
+        &since,
     ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        std::fs::read_to_string(&single)
+            .unwrap()
+            .contains("id=\"revised-2b\"")
+    );
     let index = web.join("index.html");
 
     check_html(&[&index, &single]);
