@@ -30,6 +30,17 @@ import type {
   ExportOptions,
   ExportOutcome,
   SizeReport,
+  Assessment,
+  BackupVersion,
+  Comparison,
+  RestoredCopy,
+  ReviewPatch,
+  SnapshotInfo,
+  SnapshotRequest,
+  SnapshotView,
+  UpgradePlan,
+  VersionsOverview,
+  ExportFormat,
 } from "./types";
 
 export interface AppInfo {
@@ -106,9 +117,12 @@ export const api = {
 
   // Export and reopening an export.
   /** the size report without writing anything (before exporting) */
-  exportEstimate: (options: ExportOptions) => invoke<SizeReport>("export_estimate", { options }),
+  /** `revisionsSince`: a snapshot id, to add a summary of revisions since that version */
+  exportEstimate: (options: ExportOptions, revisionsSince: string | null = null) =>
+    invoke<SizeReport>("export_estimate", revisionsSince ? { options, revisionsSince } : { options }),
   /** native dialog for the destination, then the export; null when cancelled */
-  exportPortfolio: (options: ExportOptions) => invoke<ExportOutcome | null>("export_portfolio", { options }),
+  exportPortfolio: (options: ExportOptions, revisionsSince: string | null = null) =>
+    invoke<ExportOutcome | null>("export_portfolio", revisionsSince ? { options, revisionsSince } : { options }),
   /** opens the last export (a folder's index.html, or the file) with the system's app */
   openLastExport: () => invoke<void>("open_last_export"),
   /** shows the last export in the file manager */
@@ -117,6 +131,29 @@ export const api = {
   printPortfolio: () => invoke<string>("print_portfolio"),
   /** native dialog for an exported .zip (or index.html / portfolio.json in an exported folder); opens it as a new portfolio; null when cancelled */
   openBundleDialog: () => invoke<OpenedPortfolio | null>("open_bundle_dialog"),
+
+  // Versions: snapshots, the outcome of an assessment, upgrading, the review of practice, backups.
+  /** everything the Versions page shows: snapshots (newest first), assessment stage, review, upgrades */
+  versionsOverview: () => invoke<VersionsOverview>("versions_overview"),
+  takeSnapshot: (request: SnapshotRequest) => invoke<SnapshotInfo>("take_snapshot", { request }),
+  viewSnapshot: (id: string) => invoke<SnapshotView>("view_snapshot", { id }),
+  /** what changed in the working portfolio since snapshot `id` */
+  compareWithSnapshot: (id: string) => invoke<Comparison>("compare_with_snapshot", { id }),
+  /** a new portfolio made from the snapshot; the working one is not touched */
+  restoreSnapshotCopy: (id: string) => invoke<RestoredCopy>("restore_snapshot_copy", { id }),
+  /** native dialog for the destination, then the export of the snapshot as it was; null when cancelled */
+  exportSnapshot: (id: string, format: ExportFormat) => invoke<ExportOutcome | null>("export_snapshot", { id, format }),
+  recordAssessment: (assessment: Assessment) => invoke<OpenedPortfolio>("record_assessment", { assessment }),
+  /** null clears it */
+  setAccreditedOn: (date: string | null) => invoke<OpenedPortfolio>("set_accredited_on", { date }),
+  planUpgrade: (to: PathwayId) => invoke<UpgradePlan>("plan_upgrade", { to }),
+  /** keeps a snapshot first, then moves up; every word is kept */
+  upgradePathway: (to: PathwayId) => invoke<OpenedPortfolio>("upgrade_pathway", { to }),
+  startReview: () => invoke<OpenedPortfolio>("start_review"),
+  saveReview: (patch: ReviewPatch) => invoke<Saved>("save_review", { patch }),
+  /** newest first */
+  listBackups: () => invoke<BackupVersion[]>("list_backups"),
+  restoreBackupCopy: (fileName: string) => invoke<RestoredCopy>("restore_backup_copy", { fileName }),
 };
 
 /** Emitted when files are dropped on the window; the paths stay in the backend. */

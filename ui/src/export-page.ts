@@ -3,11 +3,11 @@
 import { api, isAppError, messageOf } from "./api";
 import { confirmDialog, showError } from "./dialogs";
 import { h, replaceChildren, uid } from "./dom";
-import { thingsToFixText } from "./format";
+import { takenAtText, thingsToFixText } from "./format";
 import { icon } from "./icons";
 import type { Page, PageContext } from "./page";
 import { createSizeReport } from "./size-report";
-import type { ExportFormat, ExportOptions, ExportOutcome } from "./types";
+import type { ExportFormat, ExportOptions, ExportOutcome, SnapshotInfo } from "./types";
 
 interface FormatChoice {
   value: ExportFormat;
@@ -42,6 +42,8 @@ export function createExportPage(ctx: PageContext): Page {
   const options: ExportOptions = { format: "zip", embed_all_files: false, replace: false };
   let estimateRun = 0;
   let destroyed = false;
+  /** the snapshot a summary of revisions is measured from; null: no summary */
+  let revisionsSince: string | null = null;
 
   const heading = h("h1", { class: "section-title", tabindex: "-1" }, "Export and share");
   const readiness = h("div", { class: "export-readiness", "data-testid": "export-readiness" });
@@ -116,7 +118,7 @@ export function createExportPage(ctx: PageContext): Page {
     sizeSlot.setAttribute("aria-busy", "true");
     replaceChildren(sizeSlot, h("p", { class: "muted" }, "Working out the size…"));
     try {
-      const report = await api.exportEstimate({ ...options });
+      const report = await api.exportEstimate({ ...options }, revisionsSince);
       if (mine !== estimateRun || destroyed) return;
       replaceChildren(sizeSlot, createSizeReport(report));
     } catch (error) {
@@ -124,6 +126,52 @@ export function createExportPage(ctx: PageContext): Page {
       replaceChildren(sizeSlot, h("p", { class: "muted" }, `The size could not be worked out: ${messageOf(error)}`));
     }
     sizeSlot.removeAttribute("aria-busy");
+  }
+
+  // ---- a summary of revisions, for a re-submission ----
+  const revisionsSlot = h("div", { class: "export-revisions-slot" });
+  async function loadSnapshots(): Promise<void> {
+    let snapshots: SnapshotInfo[] = [];
+    try {
+      snapshots = (await api.versionsOverview()).snapshots;
+    } catch {
+      return; // without the list there is nothing to offer; the export works as before
+    }
+    if (destroyed || snapshots.length === 0) return;
+    const submitted = snapshots.find((s) => s.submitted) ?? null;
+    const tick = h("input", { type: "checkbox", id: uid("revisions"), "data-testid": "export-revisions", checked: submitted !== null });
+    const select = h(
+      "select",
+      {
+        class: "select",
+        "data-testid": "export-revisions-since",
+        "aria-label": "The version to measure the revisions from",
+        value: (submitted ?? snapshots[0]).id,
+        disabled: submitted === null,
+      },
+      snapshots.map((s) =>
+        h("option", { value: s.id }, `${s.label.trim() || (s.submitted ? "Submitted version" : "Snapshot")}, ${takenAtText(s.taken_at)}${s.submitted ? " (submitted)" : ""}`),
+      ),
+    );
+    const update = () => {
+      select.disabled = !tick.checked;
+      revisionsSince = tick.checked ? select.value : null;
+      void estimate();
+    };
+    tick.addEventListener("change", update);
+    select.addEventListener("change", update);
+    revisionsSince = tick.checked ? select.value : null;
+    replaceChildren(
+      revisionsSlot,
+      h(
+        "fieldset",
+        { class: "plain-fieldset export-revisions" },
+        h("legend", null, "Summary of revisions"),
+        h("p", { class: "hint" }, "For a re-submission: a page at the start listing what you changed in each section since an earlier version, with the added and removed passages."),
+        h("div", { class: "revisions-row" }, h("label", { for: tick.id, class: "check-row" }, tick, "Include a summary of revisions since:"), select),
+      ),
+    );
+    if (revisionsSince) void estimate();
   }
 
   // ---- readiness, from the checklist ----
@@ -175,7 +223,7 @@ export function createExportPage(ctx: PageContext): Page {
     let outcome: ExportOutcome | null = null;
     let failure: unknown = null;
     try {
-      outcome = await api.exportPortfolio({ ...options, replace });
+      outcome = await api.exportPortfolio({ ...options, replace }, revisionsSince);
     } catch (error) {
       failure = error;
     }
@@ -270,6 +318,7 @@ export function createExportPage(ctx: PageContext): Page {
     ),
     readiness,
     h("fieldset", { class: "export-formats" }, h("legend", null, "What to make"), h("div", { class: "card-row" }, FORMATS.map(card))),
+    revisionsSlot,
     h("section", { class: "export-size-section", "aria-label": "Size" }, h("h2", { class: "small-heading" }, "Size"), sizeSlot),
     h("div", { class: "export-go-row" }, go, progress),
     errorSlot,
@@ -285,6 +334,7 @@ export function createExportPage(ctx: PageContext): Page {
   );
   renderReadiness();
   void estimate();
+  void loadSnapshots();
 
   return {
     element,

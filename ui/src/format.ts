@@ -99,6 +99,14 @@ export function longDate(iso: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** "31 January 2027 at 14:05" from an RFC 3339 time, in local time. */
+export function takenAtText(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+  return `${longDate(day)} at ${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+}
+
 /** Today as "YYYY-MM-DD" in local time. */
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;

@@ -33,6 +33,8 @@ const PATHS: Record<string, string[]> = {
   // A box, for an exported portfolio (a .zip or folder).
   package: ["M3 6.5l7-3.5 7 3.5v7.5l-7 3.5-7-3.5z", "M3 6.5l7 3.5 7-3.5", "M10 10v7.5"],
   printer: ["M5.5 7.5V3h9v4.5", "M5.5 14H3.5V8h13v6h-2", "M5.5 11.5h9V17h-9z"],
+  // A clock face with a turning arrow, for versions kept over time.
+  history: ["M3.5 10a6.5 6.5 0 1 0 2-4.7", "M3 3v3.5h3.5", "M10 6.5V10l2.5 2"],
   eye: ["M1.5 10s3-6 8.5-6 8.5 6 8.5 6-3 6-8.5 6-8.5-6-8.5-6z", "M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"],
 };
 

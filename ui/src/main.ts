@@ -8,6 +8,7 @@ import "./styles/evidence.css";
 import "./styles/checklist.css";
 import "./styles/import.css";
 import "./styles/export.css";
+import "./styles/versions.css";
 import { startApp } from "./app";
 import { installWindowHooks } from "./window-hooks";
 

@@ -3,7 +3,7 @@ import type { Autosave } from "./autosave";
 import type { ChecklistState } from "./checklist-state";
 import type { Evidence } from "./evidence-state";
 import type { Store } from "./state";
-import type { OutlineEntry, PathwayId } from "./types";
+import type { OpenedPortfolio, OutlineEntry, PathwayId } from "./types";
 
 /**
  * A place in the portfolio window. `field` names a control to focus when the page opens (the
@@ -19,7 +19,15 @@ export type Destination =
   /** Export and share: the file to send, and printing */
   | { kind: "export" }
   /** the text an import could not place, while it is waiting to be moved */
-  | { kind: "not-placed" };
+  | { kind: "not-placed" }
+  /** snapshots, outcome, review and backups; `note` says what was just done */
+  | { kind: "versions"; note?: string }
+  /** a snapshot read-only */
+  | { kind: "snapshot"; id: string }
+  /** the working portfolio compared with a snapshot */
+  | { kind: "compare"; id: string }
+  /** the review of practice under way */
+  | { kind: "review" };
 
 export interface Page {
   element: HTMLElement;
@@ -44,6 +52,10 @@ export interface PageContext {
   checklist: ChecklistState;
   /** Show another page (after saving what is pending). */
   open(destination: Destination): void;
+  /** Take a new state of the portfolio from the backend (after an outcome, an upgrade…) and redraw. */
+  applyOpened(opened: OpenedPortfolio): void;
+  /** Save what is pending, then open another portfolio folder (a copy just made) in this window. */
+  openCopy(folder: string): Promise<void>;
 }
 
 /** Whether previews sit open; remembered across sections and runs, defaulting to open on wide windows. */

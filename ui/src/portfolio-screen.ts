@@ -20,13 +20,18 @@ import { createReadyPage } from "./ready-page";
 import { createSelfAssessmentPage } from "./self-assessment";
 import { createSectionPage } from "./section-page";
 import { createSidebar } from "./sidebar";
+import { openReferral } from "./assessment-view";
+import { openPortfolio } from "./open-flow";
+import { createReviewPage } from "./review-page";
+import { createComparePage, createSnapshotPage } from "./snapshot-pages";
+import { createVersionsPage } from "./versions-page";
 import { createTopbar } from "./topbar";
 import type { AreaKindId, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef } from "./types";
 
 type Target = Destination;
 
 const LAST_KEY = "cmalt.last-section:";
-const PAGES = ["details", "library", "ready", "export", "principles", "self-assessment"] as const;
+const PAGES = ["details", "library", "ready", "export", "principles", "self-assessment", "versions", "review"] as const;
 
 function rememberedTarget(folder: string): Target | null {
   try {
@@ -41,7 +46,9 @@ function rememberedTarget(folder: string): Target | null {
 
 function remember(folder: string, target: Target): void {
   try {
-    localStorage.setItem(LAST_KEY + folder, target.kind === "section" ? target.id : target.kind);
+    // A snapshot or a comparison is not reopened next time: its Versions page is.
+    const kind = target.kind === "snapshot" || target.kind === "compare" ? "versions" : target.kind;
+    localStorage.setItem(LAST_KEY + folder, target.kind === "section" ? target.id : kind);
   } catch {
     // not remembered; harmless
   }
@@ -69,6 +76,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     onSelfAssessment: () => void navigate({ kind: "self-assessment" }),
     onExport: () => void navigate({ kind: "export" }),
     onNotPlaced: () => void navigate({ kind: "not-placed" }),
+    onVersions: () => void navigate({ kind: "versions" }),
   });
 
   // The checklist follows every save and every evidence change (each brings a new outline, see
@@ -99,6 +107,8 @@ export function createPortfolioScreen(app: AppContext): Screen {
     changePathway,
     checklist,
     open: (destination) => void navigate(destination),
+    applyOpened: (opened) => apply(opened),
+    openCopy,
   };
 
   function render(next: Target, focus: boolean): void {
@@ -118,11 +128,16 @@ export function createPortfolioScreen(app: AppContext): Screen {
       : resolved.kind === "export" ? createExportPage(pageContext)
       : resolved.kind === "principles" ? createPrinciplesPage(pageContext)
       : resolved.kind === "self-assessment" ? createSelfAssessmentPage(pageContext)
+      : resolved.kind === "versions" ? createVersionsPage(pageContext, resolved.note ?? null)
+      : resolved.kind === "snapshot" ? createSnapshotPage(pageContext, resolved.id)
+      : resolved.kind === "compare" ? createComparePage(pageContext, resolved.id)
+      : resolved.kind === "review" ? createReviewPage(pageContext)
       : found ? createSectionPage(pageContext, found)
       : createDetailsPage(pageContext);
     replaceChildren(main, page.element);
     main.scrollTop = 0;
-    sidebar.setCurrent(resolved.kind === "section" ? resolved.id : resolved.kind);
+    const versionsPage = resolved.kind === "snapshot" || resolved.kind === "compare" || resolved.kind === "review";
+    sidebar.setCurrent(resolved.kind === "section" ? resolved.id : versionsPage ? "versions" : resolved.kind);
     // The note goes away once set aside: never reopen on it.
     if (resolved.kind !== "not-placed") remember(session.folder, resolved);
     const field = resolved.kind === "section" || resolved.kind === "ready" ? resolved.field : undefined;
@@ -144,6 +159,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
   /** Takes a new OpenedPortfolio from the backend (after add/remove/pathway change) and redraws. */
   function apply(opened: OpenedPortfolio): void {
     store.setOpened(opened);
+    sidebar.setToRevise(openReferral(framework, opened.portfolio)?.toRevise ?? []);
     sidebar.render(opened.outline);
     topbar.refresh();
     void checklist.refreshNow();
@@ -256,6 +272,17 @@ export function createPortfolioScreen(app: AppContext): Screen {
     void navigate(first ? { kind: "section", id: first.id } : { kind: "details" });
   }
 
+  /** A copy made from a snapshot or a backup, opened in place of this portfolio. */
+  async function openCopy(folder: string): Promise<void> {
+    try {
+      await autosave.flush();
+    } catch (error) {
+      await showError(error, "Your latest changes are not saved yet");
+      return;
+    }
+    await openPortfolio(app, () => api.openRecent(folder), folder);
+  }
+
   async function closePortfolio(): Promise<void> {
     try {
       await autosave.flush();
@@ -334,6 +361,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
   );
 
   const session = store.session()!;
+  sidebar.setToRevise(openReferral(framework, session.portfolio)?.toRevise ?? []);
   sidebar.render(session.outline);
   const start = rememberedTarget(session.folder) ?? (firstEntry(session.outline) ? { kind: "section" as const, id: firstEntry(session.outline)!.id } : { kind: "details" as const });
   render(start, false);

@@ -59,6 +59,12 @@ export function destinationText(destination: Destination, outline: Outline | nul
       return "Open the text not placed";
     case "export":
       return "Open Export and share";
+    case "versions":
+    case "snapshot":
+    case "compare":
+      return "Open Versions";
+    case "review":
+      return "Open the review of practice";
     case "section": {
       const found = outline ? findEntry(outline, destination.id) : null;
       if (!found) return "Open the section";

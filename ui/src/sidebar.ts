@@ -1,5 +1,6 @@
 // The list of sections down the left, built from the outline, with a status mark per section
 // (from the checklist once it has arrived), and the pages for checking the portfolio.
+import { reviseBadge } from "./assessment-view";
 import { entryStatus, shownStatus } from "./checklist-state";
 import { h, replaceChildren, srOnly } from "./dom";
 import { groupHeading, STATUS_TEXT, thingsToFixText } from "./format";
@@ -19,6 +20,8 @@ export interface SidebarOptions {
   onExport?(): void;
   /** opens the "Text not placed" page, shown while an import's note is waiting */
   onNotPlaced?(): void;
+  /** opens "Versions": snapshots, outcome, review, backups */
+  onVersions?(): void;
 }
 
 export interface Sidebar {
@@ -30,6 +33,8 @@ export interface Sidebar {
   setCurrent(current: string | null): void;
   /** Show or hide the "Text not placed" entry; redraws with the last outline. */
   setNotPlaced(waiting: boolean): void;
+  /** The sections the assessors marked R, each shown with an R badge; redraws with the last outline. */
+  setToRevise(ids: string[]): void;
 }
 
 /** "Add specialist area" from the data's title prefix ("Specialist area"). */
@@ -45,17 +50,19 @@ export function createSidebar(options: SidebarOptions): Sidebar {
   let lastOutline: Outline | null = null;
   let checklist: Checklist | null = null;
   let notPlaced = false;
+  let toRevise = new Set<string>();
 
   const entryButton = (entry: OutlineEntry, keptAside: boolean) => {
     // Sections kept aside are not checked: they keep the outline's status.
     const check = keptAside ? undefined : checklist?.sections.find((s) => s.id === entry.id);
     const status = entryStatus(entry.status, check);
     const shown = shownStatus(entry.status, status);
+    const revise = !keptAside && toRevise.has(entry.id);
     return h(
       "button",
       {
         type: "button",
-        class: keptAside ? "nav-entry kept" : "nav-entry",
+        class: `nav-entry${keptAside ? " kept" : ""}${revise ? " revise" : ""}`,
         "data-section-id": entry.id,
         "data-status": status,
         // The title may be clamped to two lines; the tooltip shows it whole.
@@ -70,6 +77,7 @@ export function createSidebar(options: SidebarOptions): Sidebar {
         h("span", { class: "nav-title" }, entry.title),
         entry.topic ? h("span", { class: "nav-topic" }, entry.topic) : null,
       ),
+      revise ? reviseBadge() : null,
       srOnly(`, ${STATUS_TEXT[shown]}${entry.required ? "" : ", optional"}${keptAside ? ", read-only" : ""}`),
     );
   };
@@ -150,6 +158,7 @@ export function createSidebar(options: SidebarOptions): Sidebar {
       pageButton("library", "paperclip", "Evidence library", () => options.onLibrary()),
       pageButton("ready", "flag", "Ready to submit?", () => options.onReady?.(), readyBadge()),
       pageButton("export", "export", "Export and share", () => options.onExport?.()),
+      pageButton("versions", "history", "Versions", () => options.onVersions?.()),
       outline.groups.map((group) =>
         h(
           "section",
@@ -201,6 +210,12 @@ export function createSidebar(options: SidebarOptions): Sidebar {
     setCurrent(next) {
       current = next;
       markCurrent();
+    },
+    setToRevise(ids) {
+      const next = new Set(ids);
+      if (next.size === toRevise.size && ids.every((id) => toRevise.has(id))) return;
+      toRevise = next;
+      if (lastOutline) render(lastOutline);
     },
     setNotPlaced(waiting) {
       if (waiting === notPlaced) return;

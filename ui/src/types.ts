@@ -32,6 +32,8 @@ export interface Pathway {
   who_for: string;
   specialist_areas: AreaCount;
   advanced_areas: AreaCount;
+  /** the pathways a holder of this award can move up to, keeping the portfolio */
+  upgrades_to: PathwayId[];
 }
 
 export interface Group {
@@ -81,12 +83,36 @@ export interface PartLabel {
   hint: string;
 }
 
+export type OutcomeId = "pass_with_distinction" | "pass" | "referral_minor" | "referral_major" | "fail";
+
+/** What an assessment can conclude, and when each outcome can be given. */
+export interface Outcome {
+  id: OutcomeId;
+  name: string;
+  /** the award is made: the candidate is accredited from this date */
+  awarded: boolean;
+  /** the candidate revises and submits again */
+  referral: boolean;
+  first_submission: boolean;
+  resubmission: boolean;
+}
+
+/** Prompts for the review of practice every few years. */
+export interface ReviewGuidance {
+  guidance: string;
+  what_happened_prompts: string[];
+  next_plans_prompts: string[];
+}
+
 export interface Framework {
   format_version: number;
   narrative_words: WordRange;
   evidence_file_limit_bytes: number;
   submission_limit_bytes: number;
   evidence_recent_years: number;
+  outcomes: Outcome[];
+  review_every_years: number;
+  review: ReviewGuidance;
   declaration: string;
   principles: Principle[];
   pathways: Pathway[];
@@ -154,6 +180,12 @@ export interface Portfolio {
   confirmations: CandidateConfirmations;
   /** the submission deadline aimed at, "YYYY-MM-DD" */
   target_window: string | null;
+  /** every assessment recorded, oldest first */
+  assessments: Assessment[];
+  /** when the current pathway's award was made, "YYYY-MM-DD" */
+  accredited_on: string | null;
+  /** reviews of practice, oldest first */
+  reviews: PracticeReview[];
   created_at: string;
   updated_at: string;
 }
@@ -252,6 +284,7 @@ export interface AppError {
     | "too_large" // an evidence file over 1 MB; see can_make_smaller and pending
     | "attach_refused" // any other refused file (empty, a folder, unreadable...)
     | "import_refused" // a draft or exported bundle that could not be opened (damaged, hostile, not a draft...)
+    | "versions_refused" // a snapshot or backup that could not be read, copied or found
     | "export_refused"; // an export that could not be written (a file missing from evidence/, a disk error...)
   message: string;
   folder?: string;
@@ -509,4 +542,155 @@ export interface ExportOutcome {
   path: string;
   format: ExportFormat;
   sizes: SizeReport;
+}
+
+// ---- Versions: snapshots, assessments, upgrades, reviews, backups (src-tauri/core/src/versions/) ----
+
+/** What the assessors said about one section. */
+export interface SectionFeedback {
+  /** "revisions_required" marks a section to revise (R) */
+  rating: Rating | null;
+  feedback: string;
+}
+
+/** The result of one assessment, as the candidate recorded it. */
+export interface Assessment {
+  outcome: OutcomeId;
+  /** the pathway assessed; set by the backend */
+  pathway: PathwayId;
+  /** "YYYY-MM-DD" */
+  received_on: string;
+  /** the submitted snapshot assessed; the backend fills in the last submitted one when null */
+  snapshot_id: string | null;
+  overall_feedback: string;
+  /** keyed by section id */
+  sections: Record<string, SectionFeedback>;
+}
+
+export interface PracticeReview {
+  /** "YYYY-MM-DD" */
+  started_on: string;
+  /** the future plans as they stood when the review started */
+  plans_reviewed: string;
+  what_happened: string;
+  next_plans: string;
+  /** "YYYY-MM-DD" once marked done */
+  completed_on: string | null;
+}
+
+export interface SnapshotInfo {
+  id: string;
+  label: string;
+  /** RFC 3339 */
+  taken_at: string;
+  /** the version sent to the assessors */
+  submitted: boolean;
+  pathway: PathwayId;
+  /** a submitted version's submission window, "YYYY-MM-DD" */
+  submission_window: string | null;
+}
+
+export interface AssessmentStage {
+  /** the next result would be of a re-submission after a referral */
+  resubmission: boolean;
+  /** the outcomes that can be recorded now, in the framework's order */
+  outcomes: OutcomeId[];
+  latest: Assessment | null;
+  /** sections the latest assessment marked R */
+  to_revise: string[];
+}
+
+export interface ReviewStatus {
+  accredited_on: string | null;
+  /** "YYYY-MM-DD"; null until the award is dated */
+  due_on: string | null;
+  /** negative once overdue */
+  days_left: number | null;
+  /** the review under way */
+  open: PracticeReview | null;
+  completed: number;
+}
+
+export interface VersionsOverview {
+  /** newest first */
+  snapshots: SnapshotInfo[];
+  stage: AssessmentStage;
+  review: ReviewStatus;
+  upgrades: PathwayId[];
+}
+
+export interface SnapshotRequest {
+  label: string;
+  submitted: boolean;
+  /** the submission window, "YYYY-MM-DD", for a submitted version */
+  window: string | null;
+}
+
+export interface SnapshotSection {
+  id: string;
+  title: string;
+  /** rendered by the core from Markdown, sanitised */
+  html: string;
+}
+
+export interface SnapshotView {
+  info: SnapshotInfo;
+  title: string;
+  sections: SnapshotSection[];
+}
+
+export type ChangeStatus = "new" | "removed" | "changed" | "untouched";
+export type ChunkKind = "equal" | "added" | "removed";
+
+export interface Chunk {
+  kind: ChunkKind;
+  text: string;
+}
+
+export interface SectionChange {
+  id: string;
+  /** "2b" for a numbered section; null otherwise */
+  number?: string | null;
+  title: string;
+  status: ChangeStatus;
+  changed: boolean;
+  words_added: number;
+  words_removed: number;
+  diff: Chunk[];
+}
+
+export interface Comparison {
+  sections: SectionChange[];
+}
+
+/** A new portfolio made from a snapshot or a backup, listed among the recent portfolios. */
+export interface RestoredCopy {
+  folder: string;
+  title: string;
+}
+
+export interface UpgradePlan {
+  from: PathwayId;
+  to: PathwayId;
+  from_name: string;
+  to_name: string;
+  sections_added: SectionRef[];
+  previous_award: PreviousAward;
+}
+
+export interface ReviewPatch {
+  what_happened?: string;
+  next_plans?: string;
+  /** "YYYY-MM-DD" marks the review done */
+  completed_on?: string;
+}
+
+export interface BackupVersion {
+  file_name: string;
+  saved_at: string;
+  bytes: number;
+  /** null when the backup cannot be read */
+  title: string | null;
+  words: number | null;
+  sections_written: number | null;
 }

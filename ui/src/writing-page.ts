@@ -1,4 +1,5 @@
 // A section written as prose: description + reflection (assessed, specialist, advanced) or one statement.
+import { feedbackPanel, openReferral, outcomeName, previousAwardText } from "./assessment-view";
 import { h, replaceChildren } from "./dom";
 import { createEvidencePanel, type EvidencePanel } from "./evidence-panel";
 import { guideNote, groupHeading, pathwayName, rangeText, requiredRangeNote, wordsText } from "./format";
@@ -183,13 +184,31 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
         )
       : null;
 
+  // ---- after an assessment: the assessors' words on this section, or where the R sections are ----
+  const feedback = keptAside ? null : feedbackPanel(framework, session.portfolio, entry.id);
+  const referral = keptAside || feedback ? null : openReferral(framework, session.portfolio);
+  const referralNote = referral
+    ? h(
+        "p",
+        { class: "referral-note", "data-testid": "referral-note" },
+        `Your portfolio was referred (${outcomeName(framework, referral.assessment.outcome)}).`,
+        referral.toRevise.length > 0 ? ` Sections to revise: ${referral.toRevise.join(", ")}. ` : " ",
+        h("button", { type: "button", class: "link-button", onclick: () => ctx.open({ kind: "versions" }) }, "See the outcome"),
+      )
+    : null;
+  const awardText = entry.id === "context" && !readOnly ? previousAwardText(framework, session.portfolio.previous_award) : null;
+  const awardNote = awardText ? h("p", { class: "award-note", "data-testid": "previous-award-note" }, awardText) : null;
+
   const heading = sectionHeader(entry, group ? groupHeading(framework, group) : null);
   const element = h(
     "article",
     { class: `section-page kind-${entry.kind}`, "data-section": entry.id },
     heading,
     keptNote,
+    feedback,
+    referralNote,
     readOnly ? null : guidanceBlock(guidance),
+    awardNote,
     readOnly ? null : promptsBlock(framework, guidance, twoParts, entry.status === "empty"),
     topicRow,
     h("div", { class: "page-tools" }, previewToggle),

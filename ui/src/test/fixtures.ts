@@ -32,6 +32,19 @@ export const framework: Framework = {
   evidence_recent_years: 3,
   declaration:
     "I declare that, to the best of my knowledge, the statements and evidence included in this submission accurately describe my practice and are drawn from my own work, with the input and support of others duly and clearly recognised.",
+  outcomes: [
+    { id: "pass_with_distinction", name: "Pass with Distinction", awarded: true, referral: false, first_submission: true, resubmission: false },
+    { id: "pass", name: "Pass", awarded: true, referral: false, first_submission: true, resubmission: true },
+    { id: "referral_minor", name: "Referral (minor revisions)", awarded: false, referral: true, first_submission: true, resubmission: false },
+    { id: "referral_major", name: "Referral (major revisions)", awarded: false, referral: true, first_submission: true, resubmission: false },
+    { id: "fail", name: "Fail", awarded: false, referral: false, first_submission: false, resubmission: true },
+  ],
+  review_every_years: 3,
+  review: {
+    guidance: "Every three years you look back at your plans.",
+    what_happened_prompts: ["Which plans did you carry out?"],
+    next_plans_prompts: ["What do you want to develop next?"],
+  },
   principles: [
     { id: 1, title: "Exploring the interplay between technology and learning.", short: "Technology and learning" },
     { id: 2, title: "Keeping up to date with new technologies.", short: "Keeping up to date" },
@@ -39,9 +52,9 @@ export const framework: Framework = {
     { id: 4, title: "Communicating and sharing effective practice.", short: "Sharing good practice" },
   ],
   pathways: [
-    { id: "associate", name: "Associate CMALT", summary: "For those starting out.", who_for: "Early-career staff.", specialist_areas: { min: 0, max: 0 }, advanced_areas: { min: 0, max: 0 } },
-    { id: "cmalt", name: "CMALT", summary: "The main award.", who_for: "Experienced practitioners.", specialist_areas: { min: 1, max: 2 }, advanced_areas: { min: 0, max: 0 } },
-    { id: "senior", name: "Senior CMALT", summary: "For leaders.", who_for: "Senior staff.", specialist_areas: { min: 2, max: 2 }, advanced_areas: { min: 1, max: null } },
+    { id: "associate", name: "Associate CMALT", summary: "For those starting out.", who_for: "Early-career staff.", specialist_areas: { min: 0, max: 0 }, advanced_areas: { min: 0, max: 0 }, upgrades_to: ["cmalt"] },
+    { id: "cmalt", name: "CMALT", summary: "The main award.", who_for: "Experienced practitioners.", specialist_areas: { min: 1, max: 2 }, advanced_areas: { min: 0, max: 0 }, upgrades_to: ["senior"] },
+    { id: "senior", name: "Senior CMALT", summary: "For leaders.", who_for: "Senior staff.", specialist_areas: { min: 2, max: 2 }, advanced_areas: { min: 1, max: null }, upgrades_to: [] },
   ],
   groups: [
     { id: "context", title: "About you", number: null, core_area: false, summary: "" },
@@ -153,6 +166,9 @@ export function portfolioFor(pathway: PathwayId, title = "My portfolio", name = 
     self_assessment: {},
     confirmations: { described_clearly: false, reflected: false, evidence_recent_and_succinct: false, principles_addressed: false, proofread: false },
     target_window: null,
+    assessments: [],
+    accredited_on: null,
+    reviews: [],
     created_at: "2025-01-10T09:00:00Z",
     updated_at: "2025-01-10T09:00:00Z",
   };

@@ -3,7 +3,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { expect } from "vitest";
 import { startApp } from "../app";
 import type { AppContext } from "../app-context";
-import type { ExportFormat, ExportOptions, NewPortfolioRequest, OpenedPortfolio, SectionPatch, SizeReport } from "../types";
+import type { ExportFormat, ExportOptions, NewPortfolioRequest, OpenedPortfolio, SectionPatch, SizeReport, VersionsOverview } from "../types";
 import { checklistFor, windows } from "./checklist-fixtures";
 import { framework, openedFor, outlineFor } from "./fixtures";
 
@@ -73,6 +73,11 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
         return "/tmp/cmalt-print/portfolio.html";
       case "open_bundle_dialog":
         return null;
+      // Versions: nothing kept yet, no outcome, not accredited.
+      case "versions_overview":
+        return emptyOverview();
+      case "list_backups":
+        return [];
       default:
         throw { code: "invalid", message: `unexpected command ${cmd}` };
     }
@@ -116,6 +121,17 @@ export function sizeReportFor(format: ExportFormat, total: number, partial: Part
     within_limit: total <= 10_000_000,
     largest: [{ name: "E1 Quiz screenshot", bytes: Math.round(total / 2) }],
     left_out: [],
+    ...partial,
+  };
+}
+
+/** The Versions page's overview of a portfolio with no snapshot, outcome or review yet. */
+export function emptyOverview(partial: Partial<VersionsOverview> = {}): VersionsOverview {
+  return {
+    snapshots: [],
+    stage: { resubmission: false, outcomes: ["pass_with_distinction", "pass", "referral_minor", "referral_major"], latest: null, to_revise: [] },
+    review: { accredited_on: null, due_on: null, days_left: null, open: null, completed: 0 },
+    upgrades: ["senior"],
     ...partial,
   };
 }
