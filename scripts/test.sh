@@ -21,6 +21,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== Rust: core, command line and end-to-end tests (window under Xvfb)"
 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" cargo test --workspace 2>&1 | tee "$logs/rust.log"
 
+echo "== Fuzzing: each target for a bounded time from its seeds (scripts/fuzz.sh 600 hunts longer)"
+scripts/fuzz.sh "${CMALT_FUZZ_SECONDS:-15}" 2>&1 | tee "$logs/fuzz.log"
+
 # One closing line for every suite together (the last cargo line is an empty doc-test run).
 ui_passed=$(sed -n 's/^ *Tests *\([0-9][0-9]*\) passed.*/\1/p' "$logs/ui.log" | tail -n 1)
 rust_passed=$(sed -n 's/^test result: ok\. \([0-9][0-9]*\) passed.*/\1/p' "$logs/rust.log" | awk '{ total += $1 } END { print total + 0 }')
