@@ -51,6 +51,7 @@ async fn submitted_referred_revised_and_exported_with_a_summary_of_revisions() {
         "A clear portfolio; one section needs more on its impact.",
     )
     .await;
+    app.screenshot("versions-00-outcome-dialog").await;
     app.click("[data-testid=\"outcome-save\"]").await;
     app.wait_for_text(
         "[data-testid=\"referral-banner\"]",
@@ -60,6 +61,16 @@ async fn submitted_referred_revised_and_exported_with_a_summary_of_revisions() {
     app.wait_for_text("[data-testid=\"latest-outcome\"]", "Referral")
         .await;
     app.screenshot("versions-01-page").await;
+    app.wait_for_text("[data-testid=\"backups\"]", "Restore as a new copy")
+        .await;
+    let _ = app
+        .client
+        .execute(
+            "const page = document.getElementById('page'); page.scrollTop = page.scrollHeight;",
+            vec![],
+        )
+        .await;
+    app.screenshot("versions-01b-lower").await;
 
     // 2b shows the feedback beside it, and the sidebar marks it R.
     assert!(
@@ -106,6 +117,22 @@ async fn submitted_referred_revised_and_exported_with_a_summary_of_revisions() {
         "the table marks 2b as changed"
     );
     app.screenshot("versions-03-compare").await;
+
+    // The submitted version itself, read-only, still holds only the first words.
+    app.click("[data-testid=\"back-to-versions\"]").await;
+    app.click("[data-testid=\"snapshot-view\"]").await;
+    app.wait_for_text(
+        "[data-testid=\"snapshot-body\"] [data-section=\"2b\"]",
+        "shared rubric",
+    )
+    .await;
+    assert!(
+        !app.text_of("[data-testid=\"snapshot-body\"]")
+            .await
+            .contains("module survey"),
+        "the snapshot is frozen: the revision is not in it"
+    );
+    app.screenshot("versions-03b-snapshot").await;
 
     // Export a single page with the summary of revisions since the submitted version.
     app.click("[data-testid=\"export\"]").await;

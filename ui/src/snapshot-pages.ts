@@ -46,25 +46,33 @@ function snapshotName(info: SnapshotInfo): string {
   return `${label}, kept ${takenAtText(info.taken_at)}`;
 }
 
+/** "2b An understanding…": the number from the outline (or the framework) before the title. */
+function numberedTitle(ctx: PageContext, id: string, title: string): string {
+  const outline = ctx.store.session()?.outline;
+  const entry = outline ? [...outline.groups.flatMap((g) => g.entries), ...outline.kept_aside].find((e) => e.id === id) : undefined;
+  const number = entry?.number ?? ctx.store.framework.sections.find((s) => s.id === id)?.number ?? null;
+  return number && !title.startsWith(number) ? `${number} ${title}` : title;
+}
+
 /** The snapshot read-only, section by section, as the core renders it. */
 export function createSnapshotPage(ctx: PageContext, id: string): Page {
   let destroyed = false;
   const heading = h("h1", { class: "section-title", tabindex: "-1" }, "Snapshot");
   const meta = h("p", { class: "lead", "data-testid": "snapshot-meta" });
   const body = h("div", { class: "snapshot-body", "data-testid": "snapshot-body", "aria-busy": "true" }, h("p", { class: "muted" }, "Loading…"));
+  const compareRow = h(
+    "p",
+    { class: "snapshot-tools", hidden: true },
+    h("button", { type: "button", class: "button small", "data-testid": "snapshot-to-compare", onclick: () => ctx.open({ kind: "compare", id }) }, "Compare with now"),
+  );
 
   void api
     .viewSnapshot(id)
     .then((view) => {
       if (destroyed) return;
       heading.textContent = view.title;
-      replaceChildren(
-        meta,
-        snapshotName(view.info),
-        ". Read-only: ",
-        h("button", { type: "button", class: "link-button", "data-testid": "snapshot-to-compare", onclick: () => ctx.open({ kind: "compare", id }) }, "compare it with now"),
-        ".",
-      );
+      meta.textContent = `${snapshotName(view.info)}. Read-only: this is the portfolio exactly as it was then.`;
+      compareRow.hidden = false;
       replaceChildren(
         body,
         view.sections.length === 0
@@ -73,7 +81,7 @@ export function createSnapshotPage(ctx: PageContext, id: string): Page {
               const html = h("div", { class: "prose" });
               // Rendered from Markdown and sanitised by the core, as the preview is.
               html.innerHTML = section.html;
-              return h("section", { class: "snapshot-section", "data-section": section.id }, h("h2", null, section.title), html);
+              return h("section", { class: "snapshot-section", "data-section": section.id }, h("h2", null, numberedTitle(ctx, section.id, section.title)), html);
             }),
       );
       body.removeAttribute("aria-busy");
@@ -86,7 +94,7 @@ export function createSnapshotPage(ctx: PageContext, id: string): Page {
     "article",
     { class: "section-page snapshot-page", "data-testid": "snapshot-page" },
     backRow(ctx),
-    h("header", { class: "section-header" }, h("p", { class: "eyebrow" }, "Snapshot, read-only"), heading, meta),
+    h("header", { class: "section-header" }, h("p", { class: "eyebrow" }, "Snapshot, read-only"), heading, meta, compareRow),
     body,
   );
   return { element, focus: () => heading.focus(), destroy: () => (destroyed = true) };

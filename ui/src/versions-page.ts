@@ -4,7 +4,7 @@ import { api, messageOf } from "./api";
 import { openReferral, outcomeName, outcomeOf } from "./assessment-view";
 import { confirmDialog, showError, showInfo } from "./dialogs";
 import { h, replaceChildren, uid } from "./dom";
-import { bytesText, friendlyDate, longDate, pathwayName, takenAtText, wordsText } from "./format";
+import { bytesText, longDate, pathwayName, takenAtText, wordsText } from "./format";
 import { icon } from "./icons";
 import type { Page, PageContext } from "./page";
 import type { BackupVersion, PathwayId, SnapshotInfo, VersionsOverview } from "./types";
@@ -48,6 +48,8 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
       if (destroyed) return;
       overview = next;
       render();
+      // Whatever was just done was saved, and each save keeps a backup.
+      void loadBackups();
     } catch (error) {
       if (destroyed) return;
       replaceChildren(snapshotsSlot, h("p", { class: "notice" }, `The versions could not be read: ${messageOf(error)}`));
@@ -144,7 +146,11 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
     }
     const made = submitted ? await markSubmittedDialog(session().portfolio.target_window) : await keepSnapshotDialog();
     if (!made || destroyed) return;
-    if (submitted && made.submission_window) session().portfolio.target_window = made.submission_window;
+    if (submitted && made.submission_window) {
+      // The backend aims at the window submitted for; the top bar shows it.
+      session().portfolio.target_window = made.submission_window;
+      ctx.store.portfolioChanged();
+    }
     showNote(submitted ? `Marked as submitted. A read-only copy was kept ${takenAtText(made.taken_at)}.` : `Snapshot kept: ${made.label}.`);
     await refresh();
   }
@@ -360,7 +366,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                 h(
                   "tr",
                   { "data-testid": "backup" },
-                  h("th", { scope: "row" }, friendlyDate(backup.saved_at), h("span", { class: "muted" }, ` · ${bytesText(backup.bytes)}`)),
+                  h("th", { scope: "row" }, takenAtText(backup.saved_at), h("span", { class: "muted" }, ` · ${bytesText(backup.bytes)}`)),
                   h("td", null, backup.words === null ? "Unreadable" : wordsText(backup.words)),
                   h("td", null, backup.sections_written === null ? "–" : String(backup.sections_written)),
                   h(
@@ -374,7 +380,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                             type: "button",
                             class: "button small quiet",
                             "data-testid": "backup-restore",
-                            "aria-label": `Restore the backup saved ${friendlyDate(backup.saved_at)} as a new copy`,
+                            "aria-label": `Restore the backup saved ${takenAtText(backup.saved_at)} as a new copy`,
                             onclick: () => void restoreBackup(backup),
                           },
                           "Restore as a new copy",
@@ -393,7 +399,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
       body: h(
         "div",
         null,
-        h("p", null, `This makes a new, separate portfolio from the backup saved ${friendlyDate(backup.saved_at)}.`),
+        h("p", null, `This makes a new, separate portfolio from the backup saved ${takenAtText(backup.saved_at)}.`),
         h("p", null, "The portfolio you are working on stays exactly as it is."),
       ),
       confirmLabel: "Make a copy",
@@ -460,7 +466,6 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
   replaceChildren(snapshotsSlot, h("p", { class: "muted" }, "Loading…"));
   renderStage();
   void refresh();
-  void loadBackups();
 
   return {
     element,

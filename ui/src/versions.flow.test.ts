@@ -154,7 +154,7 @@ describe("the Versions page", () => {
   it("shows a snapshot read-only, section by section", async () => {
     await openVersions({
       versions_overview: () => emptyOverview({ snapshots: [submitted] }),
-      view_snapshot: () => ({ info: submitted, title: "My portfolio", sections: [{ id: "1a", title: "1a Constraints", html: "<p>Then I used <strong>Moodle</strong>.</p>" }] }),
+      view_snapshot: () => ({ info: submitted, title: "My portfolio", sections: [{ id: "1a", title: "Constraints", html: "<p>Then I used <strong>Moodle</strong>.</p>" }] }),
     });
     byTestId("snapshot-view")!.click();
     await waitFor(() => $("[data-testid=snapshot-body] .snapshot-section"));
