@@ -1,7 +1,6 @@
 // The review of practice: the future plans as they were when the review started (read-only), what
 // came of them, and plans for the next years, saved as typed; then marked done.
 import { api, messageOf } from "./api";
-import { showError } from "./dialogs";
 import { h, paragraphs, replaceChildren, uid } from "./dom";
 import { longDate, todayIso } from "./format";
 import type { Page, PageContext } from "./page";
@@ -100,9 +99,9 @@ export function createReviewPage(ctx: PageContext): Page {
           if (opened) ctx.applyOpened(opened);
           ctx.open({ kind: "versions", note: "The review is done. The next one is counted from today." });
         } catch (error) {
-          if (!destroyed) doneError.textContent = messageOf(error);
+          if (destroyed) return;
+          doneError.textContent = messageOf(error);
           done.disabled = false;
-          if (destroyed) await showError(error, "The review could not be marked done");
         }
       },
     },

@@ -228,6 +228,13 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
     "data-testid": "accredited-on",
     placeholder: "YYYY-MM-DD",
     autocomplete: "off",
+    "aria-describedby": "accredited-hint",
+    onkeydown: (event: KeyboardEvent) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        void saveAccredited();
+      }
+    },
   });
   const accreditedError = h("p", { class: "form-error", role: "alert", "data-testid": "accredited-error" });
   async function saveAccredited(): Promise<void> {
@@ -247,6 +254,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
     "div",
     { class: "form-row inline-row" },
     h("label", { for: accreditedId }, "Date of your award"),
+    h("p", { class: "hint", id: "accredited-hint" }, "The date on your award letter, for example 2026-11-23. Leave it empty until you are accredited."),
     h("div", { class: "inline-controls" }, accredited, h("button", { type: "button", class: "button", "data-testid": "accredited-save", onclick: () => void saveAccredited() }, "Save date")),
     accreditedError,
   );
