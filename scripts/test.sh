@@ -21,6 +21,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== Rust: core, command line and end-to-end tests (window under Xvfb)"
 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" cargo test --workspace 2>&1 | tee "$logs/rust.log"
 
+echo "== Packages: the .deb and .rpm, the .deb installed and the sample checked with the installed app"
+scripts/test-package.sh 2>&1 | tee "$logs/package.log"
+
 echo "== Fuzzing: each target for a bounded time from its seeds (scripts/fuzz.sh 600 hunts longer)"
 scripts/fuzz.sh "${CMALT_FUZZ_SECONDS:-15}" 2>&1 | tee "$logs/fuzz.log"
 
