@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Times our export of the generated large portfolio against pandoc (Debian's package) turning
+# the same text, as one Markdown draft, into a standalone HTML page: side by side in one run,
+# median of N runs each. Prints the figures and the ratio; exits 1 when our export of the text
+# is not at least 20 times faster.
+#
+#   scripts/bench-pandoc.sh [--runs N]      (default 11)
+#
+# Builds src-tauri/core's export-bench tool with the app's release profile into
+# $CARGO_TARGET_DIR (default ~/.cache/cmalt-portfolio/target-bench).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/cmalt-portfolio/target-bench}"
+
+if ! command -v pandoc >/dev/null 2>&1; then
+  echo "Installing pandoc (Debian's package)..."
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get install -y -qq pandoc >/dev/null
+  else
+    sudo apt-get install -y -qq pandoc >/dev/null
+  fi
+fi
+
+echo "Building export-bench (release profile)..."
+cargo build --release --quiet -p cmalt-core --bin export-bench
+
+exec "$CARGO_TARGET_DIR/release/export-bench" --pandoc "$(command -v pandoc)" --min-ratio 20 "$@"

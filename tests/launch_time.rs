@@ -1,0 +1,278 @@
+//! The app's weight in use, measured through the real window under Xvfb: idle memory with the
+//! sample portfolio open against a minimal Tauri window (`tools/hello-window`), and the time
+//! from launch to an editable section. Ignored in the normal run; `scripts/measure-weight.sh`
+//! builds both release binaries and runs these with `--ignored --nocapture --test-threads=1`,
+//! naming them in CMALT_E2E_BINARY and CMALT_HELLO_BINARY. Each prints `FIGURE name=value`
+//! lines that the script gathers.
+
+mod support;
+
+use cmalt_core::library::Library;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::collections::HashMap;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use support::{App, Home};
+
+const LAUNCHES: usize = 5;
+const MEMORY_ROUNDS: usize = 3;
+/// How long a window is left alone before its memory is read, so start-up work has settled.
+const SETTLE: Duration = Duration::from_secs(5);
+const WAIT: Duration = Duration::from_secs(30);
+
+fn sample_draft() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/sample-cmalt.md")
+}
+
+fn hello_binary() -> String {
+    std::env::var("CMALT_HELLO_BINARY")
+        .expect("CMALT_HELLO_BINARY names the hello-window build (scripts/measure-weight.sh)")
+}
+
+/// A home whose app data holds the sample portfolio (imported with its evidence files by the
+/// binary under test), first in the recent list as if it had been opened the day before.
+fn home_with_the_sample() -> Home {
+    let home = Home::new();
+    let folder = home.data_folder().join("portfolios/sample");
+    let imported = Command::new(support::binary())
+        .arg("import")
+        .arg(sample_draft())
+        .arg("--out")
+        .arg(&folder)
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdout(Stdio::null())
+        .status()
+        .expect("the app's command line runs");
+    assert!(imported.success(), "the sample draft must import");
+    Library::at(&home.data_folder())
+        .remember(&folder)
+        .expect("the recent list can be written");
+    home
+}
+
+/// Opens the sample from the start screen and waits until 1a's editor takes typing.
+async fn open_the_sample_at_1a(app: &App) {
+    app.click("[data-testid=\"recent-item\"]").await;
+    app.open_section("1a").await;
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < WAIT, "port {port} did not open in time");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The hello window, started through tauri-driver exactly as `support::App` starts the app,
+/// so both run with the same WebDriver automation attached.
+struct HelloWindow {
+    client: Client,
+    driver: Child,
+    home: PathBuf,
+}
+
+impl HelloWindow {
+    async fn launch(home: &Home) -> HelloWindow {
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is installed");
+        wait_for_port(port);
+        wait_for_port(native_port);
+        let capabilities = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": hello_binary() }
+        });
+        let client = ClientBuilder::native()
+            .capabilities(capabilities.as_object().unwrap().clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the hello window");
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("#hello"))
+            .await
+            .expect("the hello page shows");
+        HelloWindow {
+            client,
+            driver,
+            home: home.path().to_path_buf(),
+        }
+    }
+}
+
+impl Drop for HelloWindow {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let _ = self.driver.wait();
+        let start = Instant::now();
+        while let Some(pid) = window_pid(&hello_binary(), &self.home) {
+            let signal = if start.elapsed() > Duration::from_secs(5) {
+                "-KILL"
+            } else {
+                "-TERM"
+            };
+            let _ = Command::new("kill")
+                .args([signal, &pid.to_string()])
+                .status();
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// The window process started from `binary` with `home` as its HOME: ours, not anyone else's.
+fn window_pid(binary: &str, home: &Path) -> Option<u32> {
+    let marker = format!("HOME={}\0", home.display());
+    std::fs::read_dir("/proc")
+        .ok()?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            let path = entry.path();
+            std::fs::read_link(path.join("exe")).is_ok_and(|exe| exe == Path::new(binary))
+                && std::fs::read(path.join("environ"))
+                    .is_ok_and(|env| String::from_utf8_lossy(&env).contains(&marker))
+        })
+        .find_map(|entry| entry.file_name().to_str()?.parse().ok())
+}
+
+/// Every process's parent, from /proc/<pid>/stat (the field after the parenthesised name).
+fn parents() -> HashMap<u32, u32> {
+    let mut parents = HashMap::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse().ok()) else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        let after_name = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+        if let Some(parent) = after_name
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse().ok())
+        {
+            parents.insert(pid, parent);
+        }
+    }
+    parents
+}
+
+/// `root` and every process below it (WebKit's web and network processes).
+fn process_tree(root: u32) -> Vec<u32> {
+    let parents = parents();
+    let mut tree = vec![root];
+    let mut index = 0;
+    while index < tree.len() {
+        let parent = tree[index];
+        tree.extend(
+            parents
+                .iter()
+                .filter(|(_, p)| **p == parent)
+                .map(|(c, _)| *c),
+        );
+        index += 1;
+    }
+    tree
+}
+
+fn process_name(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .map(|name| name.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// Proportional set size in KB (shared pages split between their users), from smaps_rollup.
+fn pss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix("Pss:"))
+                .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// PSS of the window's whole process tree, in MB, after it has been left alone a while.
+async fn settled_tree_pss_mb(binary: &str, home: &Path, what: &str) -> f64 {
+    tokio::time::sleep(SETTLE).await;
+    let root = window_pid(binary, home).unwrap_or_else(|| panic!("the {what} process is running"));
+    let tree = process_tree(root);
+    let parts: Vec<String> = tree
+        .iter()
+        .map(|pid| format!("{} {} KB", process_name(*pid), pss_kb(*pid)))
+        .collect();
+    eprintln!("{what}: {}", parts.join(", "));
+    tree.iter().map(|pid| pss_kb(*pid)).sum::<u64>() as f64 / 1000.0
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement: run by scripts/measure-weight.sh under Xvfb"]
+async fn idle_memory_against_a_hello_window() {
+    let mut app_mb = Vec::new();
+    let mut hello_mb = Vec::new();
+    // Alternated, so a change in the machine's load weighs on both alike.
+    for _ in 0..MEMORY_ROUNDS {
+        let home = home_with_the_sample();
+        let app = App::launch(&home).await;
+        open_the_sample_at_1a(&app).await;
+        app_mb.push(settled_tree_pss_mb(&support::binary(), home.path(), "app").await);
+        app.quit().await;
+
+        let home = Home::new();
+        let hello = HelloWindow::launch(&home).await;
+        hello_mb.push(settled_tree_pss_mb(&hello_binary(), home.path(), "hello window").await);
+        let _ = hello.client.clone().close().await;
+    }
+    let (app_mb, hello_mb) = (median(app_mb), median(hello_mb));
+    println!("FIGURE app_idle_pss_mb={app_mb:.1}");
+    println!("FIGURE hello_idle_pss_mb={hello_mb:.1}");
+    println!("FIGURE memory_ratio={:.3}", app_mb / hello_mb);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement: run by scripts/measure-weight.sh under Xvfb"]
+async fn launch_to_an_editable_section() {
+    let mut seconds = Vec::new();
+    for _ in 0..LAUNCHES {
+        let home = home_with_the_sample();
+        let app = App::launch(&home).await;
+        open_the_sample_at_1a(&app).await;
+        let elapsed = app.launched_at.elapsed().as_secs_f64();
+        eprintln!("launch to 1a's editor: {elapsed:.3} s");
+        seconds.push(elapsed);
+        app.quit().await;
+    }
+    println!("FIGURE launch_to_editable_s={:.3}", median(seconds));
+}
