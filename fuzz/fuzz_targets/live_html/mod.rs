@@ -148,7 +148,13 @@ fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semicolon) = rest[..rest.len().min(12)].find(';') else {
+        // A reference is short; look for its `;` in the first dozen bytes, cut at a character
+        // boundary (a multi-byte character can straddle byte 12).
+        let mut window = rest.len().min(12);
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let Some(semicolon) = rest[..window].find(';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -204,6 +210,13 @@ fn is_script_or_data_url(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::first_live_code;
+
+    #[test]
+    fn a_multi_byte_character_after_an_ampersand_is_read_not_split() {
+        // Found by the fuzzer: `&gt;y` then a 2-byte character straddling the 12th byte.
+        let html = "<a href=\"https://a\" title=\"x&gt;y\u{208}\u{208}\u{208}\u{208}\u{208}\">a</a>";
+        assert_eq!(first_live_code(html), None);
+    }
 
     #[test]
     fn text_that_only_looks_like_code_is_not_flagged() {
