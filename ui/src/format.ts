@@ -100,11 +100,13 @@ export function longDate(iso: string): string {
 }
 
 /** "31 January 2027 at 14:05" from an RFC 3339 time, in local time. */
-export function takenAtText(iso: string): string {
+export function takenAtText(iso: string, withSeconds = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-  return `${longDate(day)} at ${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+  const two = (n: number) => String(n).padStart(2, "0");
+  const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+  const seconds = withSeconds ? `:${two(date.getSeconds())}` : "";
+  return `${longDate(day)} at ${two(date.getHours())}:${two(date.getMinutes())}${seconds}`;
 }
 
 /** Today as "YYYY-MM-DD" in local time. */

@@ -374,7 +374,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                 h(
                   "tr",
                   { "data-testid": "backup" },
-                  h("th", { scope: "row" }, takenAtText(backup.saved_at), h("span", { class: "muted" }, ` · ${bytesText(backup.bytes)}`)),
+                  h("th", { scope: "row" }, takenAtText(backup.saved_at, true), h("span", { class: "muted" }, ` · ${bytesText(backup.bytes)}`)),
                   h("td", null, backup.words === null ? "Unreadable" : wordsText(backup.words)),
                   h("td", null, backup.sections_written === null ? "–" : String(backup.sections_written)),
                   h(
@@ -388,7 +388,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                             type: "button",
                             class: "button small quiet",
                             "data-testid": "backup-restore",
-                            "aria-label": `Restore the backup saved ${takenAtText(backup.saved_at)} as a new copy`,
+                            "aria-label": `Restore the backup saved ${takenAtText(backup.saved_at, true)} as a new copy`,
                             onclick: () => void restoreBackup(backup),
                           },
                           "Restore as a new copy",
@@ -407,7 +407,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
       body: h(
         "div",
         null,
-        h("p", null, `This makes a new, separate portfolio from the backup saved ${takenAtText(backup.saved_at)}.`),
+        h("p", null, `This makes a new, separate portfolio from the backup saved ${takenAtText(backup.saved_at, true)}.`),
         h("p", null, "The portfolio you are working on stays exactly as it is."),
       ),
       confirmLabel: "Make a copy",
