@@ -147,12 +147,12 @@ fn build(
     let limit = framework.submission_limit_bytes;
     Ok(match options.format {
         ExportFormat::Folder => {
-            let files = bundle::web_bundle(framework, portfolio, &evidence, revisions, now);
+            let files = bundle::web_bundle(framework, portfolio, evidence, revisions, now);
             let report = sizes::of_files(ExportFormat::Folder, &files, limit);
             (Built::Files(files), report)
         }
         ExportFormat::Zip => {
-            let files = bundle::web_bundle(framework, portfolio, &evidence, revisions, now);
+            let files = bundle::web_bundle(framework, portfolio, evidence, revisions, now);
             let zip = bundle::zip_bytes(&files, now);
             let report = sizes::of_zip(&zip, &files, limit);
             (Built::Zip(zip), report)
