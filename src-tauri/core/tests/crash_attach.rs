@@ -5,6 +5,9 @@
 
 #![cfg(unix)]
 
+mod crash_support;
+use crash_support::RandomKiller;
+
 use cmalt_core::evidence::{EvidenceItem, EvidenceSource};
 use cmalt_core::evidence_files::sha256_hex;
 use cmalt_core::framework::{Framework, PathwayId};
@@ -12,21 +15,12 @@ use cmalt_core::model::Portfolio;
 use cmalt_core::session::Session;
 use cmalt_core::store::EVIDENCE_DIR;
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const KILLS: u64 = 250;
-
-/// A small deterministic generator, so a failing run can be repeated exactly.
-fn next_random(state: &mut u64) -> u64 {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    *state
-}
 
 /// Checks `bytes` against attach-loop's layout (its number and size at the start, its number
 /// at the end) and returns the number: a torn or mixed file fails here.
@@ -137,31 +131,20 @@ fn sigkill_while_attaching_never_loses_or_tears_evidence() {
     );
     drop(Session::create(framework.clone(), &folder, portfolio).unwrap());
 
-    let mut seed = 0x5851_f42d_4c95_7f2d_u64;
+    let mut killer = RandomKiller::new(0x5851_f42d_4c95_7f2d_u64);
     let mut reported = BTreeSet::new();
     let mut verified = BTreeSet::new();
     let mut most_hidden_leftovers = 0usize;
     let mut unlisted_whole_copies = 0usize;
     for kill in 0..KILLS {
         let context = format!("after kill {kill}");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_attach-loop"))
-            .arg(&folder)
-            .arg(&scratch)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
         // From the process starting up to well into its attaches.
-        std::thread::sleep(Duration::from_micros(next_random(&mut seed) % 100_000));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let mut printed = String::new();
-        child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut printed)
-            .unwrap();
+        let printed = killer.run_and_kill(
+            Command::new(env!("CARGO_BIN_EXE_attach-loop"))
+                .arg(&folder)
+                .arg(&scratch),
+            Duration::from_millis(100),
+        );
         reported.extend(printed.lines().filter_map(|l| l.parse::<u32>().ok()));
 
         let portfolio = cmalt_core::store::read_only(&folder)

@@ -6,15 +6,17 @@
 
 #![cfg(unix)]
 
+mod crash_support;
+use crash_support::RandomKiller;
+
 use cmalt_core::export::reopen::open_bundle;
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::model::Portfolio;
 use cmalt_core::session::{LinkRequest, SectionPatch, Session};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -23,14 +25,6 @@ const KILLS: u64 = 300;
 const FOLDER_TARGET: &str = "export-folder";
 const ZIP_TARGET: &str = "export.zip";
 const PAGE_TARGET: &str = "export.html";
-
-/// A small deterministic generator, so a failing run can be repeated exactly.
-fn next_random(state: &mut u64) -> u64 {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    *state
-}
 
 /// A portfolio with text in two sections, a picture, a PDF and a link.
 fn make_portfolio(folder: &Path, framework: Arc<Framework>) -> Portfolio {
@@ -143,7 +137,7 @@ fn sigkill_while_exporting_leaves_each_target_absent_or_complete() {
     let framework = Arc::new(Framework::bundled().unwrap());
     let portfolio = make_portfolio(&folder, framework.clone());
 
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut killer = RandomKiller::new(0x2545_f491_4f6c_dd1d_u64);
     let mut completed_runs = 0usize;
     // What was last verified at each target, and whether an export there ever finished.
     let mut verified: BTreeMap<&str, Option<(u64, i64, i64, u64)>> = BTreeMap::new();
@@ -152,25 +146,14 @@ fn sigkill_while_exporting_leaves_each_target_absent_or_complete() {
     let mut folder_missing_after_replace = 0usize;
     for kill in 0..KILLS {
         let context = format!("after kill {kill}");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_export-loop"))
-            .arg(&folder)
-            .arg(&out)
-            .arg((kill % 3).to_string())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
         // From the process starting up to well into its exports.
-        std::thread::sleep(Duration::from_micros(next_random(&mut seed) % 80_000));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let mut printed = String::new();
-        child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut printed)
-            .unwrap();
+        let printed = killer.run_and_kill(
+            Command::new(env!("CARGO_BIN_EXE_export-loop"))
+                .arg(&folder)
+                .arg(&out)
+                .arg((kill % 3).to_string()),
+            Duration::from_millis(80),
+        );
         for line in printed.lines() {
             if let Some((name, _run)) = line.split_once(' ') {
                 completed_runs += 1;

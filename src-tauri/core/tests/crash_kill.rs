@@ -4,23 +4,17 @@
 
 #![cfg(unix)]
 
+mod crash_support;
+use crash_support::RandomKiller;
+
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::model::Portfolio;
 use cmalt_core::session::Session;
-use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
 const KILLS: u64 = 500;
-
-/// A small deterministic generator, so a failing run can be repeated exactly.
-fn next_random(state: &mut u64) -> u64 {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    *state
-}
 
 fn whole_version(portfolio: &Portfolio) -> u64 {
     let text = portfolio
@@ -56,26 +50,14 @@ fn sigkill_at_random_moments_never_loses_or_tears_a_save() {
     );
     drop(Session::create(framework, &folder, portfolio).unwrap());
 
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut killer = RandomKiller::new(0x2545_f491_4f6c_dd1d_u64);
     let mut last_reported = 0u64;
     for kill in 0..KILLS {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_save-loop"))
-            .arg(&folder)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
         // From the process starting up to well into its saves.
-        std::thread::sleep(Duration::from_micros(next_random(&mut seed) % 40_000));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let mut printed = String::new();
-        child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut printed)
-            .unwrap();
+        let printed = killer.run_and_kill(
+            Command::new(env!("CARGO_BIN_EXE_save-loop")).arg(&folder),
+            Duration::from_millis(40),
+        );
         if let Some(last) = printed.lines().rev().find_map(|l| l.parse::<u64>().ok()) {
             last_reported = last;
         }

@@ -4,41 +4,14 @@
 
 #![cfg(target_os = "linux")]
 
+mod mount_support;
+use mount_support::SmallDisk;
+
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::model::Portfolio;
 use cmalt_core::session::{SectionPatch, Session};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
-
-/// A tmpfs of `size` mounted at a temporary folder, unmounted when dropped.
-struct SmallDisk {
-    mount_point: PathBuf,
-    _parent: tempfile::TempDir,
-}
-
-impl SmallDisk {
-    fn mount(size: &str) -> Option<SmallDisk> {
-        let parent = tempfile::tempdir().unwrap();
-        let mount_point = parent.path().join("disk");
-        std::fs::create_dir(&mount_point).unwrap();
-        let mounted = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(&mount_point)
-            .status()
-            .is_ok_and(|s| s.success());
-        mounted.then_some(SmallDisk {
-            mount_point,
-            _parent: parent,
-        })
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.mount_point).status();
-    }
-}
 
 fn edit(session: &mut Session, text: String) -> Result<(), cmalt_core::session::SessionError> {
     let patch = SectionPatch {

@@ -6,57 +6,16 @@
 
 #![cfg(target_os = "linux")]
 
+mod mount_support;
+use mount_support::{SmallDisk, mount, unmount};
+
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::model::Portfolio;
 use cmalt_core::session::{SectionPatch, Session, SessionError};
 use cmalt_core::store::{EVIDENCE_DIR, PORTFOLIO_FILE};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
-
-fn mount(args: &[&str], target: &Path) -> bool {
-    Command::new("mount")
-        .args(args)
-        .arg(target)
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// Unmounts `target`; lazily if it is still busy, so a failed test never leaves a mount.
-fn unmount(target: &Path) {
-    let unmounted = Command::new("umount")
-        .arg(target)
-        .status()
-        .is_ok_and(|s| s.success());
-    if !unmounted {
-        let _ = Command::new("umount").arg("-l").arg(target).status();
-    }
-}
-
-/// A small tmpfs mounted at a temporary folder, unmounted when dropped.
-struct SmallDisk {
-    mount_point: PathBuf,
-    _parent: tempfile::TempDir,
-}
-
-impl SmallDisk {
-    fn mount() -> Option<SmallDisk> {
-        let parent = tempfile::tempdir().unwrap();
-        let mount_point = parent.path().join("disk");
-        std::fs::create_dir(&mount_point).unwrap();
-        mount(&["-t", "tmpfs", "-o", "size=4m", "tmpfs"], &mount_point).then_some(SmallDisk {
-            mount_point,
-            _parent: parent,
-        })
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        unmount(&self.mount_point);
-    }
-}
 
 /// `folder` covered by a read-only bind mount of itself, removed when dropped.
 ///
@@ -140,7 +99,7 @@ fn every_file(folder: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 #[test]
 fn a_folder_made_read_only_fails_the_save_keeps_the_last_version_and_recovers() {
-    let Some(disk) = SmallDisk::mount() else {
+    let Some(disk) = SmallDisk::mount("4m") else {
         eprintln!("skipped: mounting a small tmpfs needs root (CI runs this test as root)");
         return;
     };
@@ -223,7 +182,7 @@ fn a_folder_made_read_only_fails_the_save_keeps_the_last_version_and_recovers() 
 /// opening says so plainly and writes nothing; once writable it opens as it was.
 #[test]
 fn a_portfolio_on_a_disk_remounted_read_only_says_so_and_opens_once_writable() {
-    let Some(disk) = SmallDisk::mount() else {
+    let Some(disk) = SmallDisk::mount("4m") else {
         eprintln!("skipped: mounting a small tmpfs needs root (CI runs this test as root)");
         return;
     };
