@@ -29,6 +29,36 @@ fn scripted_pick() -> Option<PathBuf> {
     scripted_picks().and_then(|paths| paths.into_iter().next())
 }
 
+/// Where to export `name`: the scripted pick, or the native dialog (a new folder inside the
+/// one chosen, or the file to save as, titled `save_title`); `None` when the candidate cancels.
+pub(crate) async fn choose_target(
+    format: ExportFormat,
+    name: &str,
+    save_title: &str,
+) -> Option<PathBuf> {
+    if let Some(path) = scripted_pick() {
+        return Some(path);
+    }
+    let (extension, label) = match format {
+        ExportFormat::Folder => {
+            let parent = rfd::AsyncFileDialog::new()
+                .set_title("Choose the folder to export into")
+                .pick_folder()
+                .await?;
+            return Some(free_folder_in(parent.path(), &format!("{name}-export")));
+        }
+        ExportFormat::Zip => ("zip", "Zip file"),
+        ExportFormat::SingleHtml => ("html", "Web page"),
+    };
+    rfd::AsyncFileDialog::new()
+        .set_title(save_title)
+        .set_file_name(format!("{name}.{extension}"))
+        .add_filter(label, &[extension])
+        .save_file()
+        .await
+        .map(|file| file.path().to_path_buf())
+}
+
 /// A re-submission's summary of revisions since snapshot `since`, when one is asked for.
 fn extras(session: &Session, revisions_since: Option<&str>) -> CommandResult<ExportExtras> {
     let revisions = match revisions_since {
@@ -52,18 +82,19 @@ pub fn export_estimate(
     options: ExportOptions,
     revisions_since: Option<String>,
 ) -> CommandResult<SizeReport> {
-    let mut guard = state.session();
-    let s = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
-    let extras = extras(s, revisions_since.as_deref())?;
-    export::estimate(
-        s.framework(),
-        s.folder(),
-        s.portfolio(),
-        options,
-        &extras,
-        now(),
-    )
-    .map_err(export_error)
+    state.with_session(|s| {
+        Ok(extras(s, revisions_since.as_deref()).and_then(|extras| {
+            export::estimate(
+                s.framework(),
+                s.folder(),
+                s.portfolio(),
+                options,
+                &extras,
+                now(),
+            )
+            .map_err(export_error)
+        }))
+    })?
 }
 
 /// Asks where to export, then exports; `None` when the candidate cancels.
@@ -75,32 +106,8 @@ pub async fn export_portfolio(
 ) -> CommandResult<Option<ExportOutcome>> {
     let title = state.with_session(|s| Ok(s.portfolio().display_title()))?;
     let name = safe_folder_name(&title);
-    let target = match (scripted_pick(), options.format) {
-        (Some(path), _) => path,
-        (None, ExportFormat::Folder) => match rfd::AsyncFileDialog::new()
-            .set_title("Choose the folder to export into")
-            .pick_folder()
-            .await
-        {
-            Some(parent) => free_folder_in(parent.path(), &format!("{name}-export")),
-            None => return Ok(None),
-        },
-        (None, format) => {
-            let (extension, label) = match format {
-                ExportFormat::Zip => ("zip", "Zip file"),
-                _ => ("html", "Web page"),
-            };
-            match rfd::AsyncFileDialog::new()
-                .set_title("Export the portfolio as")
-                .set_file_name(format!("{name}.{extension}"))
-                .add_filter(label, &[extension])
-                .save_file()
-                .await
-            {
-                Some(file) => file.path().to_path_buf(),
-                None => return Ok(None),
-            }
-        }
+    let Some(target) = choose_target(options.format, &name, "Export the portfolio as").await else {
+        return Ok(None);
     };
     // The native save dialog has already asked whether to replace an existing file.
     let options = ExportOptions {
@@ -108,21 +115,20 @@ pub async fn export_portfolio(
             || (options.format != ExportFormat::Folder && scripted_pick().is_none()),
         ..options
     };
-    let outcome = {
-        let mut guard = state.session();
-        let s = guard.as_mut().ok_or_else(CommandError::no_portfolio_open)?;
-        let extras = extras(s, revisions_since.as_deref())?;
-        export::export_with(
-            s.framework(),
-            s.folder(),
-            s.portfolio(),
-            &target,
-            options,
-            &extras,
-            now(),
-        )
-        .map_err(export_error)?
-    };
+    let outcome = state.with_session(|s| {
+        Ok(extras(s, revisions_since.as_deref()).and_then(|extras| {
+            export::export_with(
+                s.framework(),
+                s.folder(),
+                s.portfolio(),
+                &target,
+                options,
+                &extras,
+                now(),
+            )
+            .map_err(export_error)
+        }))
+    })??;
     *state.last_export() = Some(outcome.path.clone());
     Ok(Some(outcome))
 }

@@ -3,8 +3,9 @@
 //! rolling backups. Thin adapters over `cmalt_core::session` and `cmalt_core::versions`.
 
 use crate::error::{CommandError, CommandResult};
-use crate::evidence_commands::scripted_picks;
+use crate::export_commands::choose_target;
 use crate::state::{AppState, now};
+use cmalt_core::export::html::escape;
 use cmalt_core::export::{self, ExportFormat, ExportOptions, ExportOutcome};
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::library::safe_folder_name;
@@ -93,12 +94,6 @@ fn rendered_parts(framework: &Framework, entry: &SectionEntry) -> String {
     html
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 fn view_of(framework: &Framework, info: SnapshotInfo, portfolio: &Portfolio) -> SnapshotView {
     let sections = framework
         .sections
@@ -134,11 +129,7 @@ fn view_of(framework: &Framework, info: SnapshotInfo, portfolio: &Portfolio) -> 
 pub fn view_snapshot(state: State<'_, AppState>, id: String) -> CommandResult<SnapshotView> {
     let (folder, framework) =
         state.with_session(|s| Ok((s.folder().to_path_buf(), state.framework.clone())))?;
-    let info = versions::list_snapshots(&folder)
-        .map_err(versions_error)?
-        .into_iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| versions_error(VersionsError::UnknownSnapshot(id.clone())))?;
+    let info = versions::snapshot_info(&folder, &id).map_err(versions_error)?;
     let portfolio = versions::load_snapshot(&folder, &id).map_err(versions_error)?;
     Ok(view_of(&framework, info, &portfolio))
 }
@@ -168,10 +159,9 @@ pub fn restore_snapshot_copy(
     state: State<'_, AppState>,
     id: String,
 ) -> CommandResult<RestoredCopy> {
-    let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
-    let title = versions::load_snapshot(&folder, &id)
-        .map_err(versions_error)?
-        .display_title();
+    // The new folder is named after the portfolio; the copy's own title says which version.
+    let (folder, title) =
+        state.with_session(|s| Ok((s.folder().to_path_buf(), s.portfolio().display_title())))?;
     let target = state
         .library
         .folder_for_new(&format!("{title} snapshot {id}"));
@@ -191,30 +181,8 @@ pub async fn export_snapshot(
     let portfolio = versions::load_snapshot(&folder, &id).map_err(versions_error)?;
     let snapshot_folder = folder.join(SNAPSHOT_DIR).join(&id);
     let name = format!("{}-{id}", safe_folder_name(&portfolio.display_title()));
-    let extension = if format == ExportFormat::Zip {
-        "zip"
-    } else {
-        "html"
-    };
-    let target = match scripted_picks().and_then(|p| p.into_iter().next()) {
-        Some(path) => path,
-        None => match rfd::AsyncFileDialog::new()
-            .set_title("Export this snapshot as")
-            .set_file_name(format!("{name}.{extension}"))
-            .add_filter(
-                if extension == "zip" {
-                    "Zip file"
-                } else {
-                    "Web page"
-                },
-                &[extension],
-            )
-            .save_file()
-            .await
-        {
-            Some(file) => file.path().to_path_buf(),
-            None => return Ok(None),
-        },
+    let Some(target) = choose_target(format, &name, "Export this snapshot as").await else {
+        return Ok(None);
     };
     let options = ExportOptions {
         replace: true,
@@ -292,10 +260,9 @@ pub fn restore_backup_copy(
     state: State<'_, AppState>,
     file_name: String,
 ) -> CommandResult<RestoredCopy> {
-    let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
-    let title = versions::load_backup(&folder, &file_name)
-        .map_err(versions_error)?
-        .display_title();
+    // The new folder is named after the portfolio; the copy's own title says which version.
+    let (folder, title) =
+        state.with_session(|s| Ok((s.folder().to_path_buf(), s.portfolio().display_title())))?;
     let target = state.library.folder_for_new(&format!("{title} backup"));
     let portfolio =
         versions::restore_backup_as_copy(&folder, &file_name, &target).map_err(versions_error)?;

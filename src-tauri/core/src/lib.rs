@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod backups;
 pub mod checklist;
+pub mod dates;
 pub mod deadlines;
 pub mod evidence;
 pub mod evidence_files;

@@ -200,29 +200,3 @@ fn sigkill_while_attaching_never_loses_or_tears_evidence() {
         "the loop must have attached at least once in {KILLS} runs"
     );
 }
-
-/// An attach cut short leaves `evidence/.<name>.<pid>.tmp`; opening the portfolio clears
-/// these as well as the stale temp files beside `portfolio.json`, or every kill or power cut
-/// during an attach would leave up to 1 MB behind for good (found by the crash test above).
-#[test]
-fn opening_clears_stale_temp_files_in_the_evidence_folder() {
-    let root = tempfile::tempdir().unwrap();
-    let folder = root.path().join("portfolio");
-    let framework = Arc::new(Framework::bundled().unwrap());
-    let portfolio = Portfolio::new(
-        "Leftovers",
-        "Sam",
-        PathwayId::Cmalt,
-        time::OffsetDateTime::now_utc(),
-    );
-    drop(Session::create(framework.clone(), &folder, portfolio).unwrap());
-    let stale = folder
-        .join(EVIDENCE_DIR)
-        .join(".0123456789ab-report.pdf.4242.tmp");
-    std::fs::write(&stale, b"half a report").unwrap();
-    drop(Session::open(framework, &folder).unwrap());
-    assert!(
-        !stale.exists(),
-        "a temp file left by an interrupted attach must be cleared when the portfolio opens"
-    );
-}

@@ -341,12 +341,7 @@ fn check_confirmation(under: &Under<'_>, found: &mut Found) {
             ProblemCode::DeclarationNotDated,
             "The declaration has no date yet. Add the date you sign it.".into(),
         );
-    } else if time::Date::parse(
-        date,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .is_err()
-    {
+    } else if crate::dates::parse_iso_date(date).is_none() {
         found.error(
             id,
             ProblemCode::DeclarationNotDated,

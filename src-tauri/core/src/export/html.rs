@@ -43,7 +43,7 @@ pub(crate) struct FileView {
 }
 
 /// Escapes text for HTML content and quoted attribute values alike.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

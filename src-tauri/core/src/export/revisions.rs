@@ -30,10 +30,7 @@ impl RevisionSummary {
         since: &str,
     ) -> versions::Result<RevisionSummary> {
         let then = versions::load_snapshot(folder, since)?;
-        let info = versions::list_snapshots(folder)?
-            .into_iter()
-            .find(|s| s.id == since)
-            .ok_or_else(|| versions::VersionsError::UnknownSnapshot(since.to_string()))?;
+        let info = versions::snapshot_info(folder, since)?;
         let assessment = portfolio
             .assessments
             .iter()

@@ -1,6 +1,7 @@
 //! An open portfolio being edited: every change is applied to the portfolio in memory and
 //! saved at once. If a save fails the change stays in memory, so the next save carries it.
 
+use crate::dates::parse_iso_date;
 use crate::framework::{AreaKindId, Framework, PathwayId};
 use crate::model::{
     Candidate, CandidateConfirmations, Confirmation, NominatedAssessor, Portfolio, PreviousAward,
@@ -207,13 +208,7 @@ impl Session {
         now: OffsetDateTime,
     ) -> Result<Saved> {
         let date = confirmation.date.trim();
-        if !date.is_empty()
-            && time::Date::parse(
-                date,
-                time::macros::format_description!("[year]-[month]-[day]"),
-            )
-            .is_err()
-        {
+        if !date.is_empty() && parse_iso_date(date).is_none() {
             return Err(SessionError::Invalid(format!(
                 "\"{date}\" is not a date. Please use the date picker, or write it as YYYY-MM-DD."
             )));
@@ -274,11 +269,7 @@ impl Session {
         now: OffsetDateTime,
     ) -> Result<Saved> {
         if let Some(date) = &date
-            && time::Date::parse(
-                date,
-                time::macros::format_description!("[year]-[month]-[day]"),
-            )
-            .is_err()
+            && parse_iso_date(date).is_none()
         {
             return Err(SessionError::Invalid(format!("\"{date}\" is not a date.")));
         }

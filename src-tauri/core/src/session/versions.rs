@@ -78,7 +78,7 @@ impl Session {
     ) -> Result<Saved> {
         let date = date.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
         if let Some(text) = &date
-            && assessment::parse_date(text).is_none()
+            && crate::dates::parse_iso_date(text).is_none()
         {
             return Err(SessionError::Invalid(format!(
                 "\"{text}\" is not a date. Use the form 2026-11-23."

@@ -2,6 +2,7 @@
 //! first submission or a re-submission after a referral), what recording one changes, and
 //! the feedback to revise against.
 
+use crate::dates::parse_iso_date;
 use crate::framework::{Framework, OutcomeId};
 use crate::model::{Assessment, Portfolio, Rating};
 use serde::Serialize;
@@ -99,7 +100,7 @@ pub fn record(
         });
     }
     let date = assessment.received_on.trim().to_string();
-    if parse_date(&date).is_none() {
+    if parse_iso_date(&date).is_none() {
         return Err(AssessmentError::BadDate(date));
     }
     if let Some(unknown) = assessment
@@ -120,14 +121,6 @@ pub fn record(
     }
     portfolio.assessments.push(assessment);
     Ok(())
-}
-
-pub(crate) fn parse_date(text: &str) -> Option<time::Date> {
-    time::Date::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .ok()
 }
 
 #[cfg(test)]

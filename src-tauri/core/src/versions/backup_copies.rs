@@ -59,12 +59,7 @@ fn words_in(portfolio: &Portfolio) -> usize {
         .sum()
 }
 
-/// The portfolio a backup holds; only names `list` gives are accepted.
-pub fn load_backup(folder: &Path, file_name: &str) -> Result<Portfolio> {
-    let info = find(folder, file_name)?;
-    read_backup(folder, &info)
-}
-
+/// The backup called `file_name`; only names `list` gives are accepted.
 fn find(folder: &Path, file_name: &str) -> Result<BackupInfo> {
     backups::list(folder)
         .unwrap_or_default()

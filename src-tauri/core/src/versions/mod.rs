@@ -10,9 +10,9 @@ pub mod review;
 pub mod snapshots;
 pub mod upgrade;
 
-pub use backup_copies::{BackupVersion, list_backups, load_backup, restore_backup_as_copy};
+pub use backup_copies::{BackupVersion, list_backups, restore_backup_as_copy};
 pub use compare::{Chunk, ChunkKind, Comparison, SectionChange, SectionStatus, compare};
 pub use snapshots::{
     Result, SNAPSHOT_DIR, SnapshotInfo, VersionsError, list_snapshots, load_snapshot,
-    restore_as_copy, take_snapshot,
+    restore_as_copy, snapshot_info, take_snapshot,
 };

@@ -2,7 +2,7 @@
 //! (every few years from the award, then from the last review finished), and starting one
 //! from the future plans the candidate wrote.
 
-use super::assessment::parse_date;
+use crate::dates::{iso_date, parse_iso_date};
 use crate::framework::Framework;
 use crate::model::{Portfolio, PracticeReview};
 use serde::Serialize;
@@ -41,7 +41,7 @@ pub fn status(framework: &Framework, portfolio: &Portfolio, today: Date) -> Revi
     let due = due_on(framework, portfolio);
     ReviewStatus {
         accredited_on: portfolio.accredited_on.clone(),
-        due_on: due.map(iso),
+        due_on: due.map(iso_date),
         days_left: due.map(|date| (date - today).whole_days()),
         open: open_review(portfolio).cloned(),
         completed: portfolio
@@ -54,11 +54,14 @@ pub fn status(framework: &Framework, portfolio: &Portfolio, today: Date) -> Revi
 
 /// The award date, or the last review finished since, plus the review period.
 fn due_on(framework: &Framework, portfolio: &Portfolio) -> Option<Date> {
-    let accredited = portfolio.accredited_on.as_deref().and_then(parse_date)?;
+    let accredited = portfolio
+        .accredited_on
+        .as_deref()
+        .and_then(parse_iso_date)?;
     let last_review = portfolio
         .reviews
         .iter()
-        .filter_map(|r| r.completed_on.as_deref().and_then(parse_date))
+        .filter_map(|r| r.completed_on.as_deref().and_then(parse_iso_date))
         .filter(|date| *date >= accredited)
         .max();
     Some(add_years(
@@ -73,11 +76,6 @@ fn add_years(date: Date, years: u8) -> Date {
     date.replace_year(year)
         .or_else(|_| Date::from_calendar_date(year, date.month(), 28))
         .unwrap_or(date)
-}
-
-fn iso(date: Date) -> String {
-    date.format(time::macros::format_description!("[year]-[month]-[day]"))
-        .expect("the date format is valid")
 }
 
 fn open_review(portfolio: &Portfolio) -> Option<&PracticeReview> {
@@ -100,7 +98,7 @@ pub fn start(portfolio: &mut Portfolio, today: Date) -> Result<&PracticeReview, 
         .map(|entry| entry.description.clone())
         .unwrap_or_default();
     portfolio.reviews.push(PracticeReview {
-        started_on: iso(today),
+        started_on: iso_date(today),
         plans_reviewed: plans,
         ..PracticeReview::default()
     });
@@ -118,7 +116,7 @@ pub struct ReviewPatch {
 
 pub fn update(portfolio: &mut Portfolio, patch: ReviewPatch) -> Result<(), ReviewError> {
     if let Some(date) = &patch.completed_on
-        && parse_date(date.trim()).is_none()
+        && parse_iso_date(date.trim()).is_none()
     {
         return Err(ReviewError::BadDate(date.clone()));
     }

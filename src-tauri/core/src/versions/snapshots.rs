@@ -215,6 +215,12 @@ fn collision_number(id: &str) -> u32 {
     id.get(16..).and_then(|n| n.parse().ok()).unwrap_or(1)
 }
 
+/// What snapshot `id` is: its label, date, and whether it was submitted.
+pub fn snapshot_info(folder: &Path, id: &str) -> Result<SnapshotInfo> {
+    snapshot_folder(folder, id)?;
+    read_info(&folder.join(SNAPSHOT_DIR), id)
+}
+
 /// The portfolio as it was when the snapshot was taken.
 pub fn load_snapshot(folder: &Path, id: &str) -> Result<Portfolio> {
     let snapshot = snapshot_folder(folder, id)?;
@@ -228,7 +234,7 @@ pub fn load_snapshot(folder: &Path, id: &str) -> Result<Portfolio> {
 /// left exactly as they are.
 pub fn restore_as_copy(folder: &Path, id: &str, new_folder: &Path) -> Result<Portfolio> {
     let mut portfolio = load_snapshot(folder, id)?;
-    let info = read_info(&folder.join(SNAPSHOT_DIR), id)?;
+    let info = snapshot_info(folder, id)?;
     portfolio.title = copy_title(&portfolio, "snapshot", info.taken_at);
     let snapshot = snapshot_folder(folder, id)?;
     create_copy(new_folder, &portfolio, &[snapshot.join(EVIDENCE_DIR)])?;
@@ -281,7 +287,7 @@ pub(crate) fn create_copy(
     Ok(())
 }
 
-pub(crate) fn read_info(root: &Path, id: &str) -> Result<SnapshotInfo> {
+fn read_info(root: &Path, id: &str) -> Result<SnapshotInfo> {
     let bytes = fs::read(root.join(id).join(SNAPSHOT_FILE))
         .map_err(|error| damaged(id, error.to_string()))?;
     serde_json::from_slice(&bytes).map_err(|error| damaged(id, error.to_string()))

@@ -63,7 +63,7 @@ pub fn plan(
     let year = portfolio
         .accredited_on
         .as_deref()
-        .and_then(super::assessment::parse_date)
+        .and_then(crate::dates::parse_iso_date)
         .and_then(|date| u16::try_from(date.year()).ok());
     Ok(UpgradePlan {
         from: from.id,
