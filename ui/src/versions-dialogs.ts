@@ -22,6 +22,16 @@ import type {
   SubmissionWindow,
 } from "./types";
 
+/** Runs a dialog's confirming step; a refusal is shown in `error` and keeps the dialog open. */
+async function showingRefusal(error: HTMLElement, step: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await step();
+  } catch (failure) {
+    error.textContent = messageOf(failure);
+    return false;
+  }
+}
+
 /** A line under a form that says why it was refused, read out when it appears. */
 function errorLine(testid: string): HTMLElement {
   return h("p", { class: "form-error", role: "alert", "data-testid": testid });
@@ -70,13 +80,10 @@ export async function markSubmittedDialog(target: string | null): Promise<Snapsh
         kind: "primary",
         testid: "submit-confirm",
         run: async () => {
-          try {
+          return showingRefusal(error, async () => {
             made = await api.takeSnapshot({ label: label.value.trim(), submitted: true, window: select.value || null });
             return true;
-          } catch (failure) {
-            error.textContent = messageOf(failure);
-            return false;
-          }
+          });
         },
       },
     ],
@@ -114,13 +121,10 @@ export async function keepSnapshotDialog(): Promise<SnapshotInfo | null> {
             label.focus();
             return false;
           }
-          try {
+          return showingRefusal(error, async () => {
             made = await api.takeSnapshot({ label: label.value.trim(), submitted: false, window: null });
             return true;
-          } catch (failure) {
-            error.textContent = messageOf(failure);
-            return false;
-          }
+          });
         },
       },
     ],
@@ -244,13 +248,10 @@ export async function recordOutcomeDialog(
             overall_feedback: overall.value,
             sections: Object.fromEntries(rows.map((r) => [r.id, r.read()])),
           };
-          try {
+          return showingRefusal(error, async () => {
             opened = await api.recordAssessment(assessment);
             return true;
-          } catch (failure) {
-            error.textContent = messageOf(failure);
-            return false;
-          }
+          });
         },
       },
     ],
@@ -293,13 +294,10 @@ export async function exportSnapshotDialog(snapshot: SnapshotInfo): Promise<Expo
         testid: "snapshot-export-go",
         run: async () => {
           const format = (formats.querySelector<HTMLInputElement>("input:checked")?.value ?? "zip") as ExportFormat;
-          try {
+          return showingRefusal(error, async () => {
             outcome = await api.exportSnapshot(snapshot.id, format);
             return outcome !== null;
-          } catch (failure) {
-            error.textContent = messageOf(failure);
-            return false;
-          }
+          });
         },
       },
     ],
