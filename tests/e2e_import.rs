@@ -8,10 +8,11 @@ use support::{App, Home};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn importing_the_sample_draft_from_the_start_screen() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/sample-cmalt.md");
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample/sample-cmalt.md");
     assert!(
         sample.is_file(),
-        "the shared sample sits beside the repository"
+        "the sample is in the repository's fixtures"
     );
     let home = Home::new();
     let app = App::launch_with(&home, &[("CMALT_PORTFOLIO_PICK_FILES", sample.as_os_str())]).await;

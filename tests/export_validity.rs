@@ -12,7 +12,10 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
-const SAMPLE: &str = "/work/shared/samples/sample-cmalt.md";
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/sample/sample-cmalt.md"
+);
 
 fn tools() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools")
@@ -150,7 +153,7 @@ fn joined(lines: &[String]) -> String {
 
 /// The sample portfolio, made through the command line as a candidate would make it.
 fn build_sample(root: &Path) -> PathBuf {
-    let markdown = std::fs::read_to_string(SAMPLE).expect("the shared sample portfolio");
+    let markdown = std::fs::read_to_string(SAMPLE).expect("the sample portfolio");
     let samples = Path::new(SAMPLE).parent().unwrap();
     let folder = root.join("sample");
     let folder_arg = folder.to_str().unwrap();

@@ -23,7 +23,7 @@ const SETTLE: Duration = Duration::from_secs(5);
 const WAIT: Duration = Duration::from_secs(30);
 
 fn sample_draft() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/sample-cmalt.md")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample/sample-cmalt.md")
 }
 
 fn hello_binary() -> String {

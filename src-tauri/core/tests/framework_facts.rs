@@ -1,11 +1,12 @@
 //! The framework data agrees with the table of pathways and sections in the scheme's facts
-//! (`../shared/cmalt-framework.md`), so a typo in the data cannot drop a required section.
+//! (copied into `tests/fixtures/cmalt-framework.md`), so a typo in the data cannot drop a required section.
 
 use cmalt_core::framework::{Framework, PathwayId, Requirement};
 use std::path::Path;
 
 fn facts() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/cmalt-framework.md");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/cmalt-framework.md");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "the framework facts must sit beside the repository at {}: {e}",

@@ -1,4 +1,4 @@
-//! Importing Word drafts: the shared sample and a variant, converted to .docx with pandoc
+//! Importing Word drafts: the sample and a variant, converted to .docx with pandoc
 //! here (no .docx is committed), land section by section as the Markdown does; embedded
 //! images become evidence under the 1 MB rule; what is not a readable .docx is refused.
 
@@ -17,12 +17,11 @@ use time::macros::datetime;
 const NOW: OffsetDateTime = datetime!(2026-03-14 09:00 UTC);
 
 fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sample")
 }
 
 fn sample_text() -> String {
-    std::fs::read_to_string(samples().join("sample-cmalt.md"))
-        .expect("the shared sample is readable")
+    std::fs::read_to_string(samples().join("sample-cmalt.md")).expect("the sample is readable")
 }
 
 fn expected() -> Value {

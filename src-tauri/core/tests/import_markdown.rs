@@ -1,4 +1,4 @@
-//! Importing Markdown drafts: the shared sample with its evidence folder lands section by
+//! Importing Markdown drafts: the sample with its evidence folder lands section by
 //! section as its expected file says, and the ways real candidates write (other heading
 //! styles, bold labels, smart punctuation, Windows line endings, missing or oversized files,
 //! no headings at all) lose nothing.
@@ -21,7 +21,7 @@ const SUBMITTED: time::Date = date!(2026 - 03 - 14);
 const NOW: OffsetDateTime = datetime!(2026-03-14 09:00 UTC);
 
 fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sample")
 }
 
 fn fixtures() -> PathBuf {
@@ -31,7 +31,7 @@ fn fixtures() -> PathBuf {
 fn sample_text() -> String {
     let path = samples().join("sample-cmalt.md");
     std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("the shared sample {} must be readable: {e}", path.display()))
+        .unwrap_or_else(|e| panic!("the sample {} must be readable: {e}", path.display()))
 }
 
 fn expected() -> Value {
@@ -273,12 +273,11 @@ fn the_imported_sample_checks_with_only_the_gaps_markdown_cannot_fill() {
         .collect();
     // The sample's README says it should check with no errors. As written, its Markdown has
     // no place for: the principles each section shows (no tags), the topic of 3a and 3b
-    // (named in the text, not as a topic), and a confirmation that the assessor has no
-    // conflict of interest. These are reported to the lead, not papered over here.
+    // (named in the text, not as a topic). Its assessor list states "Conflict of interest:
+    // none", which the importer reads. These are reported to the lead, not papered over here.
     let expected: BTreeSet<(Option<String>, String)> = [
         (Some("3a"), "MissingTopic"),
         (Some("3b"), "MissingTopic"),
-        (Some("assessor"), "AssessorConflictNotConfirmed"),
         (None, "PrincipleNotAddressed"),
     ]
     .into_iter()
