@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/cmalt-portfolio/target}"
 root="$PWD"
-sample="$root/../shared/samples/sample-cmalt.md"
+sample="$root/tests/fixtures/sample/sample-cmalt.md"
 
 fail() {
   echo "test-package: $*" >&2
@@ -18,7 +18,7 @@ fail() {
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-[ -f "$sample" ] || fail "the shared sample is missing: $sample"
+[ -f "$sample" ] || fail "the sample is missing: $sample"
 
 scripts/package.sh
 
@@ -99,6 +99,16 @@ reported_version="$(installed --version)"
   fail "--version says \"$reported_version\", the package is $version"
 grep -q 'check' <<<"$(installed --help)" || fail "--help does not list the check command"
 
+# No test hooks in the released app: the variables the end-to-end tests answer dialogs with
+# are not even in the binary (the test build's `test-hooks` feature adds them), so nothing
+# that launches the installed app can attach files without a dialog.
+for hook in CMALT_PORTFOLIO_PICK_FILES CMALT_PORTFOLIO_HANDED_OVER_LOG; do
+  if grep -qa "$hook" "$binary"; then fail "the installed binary still reads $hook"; fi
+  # The test build has them, or this check could not tell the two apart.
+  grep -qa "$hook" "$CARGO_TARGET_DIR/debug/cmalt-portfolio" ||
+    fail "the test build does not read $hook, so this check proves nothing"
+done
+
 # The sample draft, with the evidence files beside it, into a new portfolio.
 installed import "$sample" --out "$work/portfolio" >"$work/import.txt" ||
   fail "importing the sample failed: $(cat "$work/import.txt")"
@@ -122,5 +132,5 @@ cleanup
 trap - EXIT
 left="removed again"
 if [ "$installed_before" = true ]; then left="left installed, as it was before"; fi
-echo "package: .deb installed ($name $version), the installed binary imported the sample ($evidence_files evidence files) and checked it ($errors errors, exit 1 as expected), $left"
+echo "package: .deb installed ($name $version), no test hooks in the binary, the installed binary imported the sample ($evidence_files evidence files) and checked it ($errors errors, exit 1 as expected), $left"
 echo "package: .rpm built, $rpm_result"

@@ -35,6 +35,7 @@ const COMMANDS: &[&str] = &[
     "uncite",
     "set_citations",
     "open_evidence",
+    "open_web_link",
     "checklist",
     "submission_windows",
     "save_confirmations",

@@ -237,3 +237,19 @@ pub fn remove_area(
         Ok(s.view())
     })
 }
+
+/// Opens a web or e-mail link from one of the app's pages in the system's browser or mail
+/// app, after the same check the navigation guard makes; the window itself never leaves.
+#[tauri::command]
+pub fn open_web_link(app: tauri::AppHandle, address: String) -> CommandResult<()> {
+    match crate::navigation::web_link(&address) {
+        Some(checked) => {
+            crate::navigation::hand_over(&app, &checked);
+            Ok(())
+        }
+        None => Err(CommandError::new(
+            "invalid",
+            "This link cannot be opened: only web addresses (https://…) and e-mail addresses open from the app.",
+        )),
+    }
+}

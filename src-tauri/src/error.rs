@@ -63,7 +63,12 @@ impl From<StoreError> for CommandError {
             StoreError::NotFound(_) | StoreError::NoBackup(_) => {
                 CommandError::new("not_found", message)
             }
-            StoreError::NotAPortfolio(_) => CommandError::new("not_a_portfolio", message),
+            // A folder the app will not use as it is: the window shows why, as for any folder
+            // that is not a portfolio.
+            StoreError::NotAPortfolio(_)
+            | StoreError::Unsafe { .. }
+            | StoreError::LinkInside { .. }
+            | StoreError::TooLarge { .. } => CommandError::new("not_a_portfolio", message),
             StoreError::Exists(_) | StoreError::FolderNotEmpty(_) => {
                 CommandError::new("exists", message)
             }

@@ -3,22 +3,14 @@
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, now};
-use cmalt_core::evidence::{EvidenceDetails, EvidenceSource};
+use crate::test_hooks::scripted_picks;
+use cmalt_core::evidence::EvidenceDetails;
 use cmalt_core::model::Citation;
-use cmalt_core::session::{AttachOutcome, LibraryView, LinkRequest, Saved, SessionError};
+use cmalt_core::session::{AttachOutcome, LibraryView, LinkRequest, OpenTarget, Saved};
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
-
-/// Set to a list of paths (separated like PATH) to answer the file dialog without showing
-/// it: for scripted use and the end-to-end tests, which cannot click a native dialog.
-const PICK_FILES_ENV: &str = "CMALT_PORTFOLIO_PICK_FILES";
-
-/// The paths a script or test set in place of any file dialog, if it did.
-pub fn scripted_picks() -> Option<Vec<PathBuf>> {
-    std::env::var_os(PICK_FILES_ENV).map(|paths| std::env::split_paths(&paths).collect())
-}
 
 async fn pick_files(title: &str, multiple: bool) -> Vec<PathBuf> {
     if let Some(paths) = scripted_picks() {
@@ -279,11 +271,6 @@ pub fn set_citations(
     state.with_session(|s| s.set_citations(&section_id, citations, now()))
 }
 
-enum OpenTarget {
-    File(PathBuf),
-    Link(String),
-}
-
 /// Opens a file from the portfolio's own evidence folder, or a checked web link; nothing else.
 #[tauri::command]
 pub fn open_evidence(
@@ -291,33 +278,7 @@ pub fn open_evidence(
     state: State<'_, AppState>,
     evidence_id: String,
 ) -> CommandResult<()> {
-    let target = state.with_session(|s| {
-        let item = s
-            .portfolio()
-            .evidence_item(&evidence_id)
-            .ok_or_else(|| SessionError::UnknownEvidence(evidence_id.clone()))?;
-        match &item.source {
-            EvidenceSource::Link { url } => {
-                Ok(OpenTarget::Link(cmalt_core::session::check_link(url)?))
-            }
-            EvidenceSource::File { .. } => Ok(OpenTarget::File(
-                s.evidence_path(item)
-                    .expect("file items have a stored name"),
-            )),
-            EvidenceSource::MissingFile { .. } => Err(SessionError::Invalid(format!(
-                "{evidence_id} has no file yet. Use \"Replace file…\" to attach it."
-            ))),
-        }
-    })?;
-    let opened = match target {
-        OpenTarget::File(path) if !path.is_file() => {
-            return Err(CommandError::new(
-                "not_found",
-                format!(
-                    "The file of {evidence_id} is missing from the portfolio's evidence folder. Use \"Replace file…\" to attach it again."
-                ),
-            ));
-        }
+    let opened = match state.with_session(|s| s.what_to_open(&evidence_id))? {
         OpenTarget::File(path) => app.opener().open_path(path.to_string_lossy(), None::<&str>),
         OpenTarget::Link(url) => app.opener().open_url(url, None::<&str>),
     };

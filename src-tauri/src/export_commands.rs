@@ -3,8 +3,8 @@
 //! opening an exported bundle again as a portfolio.
 
 use crate::error::{CommandError, CommandResult};
-use crate::evidence_commands::scripted_picks;
 use crate::state::{AppState, now};
+use crate::test_hooks::scripted_pick;
 use cmalt_core::export::revisions::RevisionSummary;
 use cmalt_core::export::sizes::SizeReport;
 use cmalt_core::export::{self, ExportExtras, ExportFormat, ExportOptions, ExportOutcome};
@@ -22,11 +22,6 @@ fn export_error(error: export::ExportError) -> CommandError {
         _ => "export_refused",
     };
     CommandError::new(code, error.to_string())
-}
-
-/// The path a script or test set in place of the dialog, if any.
-fn scripted_pick() -> Option<PathBuf> {
-    scripted_picks().and_then(|paths| paths.into_iter().next())
 }
 
 /// Where to export `name`: the scripted pick, or the native dialog (a new folder inside the
@@ -168,8 +163,9 @@ pub fn reveal_last_export(app: AppHandle, state: State<'_, AppState>) -> Command
 /// whose Print dialog saves it as a PDF with the export's print stylesheet.
 #[tauri::command]
 pub fn print_portfolio(app: AppHandle, state: State<'_, AppState>) -> CommandResult<String> {
-    let folder = std::env::temp_dir().join("cmalt-portfolio-print");
-    std::fs::create_dir_all(&folder)
+    let folder = state
+        .library
+        .private_folder("print")
         .map_err(|e| CommandError::new("io", format!("A temporary file could not be made: {e}")))?;
     let options = ExportOptions {
         format: ExportFormat::SingleHtml,

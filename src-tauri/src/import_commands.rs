@@ -5,10 +5,9 @@
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, now};
 use cmalt_core::framework::PathwayId;
-use cmalt_core::import::{ImportReport, NOT_PLACED_FILE, read_draft};
+use cmalt_core::import::{ImportReport, read_draft};
 use cmalt_core::session::OpenedPortfolio;
 use serde::Serialize;
-use std::path::PathBuf;
 use tauri::State;
 
 #[derive(Serialize)]
@@ -30,7 +29,7 @@ pub async fn import_draft_dialog(
     state: State<'_, AppState>,
     pathway: Option<PathwayId>,
 ) -> CommandResult<Option<ImportedDraft>> {
-    let picked = match crate::evidence_commands::scripted_picks() {
+    let picked = match crate::test_hooks::scripted_picks() {
         Some(paths) => paths.into_iter().next(),
         None => rfd::AsyncFileDialog::new()
             .set_title("Import a draft")
@@ -61,35 +60,15 @@ pub async fn import_draft_dialog(
     Ok(Some(ImportedDraft { opened, report }))
 }
 
-fn not_placed_path(state: &AppState) -> CommandResult<PathBuf> {
-    state.with_session(|s| Ok(s.folder().join(NOT_PLACED_FILE)))
-}
-
 /// The text an import could not place, if any is still waiting.
 #[tauri::command]
 pub fn not_placed_note(state: State<'_, AppState>) -> CommandResult<Option<String>> {
-    let path = not_placed_path(&state)?;
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(text)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(CommandError::new(
-            "io",
-            format!("The note could not be read: {error}"),
-        )),
-    }
+    state.with_session(|s| s.not_placed_note())
 }
 
 /// Moves the note into the portfolio's backups once the candidate has moved what they
 /// need: it is kept, never deleted.
 #[tauri::command]
 pub fn set_aside_not_placed(state: State<'_, AppState>) -> CommandResult<()> {
-    let path = not_placed_path(&state)?;
-    let folder = path
-        .parent()
-        .expect("the note sits in the portfolio folder")
-        .join(cmalt_core::backups::BACKUP_DIR);
-    let stamp = now().unix_timestamp();
-    std::fs::create_dir_all(&folder)
-        .and_then(|()| std::fs::rename(&path, folder.join(format!("not-placed-{stamp}.md"))))
-        .map_err(|e| CommandError::new("io", format!("The note could not be set aside: {e}")))
+    state.with_session(|s| s.set_aside_not_placed(now()))
 }

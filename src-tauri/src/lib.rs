@@ -8,7 +8,9 @@ mod error;
 mod evidence_commands;
 mod export_commands;
 mod import_commands;
+mod navigation;
 mod state;
+mod test_hooks;
 mod versions_commands;
 
 use clap::Parser;
@@ -51,6 +53,28 @@ fn run_window() -> i32 {
         }))
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(framework, library))
+        .setup(|app| {
+            // Built here rather than from the config alone, so that every navigation and
+            // every new-window request (a middle-click, `target=_blank`) passes the guard.
+            let config = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|window| window.label == "main")
+                .cloned()
+                .ok_or("tauri.conf.json has no main window")?;
+            let on_navigation = app.handle().clone();
+            let on_new_window = app.handle().clone();
+            tauri::WebviewWindowBuilder::from_config(app, &config)?
+                .on_navigation(move |url| navigation::allow(&on_navigation, url))
+                .on_new_window(move |url, _features| {
+                    navigation::allow(&on_new_window, &url);
+                    tauri::webview::NewWindowResponse::Deny
+                })
+                .build()?;
+            Ok(())
+        })
         .on_window_event(|window, event| {
             // Dropped files are held in Rust; the webview is told their names only.
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
@@ -92,6 +116,7 @@ fn run_window() -> i32 {
             evidence_commands::uncite,
             evidence_commands::set_citations,
             evidence_commands::open_evidence,
+            commands::open_web_link,
             checklist_commands::checklist,
             checklist_commands::submission_windows,
             checklist_commands::save_confirmations,

@@ -74,6 +74,10 @@ impl App {
     /// Launches with extra environment variables for the app (e.g. answers to file dialogs).
     pub async fn launch_with(home: &Home, env: &[(&str, &std::ffi::OsStr)]) -> App {
         assert!(
+            cfg!(feature = "test-hooks") || env.is_empty(),
+            "this test answers file dialogs through the test-hooks feature: run it through scripts/test.sh, or with --features cmalt-portfolio/test-hooks"
+        );
+        assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them through scripts/test.sh, which starts Xvfb"
         );

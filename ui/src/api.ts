@@ -95,6 +95,8 @@ export const api = {
     invoke<Saved>("set_citations", { sectionId, citations }),
   /** opens the file with the system's default app, or the link in the browser */
   openEvidence: (evidenceId: string) => invoke<void>("open_evidence", { evidenceId }),
+  /** opens a web or e-mail link in the system's browser or mail app, never in the window */
+  openWebLink: (address: string) => invoke<void>("open_web_link", { address }),
 
   // Checklist: recompute after saves (it is cheap) to keep statuses and problems live.
   checklist: () => invoke<Checklist>("checklist"),

@@ -9,8 +9,12 @@ import "./styles/checklist.css";
 import "./styles/import.css";
 import "./styles/export.css";
 import "./styles/versions.css";
+import { api } from "./api";
 import { startApp } from "./app";
+import { installLinkGuard } from "./link-guard";
 import { installWindowHooks } from "./window-hooks";
+
+installLinkGuard(api.openWebLink);
 
 const root = document.getElementById("app");
 if (root) {

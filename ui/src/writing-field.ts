@@ -50,12 +50,13 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
   const previewBody = h("div", {
     class: "preview-body prose",
     "data-testid": `preview-${field}`,
-    // Links in the preview must not navigate the app window away from the portfolio.
+    // An [E3] reference opens the item in the library; every other link is the link guard's,
+    // which keeps the window on the portfolio and opens web links in the browser.
     onclick: (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest("a");
+      const link = (event.target as Element | null)?.closest("a.evidence-ref");
       if (!link) return;
       event.preventDefault();
-      const id = link.classList.contains("evidence-ref") ? evidenceIdFromHref(link.getAttribute("href")) : null;
+      const id = evidenceIdFromHref(link.getAttribute("href"));
       if (id) options.onEvidenceRef?.(id);
     },
   });

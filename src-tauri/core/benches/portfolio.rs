@@ -95,6 +95,18 @@ fn render_600_words_for_the_preview(bencher: divan::Bencher) {
     bencher.bench(|| cmalt_core::markdown::render(divan::black_box(&text)));
 }
 
+/// Hostile structure must cost no more than its length (issue 12: 100,000 nested quotes once
+/// took 35 s). Target: each under 100 ms.
+#[divan::bench(args = ["100,000 nested quotes", "10,000 nested lists", "10,000 nested numbered lists"])]
+fn render_hostile_nesting(bencher: divan::Bencher, shape: &str) {
+    let text = match shape {
+        "100,000 nested quotes" => format!("{}the words", ">".repeat(100_000)),
+        "10,000 nested lists" => format!("{}the words", "- ".repeat(10_000)),
+        _ => format!("{}the words", "1. ".repeat(10_000)),
+    };
+    bencher.bench(|| cmalt_core::markdown::render(divan::black_box(&text)));
+}
+
 #[divan::bench]
 fn checklist_of_a_large_senior_portfolio(bencher: divan::Bencher) {
     let portfolio = &LARGE.portfolio;

@@ -2,27 +2,17 @@
 //! contents or the new, never a mixture: temp file in the same folder, fsync, rename,
 //! fsync the folder.
 
-use std::fs::{self, File, OpenOptions};
+use crate::{no_follow, staging};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 
 /// Replaces `path` with `bytes` atomically and durably.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    // A bare file name has an empty parent: that is the current folder.
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-    // A dot-name in the same folder: rename is atomic only within one file system,
-    // and the dot keeps a stray temp file out of the candidate's sight.
-    let temp_path = folder.join(format!(
-        ".{}.{}.tmp",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
+    let folder = staging::parent_of(path);
+    // A dot-name in the same folder: rename is atomic only within one file system, the dot
+    // keeps a stray temp file out of the candidate's sight, and the name is this call's own.
+    let temp_path = staging::sibling(path, "w")?;
     let result = write_and_sync(&temp_path, bytes).and_then(|()| fs::rename(&temp_path, path));
     if result.is_err() {
         // Leave nothing half-written behind; the original is untouched.
@@ -33,11 +23,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 fn write_and_sync(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path)?;
+    // A new file, never an existing one or a link planted under its name.
+    let mut file = no_follow::create_new(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }
@@ -57,6 +44,10 @@ pub fn sync_folder(folder: &Path) -> io::Result<()> {
 
 /// Says in plain words what went wrong with the disk, for a candidate to act on.
 pub fn describe_io_error(error: &io::Error) -> String {
+    if no_follow::is_link_error(error) {
+        return "it is a shortcut (symbolic link) to somewhere else, which the app does not follow"
+            .into();
+    }
     match error.kind() {
         io::ErrorKind::PermissionDenied => {
             "the app is not allowed to write there (the folder may be read-only)".into()
@@ -68,6 +59,17 @@ pub fn describe_io_error(error: &io::Error) -> String {
         }
         io::ErrorKind::IsADirectory => "a folder is in the way of the file".into(),
         _ => error.to_string(),
+    }
+}
+
+/// As `describe_io_error`, in the words of what was being done: a file the app may not read
+/// is not a folder it may not write to.
+pub fn describe_io_error_for(action: &str, error: &io::Error) -> String {
+    let reading = matches!(action, "read" | "open" | "copy" | "read the backups of");
+    if reading && error.kind() == io::ErrorKind::PermissionDenied {
+        "the app is not allowed to read it (check the file's permissions)".into()
+    } else {
+        describe_io_error(error)
     }
 }
 
@@ -90,20 +92,25 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_write_keeps_the_old_file() {
+    fn a_failed_write_leaves_no_temp_file() {
         let folder = tempfile::tempdir().unwrap();
+        // A folder with something in it where the file should go: the rename fails last.
         let path = folder.path().join("portfolio.json");
-        write_atomically(&path, b"good").unwrap();
-        // A folder where the temp file would go makes the write fail part-way.
-        let blocker = folder
-            .path()
-            .join(format!(".portfolio.json.{}.tmp", std::process::id()));
-        fs::create_dir(&blocker).unwrap();
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("keep.txt"), b"good").unwrap();
         assert!(write_atomically(&path, b"new").is_err());
-        assert_eq!(
-            fs::read(&path).unwrap(),
-            b"good",
-            "the last good version must stay"
-        );
+        assert_eq!(fs::read(path.join("keep.txt")).unwrap(), b"good");
+        let names: Vec<_> = fs::read_dir(folder.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "the temp file must be removed: {names:?}");
+    }
+
+    #[test]
+    fn a_file_that_may_not_be_read_is_not_called_a_folder_that_may_not_be_written() {
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert!(describe_io_error_for("read", &denied).contains("not allowed to read it"));
+        assert!(describe_io_error_for("save", &denied).contains("not allowed to write there"));
     }
 }

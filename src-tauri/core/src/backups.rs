@@ -59,6 +59,12 @@ pub fn keep_before_replacing(portfolio_folder: &Path, file: &Path) -> io::Result
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(error) => return Err(error),
     };
+    if !metadata.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "only a file can be kept as a backup",
+        ));
+    }
     let saved_at = metadata
         .modified()
         .map(OffsetDateTime::from)
@@ -68,7 +74,8 @@ pub fn keep_before_replacing(portfolio_folder: &Path, file: &Path) -> io::Result
     let mut counter = 0;
     loop {
         let target = folder.join(backup_name(saved_at, counter));
-        if target.exists() {
+        // `symlink_metadata`: a link planted under the name counts as taken, never followed.
+        if fs::symlink_metadata(&target).is_ok() {
             counter += 1;
             continue;
         }
@@ -76,9 +83,22 @@ pub fn keep_before_replacing(portfolio_folder: &Path, file: &Path) -> io::Result
         // a hard link is as safe as a copy and costs nothing.
         return match fs::hard_link(file, &target) {
             Ok(()) => Ok(()),
-            Err(_) => fs::copy(file, &target).map(|_| ()),
+            Err(_) => copy_into_new(file, &target),
         };
     }
+}
+
+/// Copies `file` to `target`, which must not exist (a link in its place is not written
+/// through).
+fn copy_into_new(file: &Path, target: &Path) -> io::Result<()> {
+    let mut from = crate::no_follow::open_to_read(file)?;
+    let mut to = crate::no_follow::create_new(target)?;
+    let copied = io::copy(&mut from, &mut to).and_then(|_| to.sync_all());
+    if copied.is_err() {
+        // A backup that is not whole is no backup.
+        let _ = fs::remove_file(target);
+    }
+    copied
 }
 
 /// Backups, newest first.

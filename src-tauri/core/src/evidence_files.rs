@@ -2,7 +2,8 @@
 //! bad inputs (missing, empty, a folder, a symlink, unreadable, changing while copied), a
 //! name that is safe on every OS, and a copy that is complete or absent.
 
-use crate::atomic::{describe_io_error, write_atomically};
+use crate::atomic::{describe_io_error, describe_io_error_for, write_atomically};
+use crate::evidence::EvidenceSource;
 use crate::store::EVIDENCE_DIR;
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -35,7 +36,7 @@ pub enum AttachError {
     Symlink(String),
     #[error("\"{0}\" is not an ordinary file and cannot be attached.")]
     NotAFile(String),
-    #[error("\"{name}\" could not be read: {}. Nothing was attached.", describe_io_error(.source))]
+    #[error("\"{name}\" could not be read: {}. Nothing was attached.", describe_io_error_for("read", .source))]
     Unreadable { name: String, source: io::Error },
     #[error(
         "\"{0}\" changed while it was being copied (is it still being saved or synced?). Nothing was attached: wait a moment and try again."
@@ -75,6 +76,23 @@ pub struct StoredFile {
     pub bytes: u64,
     pub sha256: String,
     pub media_type: String,
+}
+
+/// Where an item's stored file is inside `evidence_folder` (the portfolio's `evidence/`, or a
+/// snapshot's): the one way a stored name becomes a path, so deleting, opening, linking,
+/// copying and exporting can never be pointed outside that folder. `None` for links and
+/// missing files, and for a name that is not one plain file name (which opening a portfolio
+/// already refuses; this is the second lock on the same door).
+pub fn stored_path(evidence_folder: &Path, source: &EvidenceSource) -> Option<PathBuf> {
+    source
+        .stored_name()
+        .filter(|name| crate::integrity::is_plain_file_name(name))
+        .map(|name| evidence_folder.join(name))
+}
+
+/// Whether `path` is an ordinary file itself, not a link to one elsewhere.
+pub fn is_regular_file(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
 }
 
 /// The name a person sees for `path`, whatever bytes it is made of.
@@ -162,8 +180,9 @@ pub fn store_bytes(
         return Err(store_error(io::Error::from(io::ErrorKind::NotFound)));
     }
     fs::create_dir_all(&folder).map_err(store_error)?;
-    let already_there =
-        fs::metadata(&target).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    // `symlink_metadata`: a link planted under the name is not "already there".
+    let already_there = fs::symlink_metadata(&target)
+        .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
     if !already_there {
         write_atomically(&target, bytes).map_err(store_error)?;
     }

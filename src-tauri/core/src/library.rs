@@ -53,6 +53,15 @@ impl Library {
         &self.data_folder
     }
 
+    /// A folder of the app's own for temporary files such as the print copy: inside the data
+    /// folder, readable by this user only (0700), never a link, never a shared `/tmp` name
+    /// that another user could read or make first.
+    pub fn private_folder(&self, purpose: &str) -> io::Result<PathBuf> {
+        let folder = self.data_folder.join("tmp").join(purpose);
+        crate::private_folder::ensure(&folder)?;
+        Ok(folder)
+    }
+
     /// A new, unused folder for a portfolio called `title` in the app's data folder.
     pub fn folder_for_new(&self, title: &str) -> PathBuf {
         free_folder_in(&self.data_folder.join(PORTFOLIOS_DIR), title)
@@ -102,9 +111,8 @@ impl Library {
 
 fn describe(folder: &Path) -> RecentPortfolio {
     let file = folder.join(PORTFOLIO_FILE);
-    let portfolio: Option<Portfolio> = fs::read(&file)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    // Through the store's gate: a folder from someone else gets its size cap and checks.
+    let portfolio: Option<Portfolio> = crate::store::read_only(folder).ok();
     let fallback_title = folder
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -1,7 +1,8 @@
 //! One writer per portfolio folder: an OS lock on `.lock`, released by the OS if the
 //! app crashes, so a second window or a script never writes over the first.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use crate::no_follow;
+use std::fs::{File, TryLockError};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -20,12 +21,8 @@ pub enum LockOutcome {
 
 impl FolderLock {
     pub fn try_acquire(folder: &Path) -> io::Result<LockOutcome> {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(folder.join(LOCK_FILE))?;
+        // Never through a link: a `.lock` pointing elsewhere would have that file overwritten.
+        let mut file = no_follow::open_or_create(&folder.join(LOCK_FILE))?;
         match file.try_lock() {
             Ok(()) => {
                 // For a person who wonders who holds it; the lock itself is what counts.

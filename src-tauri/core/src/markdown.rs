@@ -4,6 +4,7 @@
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, format_html, parse_document};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -37,11 +38,79 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+/// Quotes and lists opened on one line deeper than this are written out as plain text. No
+/// one's writing nests beyond a handful; past it, the HTML parser of the sanitiser (and the
+/// browser) do work that grows with the square of the depth: 100,000 `>` took 35 s.
+pub const MAX_NESTING: usize = 32;
+
+/// `markdown` with every container marker past `MAX_NESTING` on a line escaped, so it shows
+/// as the character it is instead of opening one more level. One pass, linear in the text;
+/// text within the limit (all real writing) is returned as it is, without a copy.
+pub fn limit_nesting(markdown: &str) -> Cow<'_, str> {
+    // Cheap test first: a line can only nest past the limit if it has that many markers.
+    let mut out: Option<String> = None;
+    let mut start = 0;
+    for line in markdown.split_inclusive('\n') {
+        if let Some(cut) = marker_past_limit(line.as_bytes()) {
+            let text = out.get_or_insert_with(|| String::with_capacity(markdown.len() + 16));
+            text.push_str(&markdown[start..start + cut]);
+            text.push('\\');
+            text.push_str(&markdown[start + cut..start + line.len()]);
+        } else if let Some(text) = &mut out {
+            text.push_str(line);
+        }
+        start += line.len();
+    }
+    match out {
+        Some(text) => Cow::Owned(text),
+        None => Cow::Borrowed(markdown),
+    }
+}
+
+/// Where in `line` the first quote or list marker past the nesting limit is (for an ordered
+/// list, its `.` or `)`), if the line opens that many.
+fn marker_past_limit(line: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    let mut depth = 0;
+    loop {
+        while at < line.len() && matches!(line[at], b' ' | b'\t') {
+            at += 1;
+        }
+        let followed_by_space =
+            |end: usize| end >= line.len() || matches!(line[end], b' ' | b'\t' | b'\n' | b'\r');
+        let (marker, end) = match line.get(at)? {
+            b'>' => (at, at + 1),
+            b'-' | b'+' | b'*' if followed_by_space(at + 1) => (at, at + 1),
+            b'0'..=b'9' => {
+                let digits = line[at..]
+                    .iter()
+                    .take(10)
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                let punctuation = at + digits;
+                match line.get(punctuation) {
+                    Some(b'.' | b')') if digits <= 9 && followed_by_space(punctuation + 1) => {
+                        (punctuation, punctuation + 1)
+                    }
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        depth += 1;
+        if depth > MAX_NESTING {
+            return Some(marker);
+        }
+        at = end;
+    }
+}
+
 /// Renders Markdown to sanitised HTML and counts its words, from one parse.
 pub fn render(markdown: &str) -> Rendered {
     let arena = Arena::new();
     let options = comrak_options();
-    let root = parse_document(&arena, markdown, &options);
+    let markdown = limit_nesting(markdown);
+    let root = parse_document(&arena, &markdown, &options);
     let words = visible_words(root);
     let mut raw_html = String::with_capacity(markdown.len() * 2);
     format_html(root, &options, &mut raw_html).expect("writing to a String cannot fail");
@@ -90,7 +159,11 @@ pub fn count_markdown_words(markdown: &str) -> usize {
         return 0;
     }
     let arena = Arena::new();
-    visible_words(parse_document(&arena, markdown, &comrak_options()))
+    visible_words(parse_document(
+        &arena,
+        &limit_nesting(markdown),
+        &comrak_options(),
+    ))
 }
 
 #[cfg(test)]
@@ -140,6 +213,43 @@ mod tests {
             "<img",
         ] {
             assert!(!html.contains(needle), "{needle} must not survive: {html}");
+        }
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_shown_as_text_and_nothing_is_lost() {
+        let deep_quote = format!("{}deep", "> ".repeat(50));
+        let limited = limit_nesting(&deep_quote);
+        assert_eq!(
+            limited.replacen('\\', "", 1),
+            deep_quote,
+            "only one backslash is added; every character stays"
+        );
+        let html = render(&deep_quote).html;
+        assert_eq!(html.matches("<blockquote>").count(), MAX_NESTING);
+        assert!(html.contains("deep"), "the words still show: {html}");
+
+        let deep_list = format!("{}item", "- ".repeat(40));
+        let html = render(&deep_list).html;
+        assert_eq!(html.matches("<ul>").count(), MAX_NESTING);
+        let deep_numbers = format!("{}item", "1. ".repeat(40));
+        assert_eq!(
+            render(&deep_numbers).html.matches("<ol>").count(),
+            MAX_NESTING
+        );
+    }
+
+    #[test]
+    fn ordinary_writing_is_never_copied_or_changed() {
+        for text in [
+            "> a quote\n> > nested\n\n- one\n  - two\n    1. three\n",
+            "2026. A year. 3) not a list? - dash - text * star",
+            "",
+        ] {
+            assert!(
+                matches!(limit_nesting(text), Cow::Borrowed(_)),
+                "{text:?} is within the limit"
+            );
         }
     }
 

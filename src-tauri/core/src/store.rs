@@ -2,19 +2,35 @@
 //! opening (with its lock), saving atomically, and recovering from a file that cannot be
 //! read without ever overwriting it.
 
-use crate::atomic::{describe_io_error, write_atomically};
+use crate::atomic::{describe_io_error_for, write_atomically};
 use crate::backups::{self, BackupInfo};
-use crate::lock::{FolderLock, LockOutcome};
+use crate::integrity::{self, UnsafeContent};
+use crate::lock::{FolderLock, LOCK_FILE, LockOutcome};
 use crate::model::{Portfolio, SCHEMA_VERSION};
 use serde::Serialize;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 use time::macros::format_description;
 
 pub const PORTFOLIO_FILE: &str = "portfolio.json";
 pub const EVIDENCE_DIR: &str = "evidence";
+/// The snapshots' folder (see `versions::snapshots`); named here so opening can check it.
+pub const SNAPSHOT_DIR: &str = "snapshots";
+/// Far beyond any real portfolio's text (a long Senior portfolio is under 1 MB), and small
+/// enough that a hostile file cannot make the app hold gigabytes to read it.
+pub const MAX_PORTFOLIO_JSON_BYTES: u64 = 16_000_000;
+
+/// What the app itself reads and writes in a portfolio folder: none of them may be a link,
+/// or a folder from someone else could point the app's writes and deletions elsewhere.
+const OWN_ENTRIES: [&str; 5] = [
+    PORTFOLIO_FILE,
+    EVIDENCE_DIR,
+    backups::BACKUP_DIR,
+    SNAPSHOT_DIR,
+    LOCK_FILE,
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -46,7 +62,7 @@ pub enum StoreError {
         "This portfolio is already open in another window or program. Close it there first, then try again."
     )]
     Locked(PathBuf),
-    #[error("Could not {action} {path}: {}. {}", describe_io_error(.source), after_io_failure(.action))]
+    #[error("Could not {action} {path}: {}. {}", describe_io_error_for(.action, .source), after_io_failure(.action))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -54,6 +70,28 @@ pub enum StoreError {
     },
     #[error("There is no backup of this portfolio to restore.")]
     NoBackup(PathBuf),
+    /// A name or number in the file would reach outside the portfolio or break the library.
+    #[error(
+        "The portfolio in {folder} was not opened: {problem}. It may have been changed by hand or by another program. Nothing was read, written or deleted, and the folder is as it was."
+    )]
+    Unsafe {
+        folder: PathBuf,
+        problem: UnsafeContent,
+    },
+    /// One of the app's own files or folders in the portfolio is a symbolic link.
+    #[error(
+        "The portfolio in {folder} was not opened: its \"{name}\" is a shortcut (symbolic link) to somewhere else, so opening it could change files outside the portfolio. Nothing was read, written or deleted. Ask whoever sent it for a copy without links, or export it as a zip."
+    )]
+    LinkInside { folder: PathBuf, name: String },
+    /// `portfolio.json` is far larger than any portfolio's text.
+    #[error(
+        "The portfolio in {folder} was not opened: its portfolio.json is {} and no portfolio's text comes near {}, so it is not a file this app wrote. Nothing was changed.", crate::evidence_files::megabytes(*.bytes), crate::evidence_files::megabytes(*.limit)
+    )]
+    TooLarge {
+        folder: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
 }
 
 fn backup_offer(backups: &[BackupInfo]) -> &'static str {
@@ -139,13 +177,7 @@ impl PortfolioFolder {
 
     /// Opens and locks a portfolio folder and reads its portfolio.
     pub fn open(folder: &Path) -> Result<(PortfolioFolder, Portfolio)> {
-        if !folder.is_dir() {
-            return Err(StoreError::NotFound(folder.to_path_buf()));
-        }
-        let file = folder.join(PORTFOLIO_FILE);
-        if !file.exists() {
-            return Err(StoreError::NotAPortfolio(folder.to_path_buf()));
-        }
+        let file = check_folder(folder)?;
         let opened = PortfolioFolder::lock(folder)?;
         opened.remove_stale_temp_files();
         let portfolio = read_portfolio(folder, &file)?;
@@ -168,6 +200,7 @@ impl PortfolioFolder {
         folder: &Path,
         now: OffsetDateTime,
     ) -> Result<(PortfolioFolder, Portfolio)> {
+        check_links(folder)?;
         let opened = PortfolioFolder::lock(folder)?;
         let backups = backups::list(folder).map_err(io_error("read the backups of", folder))?;
         let (backup_path, portfolio) = backups
@@ -233,14 +266,35 @@ fn remove_hidden_temp_files(folder: &Path, wanted: impl Fn(&str) -> bool) {
 /// reader such as `cmalt-portfolio check` never blocks the app that has it open. Saves
 /// replace the file atomically, so this sees either the old version or the new one.
 pub fn read_only(folder: &Path) -> Result<Portfolio> {
+    let file = check_folder(folder)?;
+    read_portfolio(folder, &file)
+}
+
+/// The portfolio file of `folder`, once the folder is known to be a portfolio whose own
+/// files and folders are real ones, not links.
+fn check_folder(folder: &Path) -> Result<PathBuf> {
     if !folder.is_dir() {
         return Err(StoreError::NotFound(folder.to_path_buf()));
     }
+    check_links(folder)?;
     let file = folder.join(PORTFOLIO_FILE);
-    if !file.exists() {
+    if fs::symlink_metadata(&file).is_err() {
         return Err(StoreError::NotAPortfolio(folder.to_path_buf()));
     }
-    read_portfolio(folder, &file)
+    Ok(file)
+}
+
+fn check_links(folder: &Path) -> Result<()> {
+    match OWN_ENTRIES
+        .iter()
+        .find(|name| crate::no_follow::is_link(&folder.join(name)))
+    {
+        Some(name) => Err(StoreError::LinkInside {
+            folder: folder.to_path_buf(),
+            name: name.to_string(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Reads and checks a portfolio file of `folder` (the current one or a backup) without ever
@@ -256,7 +310,7 @@ fn read_portfolio(folder: &Path, file: &Path) -> Result<Portfolio> {
         reason,
         backups: backups::list(folder).unwrap_or_default(),
     };
-    let bytes = fs::read(file).map_err(io_error("read", file))?;
+    let bytes = read_capped(folder, file)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(unreadable("the file is empty".into()));
     }
@@ -280,9 +334,39 @@ fn read_portfolio(folder: &Path, file: &Path) -> Result<Portfolio> {
         Some(_) => {}
         None => return Err(unreadable("it is not a CMALT Portfolio file".into())),
     }
-    serde_json::from_value(value)
+    let portfolio: Portfolio = serde_json::from_value(value)
         .map(Portfolio::migrated)
-        .map_err(|error| unreadable(format!("a part of it is not as expected: {error}")))
+        .map_err(|error| unreadable(format!("a part of it is not as expected: {error}")))?;
+    integrity::check(&portfolio).map_err(|problem| StoreError::Unsafe {
+        folder: folder.to_path_buf(),
+        problem,
+    })?;
+    Ok(portfolio)
+}
+
+/// The file's bytes, never through a link and never more than a portfolio can hold: the
+/// size is counted as the bytes come, so a file that grows while read is caught too.
+fn read_capped(folder: &Path, file: &Path) -> Result<Vec<u8>> {
+    let limit = MAX_PORTFOLIO_JSON_BYTES;
+    let too_large = |bytes: u64| StoreError::TooLarge {
+        folder: folder.to_path_buf(),
+        bytes,
+        limit,
+    };
+    let handle = crate::no_follow::open_to_read(file).map_err(io_error("read", file))?;
+    let length = handle.metadata().map_err(io_error("read", file))?.len();
+    if length > limit {
+        return Err(too_large(length));
+    }
+    let mut bytes = Vec::with_capacity(length as usize);
+    handle
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error("read", file))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

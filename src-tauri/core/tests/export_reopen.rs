@@ -6,6 +6,7 @@ use cmalt_core::evidence_files::{sha256_hex, store_bytes};
 use cmalt_core::export::reopen::{self, MAX_ENTRIES, MAX_ZIP_BYTES, ReopenError, open_bundle};
 use cmalt_core::export::{self, ExportFormat, ExportOptions};
 use cmalt_core::framework::{Framework, PathwayId};
+use cmalt_core::integrity::UnsafeContent;
 use cmalt_core::model::{Citation, Portfolio};
 use cmalt_core::store::{self, PortfolioFolder, StoreError};
 use std::collections::BTreeSet;
@@ -379,7 +380,13 @@ fn entries_that_would_leave_the_target_are_refused() {
         json["evidence"][0]["source"]["stored_name"] = "../../evil.png".into();
     });
     let error = refused(&zip_file(&fixture, "stored-name.zip", &entries));
-    assert!(matches!(error, ReopenError::UnsafePath { .. }), "{error}");
+    assert!(
+        matches!(
+            &error,
+            ReopenError::Unsafe(UnsafeContent::FileNameLeavesEvidence { id, .. }) if id == "E1"
+        ),
+        "the one gate every portfolio.json passes refuses it, naming the item: {error}"
+    );
 }
 
 #[test]

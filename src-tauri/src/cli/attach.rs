@@ -1,6 +1,7 @@
 //! `cmalt-portfolio attach`: adds a file or a link to a portfolio's evidence library,
 //! refusing with the same message as the window (e.g. over 1 MB).
 
+use super::terminal;
 use cmalt_core::framework::Framework;
 use cmalt_core::session::{AttachOutcome, LinkRequest, Session};
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ pub fn run(framework: Arc<Framework>, args: AttachArgs) -> i32 {
     let mut session = match Session::open(framework, &args.portfolio_dir) {
         Ok(session) => session,
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             return 2;
         }
     };
@@ -33,17 +34,17 @@ pub fn run(framework: Arc<Framework>, args: AttachArgs) -> i32 {
             session.attach_link(link, &args.sections, now)
         }
         _ => {
-            eprintln!("cmalt-portfolio: give either a FILE or --url, not both");
+            terminal::fail("give either a FILE or --url, not both");
             return 2;
         }
     };
     match result {
         Ok(outcome) => {
-            println!("{}", describe(&outcome, args.file.as_deref()));
+            terminal::print(&format!("{}\n", describe(&outcome, args.file.as_deref())));
             0
         }
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             1
         }
     }

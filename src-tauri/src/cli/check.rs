@@ -2,19 +2,19 @@
 //! JSON. It reads `portfolio.json` without taking the folder's lock, so it can run while the
 //! app has the portfolio open.
 
+use super::terminal;
 use cmalt_core::checklist::{Checklist, Problem, Severity, check};
 use cmalt_core::framework::Framework;
 use cmalt_core::model::Portfolio;
 use cmalt_core::store;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 pub fn run(framework: &Framework, folder: &Path, json: bool) -> i32 {
     let portfolio = match store::read_only(folder) {
         Ok(portfolio) => portfolio,
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             return 2;
         }
     };
@@ -22,16 +22,11 @@ pub fn run(framework: &Framework, folder: &Path, json: bool) -> i32 {
     // evidence on the edge of the recent-years window.
     let today = time::OffsetDateTime::now_utc().date();
     let checklist = check(framework, &portfolio, today);
-    let output = if json {
-        let mut text =
-            serde_json::to_string_pretty(&checklist).expect("a checklist always serialises");
-        text.push('\n');
-        text
+    if json {
+        terminal::print_json(&checklist);
     } else {
-        in_plain_words(framework, &portfolio, &checklist)
-    };
-    // A closed pipe (`check | head`) is not worth a panic.
-    let _ = std::io::stdout().lock().write_all(output.as_bytes());
+        terminal::print(&in_plain_words(framework, &portfolio, &checklist));
+    }
     if checklist.ready { 0 } else { 1 }
 }
 

@@ -2,6 +2,7 @@
 //! for the assessors, and prints where it went and its size against the 10 MB limit. It reads
 //! `portfolio.json` without taking the folder's lock, so it can run while the app is open.
 
+use super::terminal;
 use cmalt_core::evidence_files::megabytes;
 use cmalt_core::export::revisions::RevisionSummary;
 use cmalt_core::export::sizes::SizeReport;
@@ -9,7 +10,6 @@ use cmalt_core::export::{self, ExportExtras, ExportFormat, ExportOptions};
 use cmalt_core::framework::Framework;
 use cmalt_core::store;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 /// The `--format` values, in the command line's words.
@@ -44,7 +44,7 @@ pub fn run(framework: &Framework, args: ExportArgs<'_>) -> i32 {
     let portfolio = match store::read_only(args.portfolio_dir) {
         Ok(portfolio) => portfolio,
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             return 2;
         }
     };
@@ -58,7 +58,7 @@ pub fn run(framework: &Framework, args: ExportArgs<'_>) -> i32 {
         match RevisionSummary::since(framework, args.portfolio_dir, &portfolio, since) {
             Ok(summary) => extras.revisions = Some(summary),
             Err(error) => {
-                eprintln!("cmalt-portfolio: {error}");
+                terminal::fail(&error);
                 return 1;
             }
         }
@@ -81,12 +81,11 @@ pub fn run(framework: &Framework, args: ExportArgs<'_>) -> i32 {
                 outcome.path.display()
             );
             text.push_str(&describe_sizes(&outcome.sizes));
-            // A closed pipe (`export | head`) is not worth a panic.
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            terminal::print(&text);
             0
         }
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             1
         }
     }

@@ -2,11 +2,11 @@
 //! prints what went where, in plain words or as JSON. A refusal (not a draft, a portfolio
 //! already there) changes nothing.
 
+use super::terminal;
 use cmalt_core::evidence_files::display_name;
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::import::{self, ImportReport};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 pub struct ImportArgs<'a> {
@@ -32,19 +32,15 @@ pub fn run(framework: &Framework, args: ImportArgs<'_>) -> i32 {
     let report = match import::import_file(framework, args.input, args.out, args.pathway, now) {
         Ok(report) => report,
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             return 1;
         }
     };
-    let output = if args.json {
-        let mut text = serde_json::to_string_pretty(&report).expect("a report always serialises");
-        text.push('\n');
-        text
+    if args.json {
+        terminal::print_json(&report);
     } else {
-        in_plain_words(framework, &report, args.input)
-    };
-    // A closed pipe (`import ... | head`) is not worth a panic.
-    let _ = std::io::stdout().lock().write_all(output.as_bytes());
+        terminal::print(&in_plain_words(framework, &report, args.input));
+    }
     0
 }
 
@@ -58,21 +54,20 @@ fn reopen_bundle(framework: &Framework, args: &ImportArgs<'_>) -> i32 {
                 "pathway": reopened.portfolio.pathway,
                 "evidence_files": reopened.evidence_files,
             });
-            let output = if args.json {
-                format!("{summary:#}\n")
+            if args.json {
+                terminal::print_json(&summary);
             } else {
-                format!(
+                terminal::print(&format!(
                     "Opened the exported portfolio \"{}\" into {} ({} evidence files).\n",
                     reopened.portfolio.display_title(),
                     reopened.folder.display(),
                     reopened.evidence_files
-                )
-            };
-            let _ = std::io::stdout().lock().write_all(output.as_bytes());
+                ));
+            }
             0
         }
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             1
         }
     }

@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod import;
 mod new;
+mod terminal;
 mod versions;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -147,7 +148,7 @@ pub fn run(command: Command) -> i32 {
     let framework = match Framework::bundled() {
         Ok(framework) => Arc::new(framework),
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             return 2;
         }
     };

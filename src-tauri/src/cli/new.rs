@@ -1,5 +1,6 @@
 //! `cmalt-portfolio new`: creates a portfolio folder, refusing where one already is.
 
+use super::terminal;
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::model::Portfolio;
 use cmalt_core::session::Session;
@@ -16,15 +17,15 @@ pub fn run(
     let portfolio = Portfolio::new(title, name, pathway, time::OffsetDateTime::now_utc());
     match Session::create(framework.clone(), folder, portfolio) {
         Ok(_) => {
-            println!(
-                "Created a new {} portfolio in {}",
+            terminal::print(&format!(
+                "Created a new {} portfolio in {}\n",
                 framework.pathway(pathway).name,
                 folder.display()
-            );
+            ));
             0
         }
         Err(error) => {
-            eprintln!("cmalt-portfolio: {error}");
+            terminal::fail(&error);
             1
         }
     }

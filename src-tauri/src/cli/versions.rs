@@ -2,6 +2,7 @@
 //! list the versions kept, and say what changed since one. All three read `portfolio.json`
 //! without its lock and never write it.
 
+use super::terminal;
 use cmalt_core::framework::Framework;
 use cmalt_core::store;
 use cmalt_core::versions::{
@@ -9,7 +10,6 @@ use cmalt_core::versions::{
 };
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 /// Prints only the new id on stdout, so a script can capture it.
@@ -26,7 +26,7 @@ pub fn snapshot(folder: &Path, label: &str, submitted: bool) -> i32 {
         time::OffsetDateTime::now_utc(),
     ) {
         Ok(info) => {
-            print(&format!("{}\n", info.id));
+            terminal::print(&format!("{}\n", info.id));
             0
         }
         Err(error) => refused(&error),
@@ -55,7 +55,7 @@ pub fn snapshots(folder: &Path) -> i32 {
         let submitted = if info.submitted { "  (submitted)" } else { "" };
         let _ = writeln!(out, "{:<18} {date}  {}{submitted}", info.id, info.label);
     }
-    print(&out);
+    terminal::print(&out);
     0
 }
 
@@ -76,18 +76,14 @@ pub fn changes(framework: &Framework, folder: &Path, since: &str, json: bool) ->
         Err(error) => return refused(&error),
     };
     let comparison = compare(framework, &then, &now);
-    let output = if json {
-        let mut text = serde_json::to_string_pretty(&ChangesJson {
+    if json {
+        terminal::print_json(&ChangesJson {
             since,
             comparison: &comparison,
-        })
-        .expect("a comparison always serialises");
-        text.push('\n');
-        text
+        });
     } else {
-        in_plain_words(since, &comparison)
-    };
-    print(&output);
+        terminal::print(&in_plain_words(since, &comparison));
+    }
     0
 }
 
@@ -130,16 +126,11 @@ fn in_plain_words(since: &str, comparison: &Comparison) -> String {
 }
 
 fn unreadable(error: &store::StoreError) -> i32 {
-    eprintln!("cmalt-portfolio: {error}");
+    terminal::fail(error);
     2
 }
 
 fn refused(error: &VersionsError) -> i32 {
-    eprintln!("cmalt-portfolio: {error}");
+    terminal::fail(error);
     1
-}
-
-/// A closed pipe (`changes | head`) is not worth a panic.
-fn print(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

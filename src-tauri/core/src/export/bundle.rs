@@ -10,6 +10,7 @@ use crate::evidence::{EvidenceItem, EvidenceSource};
 use crate::evidence_files::sha256_hex;
 use crate::framework::Framework;
 use crate::model::Portfolio;
+use crate::staging::{self, parent_of, tidy_abandoned_siblings};
 use crate::store::{EVIDENCE_DIR, PORTFOLIO_FILE};
 use serde::Serialize;
 use std::fs;
@@ -40,16 +41,7 @@ pub(crate) struct EvidenceFile<'p> {
     pub bytes: Vec<u8>,
 }
 
-/// A name the app itself would give a file in `evidence/`: one plain component, nothing
-/// that a file system or a zip reader could take as a path, a drive or a hidden file.
-pub fn is_plain_file_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 255
-        && !name.starts_with('.')
-        && !name.chars().any(|c| {
-            c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-        })
-}
+pub use crate::integrity::is_plain_file_name;
 
 /// Reads every attached file, refusing a missing or changed one: the bundle must hold the
 /// files its `portfolio.json` describes, or it could not be opened again.
@@ -75,7 +67,9 @@ pub(crate) fn read_evidence<'p>(
                 name: stored_name.clone(),
             });
         }
-        let path = portfolio_folder.join(EVIDENCE_DIR).join(stored_name);
+        let path =
+            crate::evidence_files::stored_path(&portfolio_folder.join(EVIDENCE_DIR), &item.source)
+                .expect("a plain name was checked just above");
         let missing = || ExportError::EvidenceFileMissing {
             id: item.id.clone(),
             name: original_name.clone(),
@@ -293,75 +287,8 @@ fn looks_like_an_export_folder(folder: &Path) -> bool {
         && names.iter().any(|n| n == PORTFOLIO_FILE)
 }
 
-/// A dot-name beside `out`: a rename within one folder is atomic, and the dot keeps an
-/// interrupted export out of sight.
 fn sibling(out: &Path, purpose: &str) -> Result<PathBuf> {
-    let name = out.file_name().ok_or_else(|| {
-        io_error("write", out)(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the target has no name",
-        ))
-    })?;
-    Ok(out.with_file_name(format!(
-        ".{}.{purpose}-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
-}
-
-fn parent_of(out: &Path) -> &Path {
-    match out.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
-}
-
-/// Tidies what earlier exports to `out` left when they were killed: the hidden `.NAME.….tmp`
-/// siblings of processes that have ended. An earlier export moved aside to be replaced is
-/// put back first when the target is missing, so a crash mid-replace loses nothing.
-fn tidy_abandoned_siblings(out: &Path) {
-    let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return;
-    };
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(parent_of(out)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(middle) = file_name
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
-        else {
-            continue;
-        };
-        // The writer's process id ends the middle part: `export-123`, `replaced-123`, `123`.
-        let pid = middle
-            .rsplit(['-', '.'])
-            .next()
-            .and_then(|d| d.parse().ok());
-        if !pid.is_some_and(process_has_ended) {
-            continue;
-        }
-        let path = entry.path();
-        if middle.starts_with("replaced-") && !out.exists() && fs::rename(&path, out).is_ok() {
-            continue;
-        }
-        let _ = if path.is_dir() {
-            fs::remove_dir_all(&path)
-        } else {
-            fs::remove_file(&path)
-        };
-    }
-}
-
-/// Whether no process has this id now. Only Linux can tell cheaply; elsewhere nothing is
-/// removed, which is safe.
-fn process_has_ended(pid: u32) -> bool {
-    if pid == std::process::id() {
-        return false;
-    }
-    cfg!(target_os = "linux") && !Path::new("/proc").join(pid.to_string()).exists()
+    staging::sibling(out, purpose).map_err(io_error("write", out))
 }
 
 /// Writes the files into a temporary sibling folder, then renames it into place.
@@ -369,8 +296,8 @@ pub(crate) fn write_folder(out: &Path, files: &[BundleFile], replace: bool) -> R
     let parent = parent_of(out);
     fs::create_dir_all(parent).map_err(io_error("create", parent))?;
     tidy_abandoned_siblings(out);
+    // A name of this call's own, so nothing is in the way to remove first.
     let temp = sibling(out, "export")?;
-    let _ = fs::remove_dir_all(&temp);
     let result = fill_folder(&temp, files).and_then(|()| move_into_place(&temp, out, replace));
     if result.is_err() {
         let _ = fs::remove_dir_all(&temp);

@@ -9,7 +9,7 @@ pub mod revisions;
 pub mod single;
 pub mod sizes;
 
-use crate::atomic::describe_io_error;
+use crate::atomic::describe_io_error_for;
 use crate::framework::Framework;
 use crate::model::Portfolio;
 use revisions::RevisionSummary;
@@ -93,7 +93,7 @@ pub enum ExportError {
     )]
     UnsafeStoredName { id: String, name: String },
     /// The disk refused a read or a write.
-    #[error("Could not {action} {path}: {}. Nothing was exported.", describe_io_error(.source))]
+    #[error("Could not {action} {path}: {}. Nothing was exported.", describe_io_error_for(.action, .source))]
     Io {
         action: &'static str,
         path: PathBuf,

@@ -4,11 +4,12 @@
 //! are not what `portfolio.json` says they are.
 
 use super::bundle::{EXPORTED_AT_KEY, is_plain_file_name};
-use crate::atomic::{describe_io_error, sync_folder};
+use crate::atomic::{describe_io_error_for, sync_folder};
 use crate::evidence::EvidenceSource;
 use crate::evidence_files::{megabytes, sha256_hex};
 use crate::framework::Framework;
 use crate::model::{Portfolio, SCHEMA_VERSION};
+use crate::staging::StagedFolder;
 use crate::store::{EVIDENCE_DIR, PORTFOLIO_FILE, PortfolioFolder, StoreError};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -21,8 +22,8 @@ use std::path::{Path, PathBuf};
 pub const MAX_ZIP_BYTES: u64 = 100_000_000;
 /// At most this many files and folders in a bundle (an export has a few, plus its evidence).
 pub const MAX_ENTRIES: usize = 10_000;
-/// `portfolio.json` is words: a few hundred kilobytes even for a long portfolio.
-pub const MAX_PORTFOLIO_JSON_BYTES: u64 = 16_000_000;
+/// `portfolio.json` is words: the same cap as a working folder's.
+pub use crate::store::MAX_PORTFOLIO_JSON_BYTES;
 /// All evidence files together, as read (bounds the disk a hostile bundle could fill).
 pub const MAX_TOTAL_EVIDENCE_BYTES: u64 = 500_000_000;
 /// Folders nested deeper than this are not an export.
@@ -78,6 +79,16 @@ pub enum ReopenError {
         "The bundle has no portfolio.json, so it is not a portfolio exported by CMALT Portfolio. Nothing was written."
     )]
     MissingPortfolio,
+    /// Two entries of the zip have one name: which one is "the" file would be a guess.
+    #[error(
+        "The zip file holds two files of the same name, which an export never does, so it is not clear which is the real one. It may have been made to harm your computer, so it was not opened. Nothing was written."
+    )]
+    DuplicateEntry,
+    /// A name or number inside `portfolio.json` would reach outside the portfolio.
+    #[error(
+        "The portfolio.json in the bundle was not opened: {0}. It may have been made to harm your computer. Nothing was written."
+    )]
+    Unsafe(#[from] crate::integrity::UnsafeContent),
     /// `portfolio.json` is cut short, not JSON, or not the shape of a portfolio.
     #[error("The portfolio.json in the bundle could not be read ({reason}). Nothing was written.")]
     CorruptPortfolio { reason: String },
@@ -110,7 +121,7 @@ pub enum ReopenError {
     #[error(transparent)]
     Target(#[from] StoreError),
     /// The disk refused a read or a write; the half-made folder is removed.
-    #[error("Could not {action} {path}: {}. Nothing was kept.", describe_io_error(.source))]
+    #[error("Could not {action} {path}: {}. Nothing was kept.", describe_io_error_for(.action, .source))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -197,7 +208,11 @@ impl Source {
                 limit: MAX_ZIP_BYTES,
             });
         }
+        let mut second_look = file.try_clone().map_err(io_error("read", input))?;
         let archive = zip::ZipArchive::new(file).map_err(damaged)?;
+        if crate::zip_names::has_duplicate_names(&mut second_look, archive.len()) {
+            return Err(ReopenError::DuplicateEntry);
+        }
         if archive.len() > MAX_ENTRIES {
             return Err(ReopenError::TooManyEntries { limit: MAX_ENTRIES });
         }
@@ -223,6 +238,7 @@ impl Source {
             }
             names.push(name);
         }
+
         let prefix = bundle_prefix(&names).ok_or(ReopenError::MissingPortfolio)?;
         Ok(Source::Zip { archive, prefix })
     }
@@ -350,9 +366,11 @@ fn parse_portfolio(bytes: &[u8]) -> Result<Portfolio> {
         None => return Err(corrupt("it is not a CMALT Portfolio file".into())),
     }
     object.remove(EXPORTED_AT_KEY);
-    serde_json::from_value(value)
+    let portfolio: Portfolio = serde_json::from_value(value)
         .map(Portfolio::migrated)
-        .map_err(|error| corrupt(format!("a part of it is not as expected: {error}")))
+        .map_err(|error| corrupt(format!("a part of it is not as expected: {error}")))?;
+    crate::integrity::check(&portfolio)?;
+    Ok(portfolio)
 }
 
 /// An attached file as `portfolio.json` describes it.
@@ -477,34 +495,10 @@ pub fn open_bundle(input: &Path, out: &Path, framework: &Framework) -> Result<Re
     }
 
     // All checked: now write, beside the target, then rename it into place.
-    let parent = match out.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_error("create", &parent))?;
-    let name = out
-        .file_name()
-        .ok_or_else(|| ReopenError::NotFound(out.to_path_buf()))?;
-    let temp = parent.join(format!(
-        ".{}.reopen-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let _ = fs::remove_dir_all(&temp);
-    let result = fill(&temp, &portfolio, &mut source, &expected, limit)
-        .and_then(|()| check_out(out))
-        .and_then(|()| {
-            if out.is_dir() {
-                // An empty folder the candidate chose: rename cannot replace it everywhere.
-                fs::remove_dir(out).map_err(io_error("create", out))?;
-            }
-            fs::rename(&temp, out).map_err(io_error("create", out))
-        });
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&temp);
-    }
-    result?;
-    sync_folder(&parent).map_err(io_error("create", &parent))?;
+    let staged = StagedFolder::beside(out, "reopen").map_err(io_error("create", out))?;
+    fill(staged.path(), &portfolio, &mut source, &expected, limit)?;
+    check_out(out)?;
+    staged.publish().map_err(io_error("create", out))?;
     let evidence_files = expected.len();
     drop(expected);
     Ok(Reopened {

@@ -10,11 +10,15 @@ use docx_rs::{
     StructuredDataTagChild, Table, TableCellContent, TableChild, TableRowChild,
 };
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::{self, Cursor, Read};
 
-/// A Word document's parts may unpack to at most this much: a zip bomb is refused before it
-/// is unpacked, while a long portfolio with screenshots stays far below it.
-const UNPACKED_LIMIT_BYTES: u128 = 500_000_000;
+/// A Word document's parts may unpack to at most this much: a zip bomb is refused while it
+/// is being unpacked, while a long portfolio with screenshots stays far below it.
+const UNPACKED_LIMIT_BYTES: u64 = 500_000_000;
+/// XML elements nested deeper than this are refused before the Word parser sees them: it
+/// descends recursively, and 500 tables inside each other (a 3 KB file) overflow its stack.
+/// Real documents stay under 40, even with tables in tables in text boxes.
+pub(super) const MAX_XML_DEPTH: usize = 120;
 
 /// The document as Markdown, with the images it embeds in order of appearance.
 #[derive(Debug)]
@@ -44,14 +48,13 @@ fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
     };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|error| corrupt(format!("it is not a complete zip package ({error})")))?;
-    if archive
-        .decompressed_size()
-        .is_none_or(|size| size > UNPACKED_LIMIT_BYTES)
-    {
+    let kept = archive.len();
+    if crate::zip_names::has_duplicate_names(&mut Cursor::new(bytes), kept) {
         return Err(corrupt(
-            "its contents would unpack to more than 500 MB, which no portfolio needs".into(),
+            "it holds two parts of the same name, which Word never writes".into(),
         ));
     }
+    check_parts(&mut archive).map_err(corrupt)?;
     let names: Vec<String> = archive
         .file_names()
         .filter_map(|name| name.ok().map(|name| name.into_owned()))
@@ -81,6 +84,76 @@ fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
         name: name.to_string(),
         what: what.to_string(),
     })
+}
+
+/// Unpacks every part once, counting the bytes as they are inflated (headers may not say:
+/// LibreOffice writes sizes after the data, and a bomb can lie), and measures how deeply
+/// each XML part nests its elements.
+fn check_parts(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> std::result::Result<(), String> {
+    let mut budget = UNPACKED_LIMIT_BYTES;
+    for index in 0..archive.len() {
+        let entry = archive
+            .by_index(index)
+            .map_err(|error| format!("a part of it cannot be unpacked ({error})"))?;
+        let name = String::from_utf8_lossy(entry.name_raw()).to_ascii_lowercase();
+        let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
+        let mut limited = entry.take(budget + 1);
+        let read = if is_xml {
+            xml_depth_within(&mut limited, MAX_XML_DEPTH)
+        } else {
+            io::copy(&mut limited, &mut io::sink()).map(|_| true)
+        };
+        let used = limited.limit();
+        // What `take` has left tells how much was inflated, whatever the header claimed.
+        let inflated = budget + 1 - used;
+        if inflated > budget {
+            return Err(
+                "its contents would unpack to more than 500 MB, which no portfolio needs".into(),
+            );
+        }
+        budget -= inflated;
+        match read {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(format!(
+                    "its part {name} nests more than {MAX_XML_DEPTH} levels deep (for example tables inside tables), which no real document does"
+                ));
+            }
+            Err(error) => return Err(format!("a part of it cannot be unpacked ({error})")),
+        }
+    }
+    Ok(())
+}
+
+/// Reads XML from `input` to its end; `false` as soon as elements nest deeper than `limit`.
+/// XML that does not parse is left for the Word parser to judge.
+fn xml_depth_within(input: &mut impl Read, limit: usize) -> io::Result<bool> {
+    let mut reader = quick_xml::Reader::from_reader(io::BufReader::new(input));
+    reader.config_mut().check_end_names = false;
+    let mut buffer = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event_into(&mut buffer) {
+            Ok(quick_xml::events::Event::Start(_)) => {
+                depth += 1;
+                if depth > limit {
+                    return Ok(false);
+                }
+            }
+            Ok(quick_xml::events::Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(quick_xml::events::Event::Eof) => return Ok(true),
+            Ok(_) => {}
+            Err(quick_xml::Error::Io(error)) => {
+                return Err(io::Error::new(error.kind(), error.to_string()));
+            }
+            // Not well-formed: skip the rest of the part, still counting its bytes.
+            Err(_) => {
+                io::copy(reader.get_mut(), &mut io::sink())?;
+                return Ok(true);
+            }
+        }
+        buffer.clear();
+    }
 }
 
 /// A run of text with its emphasis, or a mark standing for something else.

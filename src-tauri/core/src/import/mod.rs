@@ -19,7 +19,7 @@ mod write;
 pub use plan::{DraftImport, PathwayChoice, PlannedItem, PlannedSection, PlannedSource};
 pub use report::{EvidenceTally, ImportReport, MissingFile, NotPlaced, RefusedItem, SectionReport};
 
-use crate::atomic::describe_io_error;
+use crate::atomic::describe_io_error_for;
 use crate::evidence_files::megabytes;
 use crate::framework::{Framework, PathwayId};
 use serde::Serialize;
@@ -46,7 +46,7 @@ pub enum ImportError {
     )]
     IsFolder(String),
     /// The file exists but cannot be read (permissions, a disk error).
-    #[error("\"{name}\" could not be read: {}. Nothing was imported.", describe_io_error(.source))]
+    #[error("\"{name}\" could not be read: {}. Nothing was imported.", describe_io_error_for("read", .source))]
     Unreadable { name: String, source: io::Error },
     /// Zero bytes, or only white space.
     #[error(
@@ -202,9 +202,18 @@ pub fn read_draft(
             name: name.clone(),
             source,
         })?;
-    let mut draft = read_draft_bytes(framework, &name, &bytes, path.parent(), pathway)?;
+    let folder = draft_folder(path);
+    let mut draft = read_draft_bytes(framework, &name, &bytes, folder.as_deref(), pathway)?;
     draft.source_name = name;
     Ok(draft)
+}
+
+/// The real folder the draft at `path` is in, links resolved, before any file it names is
+/// looked for. A bare file name is in the current folder; an empty path must never stand
+/// for "anywhere" (every path starts with it). `None` when it cannot be resolved: the
+/// draft's files are then not looked for at all.
+fn draft_folder(path: &Path) -> Option<std::path::PathBuf> {
+    crate::staging::parent_of(path).canonicalize().ok()
 }
 
 /// Reads a draft from its bytes, judging its kind from them.

@@ -10,7 +10,8 @@ use crate::evidence_files::{self, AttachError, StoredFile};
 use crate::framework::{Framework, Requirement};
 use crate::markdown::count_markdown_words;
 use crate::model::Portfolio;
-use crate::store::PortfolioFolder;
+use crate::staging::StagedFolder;
+use crate::store::{PortfolioFolder, StoreError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
@@ -82,7 +83,31 @@ impl DraftImport {
     /// Creates the portfolio in `folder` (which must be new or empty) and attaches the
     /// draft's files and images. Refused and missing files are listed in the report, and
     /// their items kept so the candidate can attach them later.
+    ///
+    /// All or nothing: the portfolio is made whole in a hidden folder beside `folder` and
+    /// renamed into place last, so a full disk, an error or a kill leaves either no
+    /// portfolio at `folder` or a complete one (and the next import tidies what a killed
+    /// one left).
     pub fn write_new_portfolio(
+        &self,
+        framework: &Framework,
+        folder: &Path,
+        now: OffsetDateTime,
+    ) -> Result<ImportReport> {
+        check_target(folder)?;
+        let staged = StagedFolder::beside(folder, "import").map_err(store_io("create", folder))?;
+        let mut report = self.write_into(framework, staged.path(), now)?;
+        // Someone may have made the folder meanwhile: theirs stays.
+        check_target(folder)?;
+        staged.publish().map_err(store_io("create", folder))?;
+        report.portfolio_folder = folder.to_string_lossy().into_owned();
+        report.not_placed_file = report
+            .not_placed_file
+            .map(|_| folder.join(NOT_PLACED_FILE).to_string_lossy().into_owned());
+        Ok(report)
+    }
+
+    fn write_into(
         &self,
         framework: &Framework,
         folder: &Path,
@@ -326,6 +351,39 @@ impl DraftImport {
     }
 }
 
+/// Refuses, as creating a portfolio does, a target that holds a portfolio or any other file.
+fn check_target(folder: &Path) -> Result<()> {
+    if folder.join(crate::store::PORTFOLIO_FILE).exists() {
+        return Err(StoreError::Exists(folder.to_path_buf()).into());
+    }
+    match std::fs::read_dir(folder) {
+        Ok(mut entries) => match entries.next() {
+            Some(_) => Err(StoreError::FolderNotEmpty(folder.to_path_buf()).into()),
+            None => Ok(()),
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(_) if crate::no_follow::is_link(folder) || folder.exists() => {
+            Err(StoreError::FolderNotEmpty(folder.to_path_buf()).into())
+        }
+        Err(error) => Err(store_io("create", folder)(error)),
+    }
+}
+
+fn store_io(
+    action: &'static str,
+    path: &Path,
+) -> impl FnOnce(std::io::Error) -> super::ImportError + use<> {
+    let path = path.to_path_buf();
+    move |source| {
+        StoreError::Io {
+            action,
+            path,
+            source,
+        }
+        .into()
+    }
+}
+
 fn cited_in(draft: &DraftImport, evidence_id: &str) -> Vec<String> {
     draft
         .sections
@@ -363,9 +421,13 @@ fn resolve_in(source_folder: &Path, written: &str) -> std::result::Result<PathBu
             "“{written}” was not found next to the draft"
         )));
     };
-    let folder = source_folder
-        .canonicalize()
-        .unwrap_or_else(|_| source_folder.to_path_buf());
+    // Both sides resolved: an unresolved folder (or an empty one, which every path starts
+    // with) would let any file through.
+    let Ok(folder) = source_folder.canonicalize() else {
+        return Err(NotAttached::Missing(
+            "the draft's folder could not be found, so its files cannot be looked for".into(),
+        ));
+    };
     if !real.starts_with(&folder) {
         return Err(NotAttached::Refused(format!(
             "“{written}” is outside the draft's folder, so it was not attached. Attach it from the evidence library if you meant it."

@@ -16,6 +16,13 @@ pub struct LinkRequest {
     pub title: String,
 }
 
+/// What opening an item hands to the system.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenTarget {
+    File(PathBuf),
+    Link(String),
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct AttachOutcome {
     pub item: EvidenceItem,
@@ -57,9 +64,28 @@ impl Session {
     }
 
     pub fn evidence_path(&self, item: &EvidenceItem) -> Option<PathBuf> {
-        item.source
-            .stored_name()
-            .map(|name| self.folder().join(EVIDENCE_DIR).join(name))
+        evidence_files::stored_path(&self.folder().join(EVIDENCE_DIR), &item.source)
+    }
+
+    /// What "Open" on an item opens: its stored file (an ordinary file inside `evidence/`,
+    /// never a link out of it) or its checked web address.
+    pub fn what_to_open(&self, evidence_id: &str) -> Result<OpenTarget> {
+        let item = self
+            .portfolio
+            .evidence_item(evidence_id)
+            .ok_or_else(|| SessionError::UnknownEvidence(evidence_id.to_string()))?;
+        match &item.source {
+            EvidenceSource::Link { url } => Ok(OpenTarget::Link(check_link(url)?)),
+            EvidenceSource::File { .. } => match self.evidence_path(item) {
+                Some(path) if evidence_files::is_regular_file(&path) => Ok(OpenTarget::File(path)),
+                _ => Err(SessionError::Invalid(format!(
+                    "The file of {evidence_id} is missing from the portfolio's evidence folder. Use \"Replace file…\" to attach it again."
+                ))),
+            },
+            EvidenceSource::MissingFile { .. } => Err(SessionError::Invalid(format!(
+                "{evidence_id} has no file yet. Use \"Replace file…\" to attach it."
+            ))),
+        }
     }
 
     fn new_item(
@@ -67,8 +93,14 @@ impl Session {
         title: &str,
         source: EvidenceSource,
         now: OffsetDateTime,
-    ) -> EvidenceItem {
+    ) -> Result<EvidenceItem> {
         let number = self.portfolio.next_evidence_number.max(1);
+        if number >= crate::integrity::MAX_EVIDENCE_NUMBER {
+            return Err(SessionError::Invalid(format!(
+                "The evidence library has used all its numbers (up to E{}). Nothing was added.",
+                crate::integrity::MAX_EVIDENCE_NUMBER - 1
+            )));
+        }
         self.portfolio.next_evidence_number = number + 1;
         let item = EvidenceItem {
             id: EvidenceItem::id_for(number),
@@ -81,7 +113,7 @@ impl Session {
             added_at: now.replace_nanosecond(0).unwrap_or(now),
         };
         self.portfolio.evidence.push(item.clone());
-        item
+        Ok(item)
     }
 
     fn cite_in(&mut self, evidence_id: &str, sections: &[String]) -> Result<()> {
@@ -148,7 +180,7 @@ impl Session {
                 } else {
                     title.to_string()
                 };
-                (self.new_item(&title, file_source(stored), now), false)
+                (self.new_item(&title, file_source(stored), now)?, false)
             }
         };
         self.cite_and_save(item, already_attached, sections, now)
@@ -208,7 +240,7 @@ impl Session {
         let (item, already_attached) = match existing {
             Some(item) => (item, true),
             None => (
-                self.new_item(&link.title, EvidenceSource::Link { url }, now),
+                self.new_item(&link.title, EvidenceSource::Link { url }, now)?,
                 false,
             ),
         };
@@ -282,16 +314,18 @@ impl Session {
 
     /// Deletes a stored file no item uses any more; a failure only leaves a stray copy.
     fn delete_unused_file(&self, source: &EvidenceSource) {
-        let Some(name) = source.stored_name() else {
+        let Some(path) = evidence_files::stored_path(&self.folder().join(EVIDENCE_DIR), source)
+        else {
             return;
         };
         let still_used = self
             .portfolio
             .evidence
             .iter()
-            .any(|item| item.source.stored_name() == Some(name));
+            .any(|item| item.source.stored_name() == source.stored_name());
         if !still_used {
-            let _ = std::fs::remove_file(self.folder().join(EVIDENCE_DIR).join(name));
+            // `remove_file` on a link removes the link, never what it points to.
+            let _ = std::fs::remove_file(path);
         }
     }
 

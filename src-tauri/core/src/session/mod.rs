@@ -17,8 +17,9 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 mod evidence;
+mod not_placed;
 mod versions;
-pub use evidence::{AttachOutcome, LibraryRow, LibraryView, LinkRequest, check_link};
+pub use evidence::{AttachOutcome, LibraryRow, LibraryView, LinkRequest, OpenTarget, check_link};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {

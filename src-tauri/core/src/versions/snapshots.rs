@@ -2,18 +2,23 @@
 //! evidence files. A snapshot is built in a temporary sibling folder and renamed into place,
 //! so it is either whole or absent, and nothing ever writes into one that exists.
 
-use crate::atomic::{describe_io_error, sync_folder};
+use crate::atomic::{describe_io_error_for, sync_folder};
+use crate::evidence_files::{is_regular_file, stored_path};
 use crate::framework::PathwayId;
+use crate::integrity;
 use crate::model::Portfolio;
-use crate::store::{EVIDENCE_DIR, PORTFOLIO_FILE, PortfolioFolder, StoreError};
+use crate::store::{
+    EVIDENCE_DIR, MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_FILE, PortfolioFolder, StoreError,
+};
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 use time::macros::format_description;
 
-pub const SNAPSHOT_DIR: &str = "snapshots";
+pub use crate::store::SNAPSHOT_DIR;
 pub const SNAPSHOT_FILE: &str = "snapshot.json";
 
 #[derive(Debug, thiserror::Error)]
@@ -33,7 +38,7 @@ pub enum VersionsError {
     /// Reading or creating a portfolio folder failed (e.g. the restore target holds one).
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("Could not {action} {path}: {}. Nothing was changed in your portfolio.", describe_io_error(.source))]
+    #[error("Could not {action} {path}: {}. Nothing was changed in your portfolio.", describe_io_error_for(.action, .source))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -77,6 +82,8 @@ pub fn take_snapshot(
 ) -> Result<SnapshotInfo> {
     let root = folder.join(SNAPSHOT_DIR);
     fs::create_dir_all(&root).map_err(io_error("create", &root))?;
+    // What snapshots killed half-way left (never listed, as their names are hidden).
+    crate::staging::tidy_abandoned_in(&root);
     let taken_at = now.replace_nanosecond(0).unwrap_or(now);
     let id = free_id(&root, taken_at);
     let info = SnapshotInfo {
@@ -89,7 +96,11 @@ pub fn take_snapshot(
     };
     // A dot-name beside the final folder: the rename stays on one file system, and a
     // half-built snapshot left by a crash is never listed.
-    let temp = root.join(format!(".{id}.{}.tmp", std::process::id()));
+    let temp =
+        crate::staging::sibling(&root.join(&id), "snapshot").map_err(io_error("create", &root))?;
+    // `create_dir`, not `create_dir_all`: the folder must be new, never something in the way,
+    // and only a folder made here is ever cleaned up below.
+    fs::create_dir(&temp).map_err(io_error("create", &temp))?;
     let built = build(&temp, folder, portfolio, &info)
         .and_then(|()| fs::rename(&temp, root.join(&id)).map_err(io_error("save", &temp)));
     if built.is_err() {
@@ -120,21 +131,22 @@ fn free_id(root: &Path, taken_at: OffsetDateTime) -> String {
 
 fn build(temp: &Path, folder: &Path, portfolio: &Portfolio, info: &SnapshotInfo) -> Result<()> {
     let evidence = temp.join(EVIDENCE_DIR);
-    fs::create_dir_all(&evidence).map_err(io_error("create", temp))?;
+    fs::create_dir(&evidence).map_err(io_error("create", temp))?;
     write_read_only(&temp.join(PORTFOLIO_FILE), &to_json(portfolio))?;
     write_read_only(&temp.join(SNAPSHOT_FILE), &to_json(info))?;
     let working = folder.join(EVIDENCE_DIR);
-    for name in portfolio
-        .evidence
-        .iter()
-        .filter_map(|i| i.source.stored_name())
-    {
-        let source = working.join(name);
-        // A file already missing from the library cannot be kept; the item's record is.
-        if !source.is_file() {
+    for item in &portfolio.evidence {
+        let (Some(source), Some(target)) = (
+            stored_path(&working, &item.source),
+            stored_path(&evidence, &item.source),
+        ) else {
+            continue;
+        };
+        // A file already missing from the library cannot be kept; the item's record is. A
+        // link is not followed: the snapshot keeps only files that are the portfolio's own.
+        if !is_regular_file(&source) || fs::symlink_metadata(&target).is_ok() {
             continue;
         }
-        let target = evidence.join(name);
         // The library replaces files by rename and never writes into one, so a hard link
         // keeps this version's bytes for as long as the snapshot lives, at no cost in space.
         if fs::hard_link(&source, &target).is_ok() {
@@ -225,8 +237,26 @@ pub fn snapshot_info(folder: &Path, id: &str) -> Result<SnapshotInfo> {
 pub fn load_snapshot(folder: &Path, id: &str) -> Result<Portfolio> {
     let snapshot = snapshot_folder(folder, id)?;
     let file = snapshot.join(PORTFOLIO_FILE);
-    let bytes = fs::read(&file).map_err(|error| damaged(id, error.to_string()))?;
-    serde_json::from_slice(&bytes).map_err(|error| damaged(id, error.to_string()))
+    let bytes = read_small(&file).map_err(|error| damaged(id, error.to_string()))?;
+    let portfolio: Portfolio =
+        serde_json::from_slice(&bytes).map_err(|error| damaged(id, error.to_string()))?;
+    // A snapshot folder can come from someone else as much as the portfolio can.
+    integrity::check(&portfolio).map_err(|problem| damaged(id, problem.to_string()))?;
+    Ok(portfolio)
+}
+
+/// A snapshot's JSON, never through a link and never larger than a portfolio can be.
+fn read_small(file: &Path) -> io::Result<Vec<u8>> {
+    let handle = crate::no_follow::open_to_read(file)?;
+    let mut bytes = Vec::new();
+    io::Read::take(handle, MAX_PORTFOLIO_JSON_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_PORTFOLIO_JSON_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "the file is far too large",
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Makes a new, separate portfolio folder from a snapshot, with its evidence files, titled
@@ -261,19 +291,21 @@ pub(crate) fn create_copy(
     // `create` refuses a folder that holds a portfolio or any other file.
     let created = PortfolioFolder::create(new_folder, portfolio)?;
     let target = created.path().join(EVIDENCE_DIR);
-    for name in portfolio
-        .evidence
-        .iter()
-        .filter_map(|i| i.source.stored_name())
-    {
+    for item in &portfolio.evidence {
         let Some(source) = sources
             .iter()
-            .map(|folder| folder.join(name))
-            .find(|path| path.is_file())
+            .filter_map(|folder| stored_path(folder, &item.source))
+            .find(|path| is_regular_file(path))
         else {
             continue;
         };
-        let copy = target.join(name);
+        let Some(copy) = stored_path(&target, &item.source) else {
+            continue;
+        };
+        if fs::symlink_metadata(&copy).is_ok() {
+            // Two items sharing one file: it is copied once.
+            continue;
+        }
         // A copy, not a link: the restored portfolio is the candidate's to edit.
         fs::copy(&source, &copy).map_err(io_error("copy", &source))?;
         let mut permissions = fs::metadata(&copy)
@@ -288,7 +320,7 @@ pub(crate) fn create_copy(
 }
 
 fn read_info(root: &Path, id: &str) -> Result<SnapshotInfo> {
-    let bytes = fs::read(root.join(id).join(SNAPSHOT_FILE))
+    let bytes = read_small(&root.join(id).join(SNAPSHOT_FILE))
         .map_err(|error| damaged(id, error.to_string()))?;
     serde_json::from_slice(&bytes).map_err(|error| damaged(id, error.to_string()))
 }
@@ -304,6 +336,13 @@ fn damaged(id: &str, reason: String) -> VersionsError {
 fn snapshot_folder(folder: &Path, id: &str) -> Result<PathBuf> {
     check_id(id)?;
     let path = folder.join(SNAPSHOT_DIR).join(id);
+    if crate::no_follow::is_link(&path) || crate::no_follow::is_link(&path.join(EVIDENCE_DIR)) {
+        return Err(damaged(
+            id,
+            "it is a shortcut (symbolic link) to somewhere else, which the app does not follow"
+                .into(),
+        ));
+    }
     if !path.join(SNAPSHOT_FILE).is_file() {
         return Err(VersionsError::UnknownSnapshot(id.to_string()));
     }
@@ -313,11 +352,7 @@ fn snapshot_folder(folder: &Path, id: &str) -> Result<PathBuf> {
 /// Ids are digits and dashes only, as `take_snapshot` makes them: no separator, no `..`,
 /// no drive letter, no hidden temp folder.
 fn check_id(id: &str) -> Result<()> {
-    let well_formed = !id.is_empty()
-        && id.len() <= 64
-        && id.as_bytes()[0].is_ascii_digit()
-        && id.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    if well_formed {
+    if integrity::is_snapshot_id(id) {
         Ok(())
     } else {
         Err(VersionsError::BadId(id.to_string()))
