@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Times our export of the generated large portfolio against pandoc (Debian's package) turning
 # the same text, as one Markdown draft, into a standalone HTML page: side by side in one run,
-# median of N runs each. Prints the figures and the ratio; exits 1 when our export of the text
-# is not at least 20 times faster.
+# median of N runs each; and the command line as a whole process (`--version`, `export`).
+# Prints the figures and the ratios; exits 1 when our export of the text, in-process or as a
+# whole `cmalt-portfolio export`, is not at least 20 times faster, or `--version` takes 5 ms.
 #
 #   scripts/bench-pandoc.sh [--runs N]      (default 11)
 #
-# Builds src-tauri/core's export-bench tool with the app's release profile into
+# Builds crates/core's export-bench tool and the command line (crates/cli) with the app's
+# release profile into
 # $CARGO_TARGET_DIR (default ~/.cache/cmalt-portfolio/target-bench).
 set -euo pipefail
 
@@ -23,7 +25,8 @@ if ! command -v pandoc >/dev/null 2>&1; then
   fi
 fi
 
-echo "Building export-bench (release profile)..."
-cargo build --release --quiet -p cmalt-core --bin export-bench
+echo "Building export-bench and the command line (release profile)..."
+cargo build --release --quiet -p cmalt-core --bin export-bench -p cmalt-cli
 
-exec "$CARGO_TARGET_DIR/release/export-bench" --pandoc "$(command -v pandoc)" --min-ratio 20 "$@"
+exec "$CARGO_TARGET_DIR/release/export-bench" --pandoc "$(command -v pandoc)" --min-ratio 20 \
+  --cli "$CARGO_TARGET_DIR/release/cmalt-portfolio" "$@"

@@ -32,7 +32,7 @@ echo "== Building the UI and the release app"
 if [ ! -d ui/node_modules ]; then (cd ui && npm ci --no-audit --no-fund); fi
 (cd ui && npm run build --silent)
 cargo build --release --quiet
-app_binary="$CARGO_TARGET_DIR/release/cmalt-portfolio"
+app_binary="$CARGO_TARGET_DIR/release/cmalt-portfolio-window"
 
 echo "== Building the hello window (same tauri, same release profile)"
 (cd tools/hello-window && cargo build --release --quiet)

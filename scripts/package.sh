@@ -31,7 +31,12 @@ fi
 echo "package: building the release binary and the .deb and .rpm"
 bundle="$CARGO_TARGET_DIR/release/bundle"
 rm -f "$bundle"/deb/*.deb "$bundle"/rpm/*.rpm  # so only this build's packages are listed
-packaging/node_modules/.bin/tauri build --ci --bundles deb,rpm
+# The command line is its own crate (no window toolkit): built first, then added to both
+# packages as /usr/bin/cmalt-portfolio beside the window's binary.
+cargo build --release --quiet -p cmalt-cli
+cli="$CARGO_TARGET_DIR/release/cmalt-portfolio"
+extra_files="$(printf '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/cmalt-portfolio":"%s"}},"rpm":{"files":{"/usr/bin/cmalt-portfolio":"%s"}}}}}' "$cli" "$cli")"
+packaging/node_modules/.bin/tauri build --ci --bundles deb,rpm --config "$extra_files"
 
 shopt -s nullglob
 packages=("$bundle"/deb/*.deb "$bundle"/rpm/*.rpm)

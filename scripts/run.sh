@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh app
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/cmalt-portfolio/target}"
 (cd ui && npm run --silent build)
-cargo build --release --quiet
+# The window and the command line (which, with no verb, starts the window beside it).
+cargo build --release --quiet -p cmalt-portfolio -p cmalt-cli
 exec "$CARGO_TARGET_DIR/release/cmalt-portfolio" "$@"

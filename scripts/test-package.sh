@@ -39,7 +39,9 @@ if command -v rpm >/dev/null 2>&1; then
     fail "the .rpm is not $name $version"
   # (grep reads whole captured outputs: `rpm ... | grep -q` fails under pipefail when grep
   # stops reading early.)
-  grep -qx /usr/bin/cmalt-portfolio <<<"$(rpm -qlp "${rpms[0]}")" || fail "the .rpm holds no /usr/bin/cmalt-portfolio"
+  for installed_binary in /usr/bin/cmalt-portfolio /usr/bin/cmalt-portfolio-window; do
+    grep -qx "$installed_binary" <<<"$(rpm -qlp "${rpms[0]}")" || fail "the .rpm holds no $installed_binary"
+  done
   grep -q '^libwebkit2gtk-4\.1\.so\.0' <<<"$(rpm -qpR "${rpms[0]}")" || fail "the .rpm does not require WebKitGTK 4.1"
   rpm_result="rpm digests, name, binary and requirements checked"
 fi
@@ -72,13 +74,15 @@ DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --reinsta
 
 # What the package put on the machine: the binary, the menu entry and the icons.
 binary=/usr/bin/cmalt-portfolio
+window_binary=/usr/bin/cmalt-portfolio-window
+[ -x "$window_binary" ] || fail "$window_binary is not installed"
 [ -x "$binary" ] || fail "$binary is not installed"
 files="$(dpkg -L "$name")"
 grep -q '^/usr/share/applications/.*\.desktop$' <<<"$files" || fail "the package installs no desktop file"
-grep -q '^Exec=cmalt-portfolio' "$(grep '^/usr/share/applications/.*\.desktop$' <<<"$files" | head -n 1)" ||
-  fail "the desktop file does not start cmalt-portfolio"
+grep -q '^Exec=cmalt-portfolio-window' "$(grep '^/usr/share/applications/.*\.desktop$' <<<"$files" | head -n 1)" ||
+  fail "the desktop file does not start cmalt-portfolio-window"
 for size in 32x32 128x128 512x512; do
-  grep -qx "/usr/share/icons/hicolor/$size/apps/cmalt-portfolio.png" <<<"$files" ||
+  grep -qx "/usr/share/icons/hicolor/$size/apps/cmalt-portfolio-window.png" <<<"$files" ||
     fail "the package installs no $size icon"
 done
 
@@ -99,13 +103,18 @@ reported_version="$(installed --version)"
   fail "--version says \"$reported_version\", the package is $version"
 grep -q 'check' <<<"$(installed --help)" || fail "--help does not list the check command"
 
+# The command line links no window toolkit: it runs on a server without WebKit or GTK.
+if grep -Eq 'libwebkit|libgtk|libgdk|libjavascriptcore' <<<"$(ldd "$binary")"; then
+  fail "the installed command line links the window toolkit: $(ldd "$binary" | grep -E 'webkit|gtk|gdk')"
+fi
+
 # No test hooks in the released app: the variables the end-to-end tests answer dialogs with
 # are not even in the binary (the test build's `test-hooks` feature adds them), so nothing
 # that launches the installed app can attach files without a dialog.
 for hook in CMALT_PORTFOLIO_PICK_FILES CMALT_PORTFOLIO_HANDED_OVER_LOG; do
-  if grep -qa "$hook" "$binary"; then fail "the installed binary still reads $hook"; fi
+  if grep -qa "$hook" "$window_binary"; then fail "the installed window still reads $hook"; fi
   # The test build has them, or this check could not tell the two apart.
-  grep -qa "$hook" "$CARGO_TARGET_DIR/debug/cmalt-portfolio" ||
+  grep -qa "$hook" "$CARGO_TARGET_DIR/debug/cmalt-portfolio-window" ||
     fail "the test build does not read $hook, so this check proves nothing"
 done
 

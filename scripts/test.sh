@@ -26,6 +26,23 @@ echo "== Rust: core, command line and end-to-end tests (window under Xvfb)"
 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
   cargo test --workspace --features cmalt-portfolio/test-hooks 2>&1 | tee "$logs/rust.log"
 
+echo "== Rust: fault tests that need a particular user (mounts as root; permissions as nobody)"
+if [ "$(id -u)" -eq 0 ]; then
+  # The tmpfs tests mount a small disk: root only.
+  cargo test -p cmalt-core --test disk_full --test read_only_folder -- --ignored 2>&1 | tee -a "$logs/rust.log"
+  # Root ignores permissions, so the read-only folder test runs as nobody, from a copy of
+  # its binary that nobody can read (the build folder is root's own).
+  store_faults="$(cargo test -p cmalt-core --test store_faults --no-run 2>&1 | sed -n 's/.*Executable.*(\(.*\)).*/\1/p' | tail -n 1)"
+  as_nobody="$(mktemp -d)"
+  cp "$store_faults" "$as_nobody/store_faults"
+  chmod 755 "$as_nobody" "$as_nobody/store_faults"
+  (cd "$as_nobody" && runuser -u nobody -- env TMPDIR=/tmp ./store_faults --ignored 2>&1) | tee -a "$logs/rust.log"
+  rm -rf "$as_nobody"
+else
+  cargo test -p cmalt-core --test store_faults -- --ignored 2>&1 | tee -a "$logs/rust.log"
+  echo "tests: the tmpfs fault tests need root and were not run here (CI runs them)"
+fi
+
 echo "== Packages: the .deb and .rpm, the .deb installed and the sample checked with the installed app"
 scripts/test-package.sh 2>&1 | tee "$logs/package.log"
 

@@ -67,6 +67,14 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    // The window embeds the built UI; a fresh clone has none yet. One plain line instead of
+    // tauri's proc-macro panic about `frontendDist`.
+    if !std::path::Path::new("ui/dist/index.html").is_file() {
+        eprintln!(
+            "The UI is not built yet (ui/dist is missing): run scripts/run.sh, which builds it, or `cd ui && npm ci && npm run build`. (The command line, crates/cli, builds without it.)"
+        );
+        std::process::exit(1);
+    }
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
     println!("cargo:rerun-if-changed=assets/framework.json");
     println!("cargo:rerun-if-changed=ui/dist");

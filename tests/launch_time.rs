@@ -36,18 +36,16 @@ fn hello_binary() -> String {
 fn home_with_the_sample() -> Home {
     let home = Home::new();
     let folder = home.data_folder().join("portfolios/sample");
-    let imported = Command::new(support::binary())
-        .arg("import")
-        .arg(sample_draft())
-        .arg("--out")
-        .arg(&folder)
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .stdout(Stdio::null())
-        .status()
-        .expect("the app's command line runs");
-    assert!(imported.success(), "the sample draft must import");
+    // Imported by the core, as the command line would: the window binary has no verbs.
+    let framework = cmalt_core::framework::Framework::bundled().unwrap();
+    cmalt_core::import::import_file(
+        &framework,
+        &sample_draft(),
+        &folder,
+        None,
+        time::OffsetDateTime::now_utc(),
+    )
+    .expect("the sample draft must import");
     Library::at(&home.data_folder())
         .remember(&folder)
         .expect("the recent list can be written");

@@ -103,12 +103,14 @@ pub async fn open_portfolio_dialog(
 }
 
 fn open_folder(state: &AppState, folder: &Path) -> CommandResult<OpenedPortfolio> {
+    // One look under the lock: the folder open now is shown again, not opened twice.
     let already_open = state
         .session()
         .as_ref()
-        .is_some_and(|session| session.folder() == folder);
-    if already_open {
-        return Ok(state.session().as_ref().expect("checked above").view());
+        .filter(|session| session.folder() == folder)
+        .map(|session| session.view());
+    if let Some(view) = already_open {
+        return Ok(view);
     }
     state.open_fresh(folder).map_err(|error| {
         // Remembered even when unreadable, so "open the newest backup" can name it.

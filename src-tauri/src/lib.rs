@@ -1,8 +1,7 @@
-//! CMALT Portfolio's desktop shell: the window, its commands, and the command line. The
-//! real work happens in `cmalt_core`; this crate only wires it to Tauri and the terminal.
+//! CMALT Portfolio's desktop shell: the window and its commands. The real work happens in
+//! `cmalt_core`; this crate only wires it to Tauri. The command line is `crates/cli`.
 
 mod checklist_commands;
-pub mod cli;
 mod commands;
 mod error;
 mod evidence_commands;
@@ -13,22 +12,23 @@ mod state;
 mod test_hooks;
 mod versions_commands;
 
-use clap::Parser;
 use cmalt_core::framework::Framework;
 use cmalt_core::library::Library;
 use state::AppState;
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
-/// Starts the command line or, with no subcommand, the window. Returns the exit code.
-pub fn main_entry() -> i32 {
-    let cli = cli::Cli::parse();
-    match cli.command {
-        Some(command) => cli::run(command),
-        None => run_window(),
+/// Opens the window and runs it until it closes. Returns the exit code.
+pub fn run_window() -> i32 {
+    // Without a display the toolkit panics; a plain sentence serves better (e.g. over ssh).
+    let no_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .all(|name| std::env::var_os(name).is_none_or(|value| value.is_empty()));
+    if cfg!(target_os = "linux") && no_display {
+        eprintln!(
+            "cmalt-portfolio: there is no display to open the window on. The command line works without one: see `cmalt-portfolio --help`."
+        );
+        return 2;
     }
-}
-
-fn run_window() -> i32 {
     let framework = match Framework::bundled() {
         Ok(framework) => framework,
         Err(error) => {

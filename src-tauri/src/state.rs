@@ -73,9 +73,9 @@ impl AppState {
         view
     }
 
-    /// Closes the open portfolio (releasing its folder) and opens the one at `folder`.
+    /// Opens the portfolio at `folder` and only then closes the one open now, so a refusal
+    /// leaves the window and the backend showing the same portfolio, still open.
     pub fn open_fresh(&self, folder: &Path) -> Result<OpenedPortfolio, SessionError> {
-        *self.session() = None;
         let session = Session::open(self.framework.clone(), folder)?;
         Ok(self.install(session))
     }

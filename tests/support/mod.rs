@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
+pub const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio-window");
 
 /// The binary under test: this build's, or another (e.g. the release build, to time it)
 /// named by CMALT_E2E_BINARY.

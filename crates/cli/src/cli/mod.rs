@@ -1,5 +1,5 @@
-//! The headless command line: the same binary, no window, no display needed. Each
-//! subcommand calls the core and prints what happened in plain words.
+//! The headless command line: no window toolkit, no display needed. Each subcommand calls
+//! the core and prints what happened in plain words; with none, the window starts.
 
 mod attach;
 mod check;
@@ -8,6 +8,7 @@ mod import;
 mod new;
 mod terminal;
 mod versions;
+mod window;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use cmalt_core::framework::{Framework, PathwayId};
@@ -140,6 +141,15 @@ impl From<PathwayArg> for PathwayId {
             PathwayArg::Cmalt => PathwayId::Cmalt,
             PathwayArg::Senior => PathwayId::Senior,
         }
+    }
+}
+
+/// Runs the subcommand given, or with none starts the window. Returns the exit code.
+pub fn main_entry() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => run(command),
+        None => window::start(),
     }
 }
 

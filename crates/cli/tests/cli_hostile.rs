@@ -442,7 +442,7 @@ fn tables_nested_five_hundred_deep_are_refused_not_a_crash() {
         "no temporary folder is left"
     );
     // Real documents (pandoc's and LibreOffice's, with tables) still import: see
-    // src-tauri/core/tests/import_docx.rs, which runs through the same check.
+    // crates/core/tests/import_docx.rs, which runs through the same check.
 }
 
 #[test]

@@ -14,11 +14,11 @@ use std::time::{Duration, Instant};
 const BINARY: &str = env!("CARGO_BIN_EXE_cmalt-portfolio");
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/sample/sample-cmalt.md"
+    "/../../tests/fixtures/sample/sample-cmalt.md"
 );
 
 fn tools() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/tools")
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -7,7 +7,7 @@ use cli_support::{run, text};
 use std::path::{Path, PathBuf};
 
 fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample/sample-cmalt.md")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sample/sample-cmalt.md")
 }
 
 #[test]
