@@ -1,70 +1,8 @@
 //! Build script: embeds tauri.conf.json and the UI, and generates one permission per command
-//! so the capability file can allow exactly the commands the window uses.
+//! so the capability file can allow exactly the commands the window uses. The commands are
+//! read from lib.rs's `generate_handler!`, the one list of them.
 
-/// Every command the window may call; keep in step with `commands.rs` and the capability.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "framework",
-    "recent_portfolios",
-    "forget_recent",
-    "create_portfolio",
-    "open_portfolio_dialog",
-    "open_recent",
-    "restore_newest_backup",
-    "close_portfolio",
-    "current_portfolio",
-    "save_section",
-    "save_details",
-    "save_confirmation",
-    "save_assessor",
-    "preview_markdown",
-    "preview_pathway_change",
-    "change_pathway",
-    "add_area",
-    "remove_area",
-    "evidence_library",
-    "attach_files_dialog",
-    "attach_dropped",
-    "make_smaller_copy",
-    "attach_smaller_copy",
-    "attach_link",
-    "save_evidence_details",
-    "replace_evidence_file",
-    "remove_evidence",
-    "cite",
-    "uncite",
-    "set_citations",
-    "open_evidence",
-    "open_web_link",
-    "checklist",
-    "submission_windows",
-    "save_confirmations",
-    "save_self_rating",
-    "set_target_window",
-    "import_draft_dialog",
-    "not_placed_note",
-    "set_aside_not_placed",
-    "export_estimate",
-    "export_portfolio",
-    "open_last_export",
-    "reveal_last_export",
-    "print_portfolio",
-    "open_bundle_dialog",
-    "versions_overview",
-    "take_snapshot",
-    "view_snapshot",
-    "compare_with_snapshot",
-    "restore_snapshot_copy",
-    "export_snapshot",
-    "record_assessment",
-    "set_accredited_on",
-    "plan_upgrade",
-    "upgrade_pathway",
-    "start_review",
-    "save_review",
-    "list_backups",
-    "restore_backup_copy",
-];
+include!("command_list.rs");
 
 fn main() {
     // The window embeds the built UI; a fresh clone has none yet. One plain line instead of
@@ -76,10 +14,21 @@ fn main() {
         std::process::exit(1);
     }
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    println!("cargo:rerun-if-changed=src-tauri/src/lib.rs");
+    println!("cargo:rerun-if-changed=src-tauri/command_list.rs");
+    let lib_rs = std::fs::read_to_string("src-tauri/src/lib.rs").expect("src-tauri/src/lib.rs");
+    // tauri-build wants a static list; the build script ends right after, so leaking is free.
+    let commands: &'static [&'static str] = Box::leak(
+        handler_commands(&lib_rs)
+            .into_iter()
+            .map(|name| &*Box::leak(name.into_boxed_str()))
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    );
     println!("cargo:rerun-if-changed=assets/framework.json");
     println!("cargo:rerun-if-changed=ui/dist");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(commands));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

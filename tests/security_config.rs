@@ -9,22 +9,35 @@ fn read_json(path: &str) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(&full).unwrap()).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// The commands build.rs declares, read from its source so the two cannot drift apart.
+include!("../src-tauri/command_list.rs");
+
+/// The commands the window has, from the one list of them (lib.rs's `generate_handler!`),
+/// read as build.rs reads it for the permissions.
 fn declared_commands() -> BTreeSet<String> {
-    let build = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src-tauri/build.rs"))
-        .unwrap();
-    let list = build
-        .split("const COMMANDS")
-        .nth(1)
-        .unwrap()
-        .split("];")
-        .next()
-        .unwrap();
-    list.split('"')
+    let lib_rs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src-tauri/src/lib.rs"))
+            .unwrap();
+    handler_commands(&lib_rs).into_iter().collect()
+}
+
+/// The commands the UI calls, from its one wrapper module.
+fn invoked_by_the_ui() -> BTreeSet<String> {
+    let api =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/api.ts")).unwrap();
+    api.split("invoke<")
         .skip(1)
-        .step_by(2)
+        .filter_map(|call| call.split('"').nth(1))
         .map(str::to_string)
         .collect()
+}
+
+#[test]
+fn the_ui_calls_exactly_the_commands_the_window_has() {
+    assert_eq!(
+        invoked_by_the_ui(),
+        declared_commands(),
+        "ui/src/api.ts and lib.rs's generate_handler! must list the same commands"
+    );
 }
 
 #[test]

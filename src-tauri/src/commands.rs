@@ -1,7 +1,7 @@
 //! The commands the window calls. Each one is a thin adapter: it takes the open session,
 //! calls the core, and turns errors into `{ code, message }`.
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::state::{AppState, now};
 use cmalt_core::framework::{AreaKindId, Framework, PathwayId};
 use cmalt_core::library::{RecentPortfolio, free_folder_in};
@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tauri::State;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
     name: &'static str,
     version: &'static str,
@@ -44,13 +44,15 @@ pub fn recent_portfolios(state: State<'_, AppState>) -> Vec<RecentPortfolio> {
 
 #[tauri::command]
 pub fn forget_recent(state: State<'_, AppState>, folder: String) -> CommandResult<()> {
-    state
-        .library
-        .forget(Path::new(&folder))
-        .map_err(|e| CommandError::new("io", format!("Could not update the recent list: {e}")))
+    state.library.forget(Path::new(&folder)).map_err(|e| {
+        CommandError::new(
+            ErrorCode::Io,
+            format!("Could not update the recent list: {e}"),
+        )
+    })
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct NewPortfolioRequest {
     title: String,
     candidate_name: String,
@@ -128,7 +130,7 @@ fn recent_folder(state: &AppState, folder: &str) -> CommandResult<PathBuf> {
         Ok(folder)
     } else {
         Err(CommandError::new(
-            "not_found",
+            ErrorCode::NotFound,
             "That portfolio is not in the recent list any more. Use \"Open a portfolio folder…\" to find it.",
         ))
     }
@@ -212,7 +214,7 @@ pub fn change_pathway(
     state.with_session(|s| s.change_pathway(pathway, now()))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AddedArea {
     opened: OpenedPortfolio,
     section_id: String,
@@ -250,7 +252,7 @@ pub fn open_web_link(app: tauri::AppHandle, address: String) -> CommandResult<()
             Ok(())
         }
         None => Err(CommandError::new(
-            "invalid",
+            ErrorCode::Invalid,
             "This link cannot be opened: only web addresses (https://…) and e-mail addresses open from the app.",
         )),
     }

@@ -8,24 +8,60 @@ use cmalt_core::session::SessionError;
 use cmalt_core::store::StoreError;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+/// What kind of refusal: the UI branches on it (an unreadable file offers its backups, an
+/// oversized image a smaller copy, an existing export to replace it) and shows the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// `portfolio.json` is damaged or cut short; `backups` lists what can be restored.
+    Unreadable,
+    /// Made by a newer version of the app.
+    NewerSchema,
+    /// Open in another window or program.
+    Locked,
+    NotFound,
+    Exists,
+    /// Not a portfolio folder, or one the app will not use as it is (unsafe names, links).
+    NotAPortfolio,
+    Io,
+    Invalid,
+    NoPortfolioOpen,
+    /// An evidence file over 1 MB; see `can_make_smaller` and `pending`.
+    TooLarge,
+    /// Any other refused file (empty, a folder, unreadable...).
+    AttachRefused,
+    /// A draft or exported bundle that could not be opened.
+    ImportRefused,
+    /// A snapshot or backup that could not be read, copied or found.
+    VersionsRefused,
+    /// An export that could not be written.
+    ExportRefused,
+}
+
+/// Every command rejects with this shape. Branch on `code`, show `message`.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "AppError")]
 pub struct CommandError {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub folder: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub backups: Option<Vec<BackupInfo>>,
     /// too_large: the file is an image the app can make a smaller copy of.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub can_make_smaller: Option<bool>,
     /// too_large: the handle of the file held in the backend, for "make a smaller copy".
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub pending: Option<String>,
 }
 
 impl CommandError {
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         CommandError {
             code,
             message: message.into(),
@@ -38,7 +74,7 @@ impl CommandError {
 
     pub fn no_portfolio_open() -> Self {
         CommandError::new(
-            "no_portfolio_open",
+            ErrorCode::NoPortfolioOpen,
             "No portfolio is open. Open or create one from the start screen.",
         )
     }
@@ -51,28 +87,28 @@ impl From<StoreError> for CommandError {
             StoreError::Unreadable {
                 folder, backups, ..
             } => CommandError {
-                code: "unreadable",
+                code: ErrorCode::Unreadable,
                 message,
                 folder: Some(folder.to_string_lossy().into_owned()),
                 backups: Some(backups),
                 can_make_smaller: None,
                 pending: None,
             },
-            StoreError::NewerSchema { .. } => CommandError::new("newer_schema", message),
-            StoreError::Locked(_) => CommandError::new("locked", message),
+            StoreError::NewerSchema { .. } => CommandError::new(ErrorCode::NewerSchema, message),
+            StoreError::Locked(_) => CommandError::new(ErrorCode::Locked, message),
             StoreError::NotFound(_) | StoreError::NoBackup(_) => {
-                CommandError::new("not_found", message)
+                CommandError::new(ErrorCode::NotFound, message)
             }
             // A folder the app will not use as it is: the window shows why, as for any folder
             // that is not a portfolio.
             StoreError::NotAPortfolio(_)
             | StoreError::Unsafe { .. }
             | StoreError::LinkInside { .. }
-            | StoreError::TooLarge { .. } => CommandError::new("not_a_portfolio", message),
+            | StoreError::TooLarge { .. } => CommandError::new(ErrorCode::NotAPortfolio, message),
             StoreError::Exists(_) | StoreError::FolderNotEmpty(_) => {
-                CommandError::new("exists", message)
+                CommandError::new(ErrorCode::Exists, message)
             }
-            StoreError::Io { .. } => CommandError::new("io", message),
+            StoreError::Io { .. } => CommandError::new(ErrorCode::Io, message),
         }
     }
 }
@@ -82,7 +118,7 @@ impl From<SessionError> for CommandError {
         match error {
             SessionError::Store(store) => store.into(),
             SessionError::Attach(attach) => attach.into(),
-            other => CommandError::new("invalid", other.to_string()),
+            other => CommandError::new(ErrorCode::Invalid, other.to_string()),
         }
     }
 }
@@ -95,9 +131,9 @@ impl From<AttachError> for CommandError {
                 can_make_smaller, ..
             } => CommandError {
                 can_make_smaller: Some(can_make_smaller),
-                ..CommandError::new("too_large", message)
+                ..CommandError::new(ErrorCode::TooLarge, message)
             },
-            _ => CommandError::new("attach_refused", message),
+            _ => CommandError::new(ErrorCode::AttachRefused, message),
         }
     }
 }

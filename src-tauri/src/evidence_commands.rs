@@ -1,7 +1,7 @@
 //! The evidence library's commands. Files are picked (or dropped) and read in Rust; the
 //! webview only ever sees names, handles and what the store serves.
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::state::{AppState, now};
 use crate::test_hooks::scripted_picks;
 use cmalt_core::evidence::EvidenceDetails;
@@ -32,7 +32,7 @@ async fn pick_files(title: &str, multiple: bool) -> Vec<PathBuf> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AttachReport {
     name: String,
     outcome: Option<AttachOutcome>,
@@ -56,10 +56,10 @@ fn attach_all(
                 error: None,
             },
             Err(mut error) => {
-                if error.code == "no_portfolio_open" {
+                if error.code == ErrorCode::NoPortfolioOpen {
                     return Err(error);
                 }
-                if error.can_make_smaller == Some(true) || error.code == "too_large" {
+                if error.can_make_smaller == Some(true) || error.code == ErrorCode::TooLarge {
                     let mut pending = state.pending();
                     let handle = pending.handle();
                     pending.oversized.insert(handle.clone(), path);
@@ -99,7 +99,7 @@ pub fn attach_dropped(
     attach_all(&state, paths, &sections)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SmallerCopyPreview {
     pending: String,
     original_name: String,
@@ -128,7 +128,7 @@ pub async fn make_smaller_copy(
         .cloned()
         .ok_or_else(|| {
             CommandError::new(
-                "not_found",
+                ErrorCode::NotFound,
                 "That file is no longer waiting to be attached. Please attach it again.",
             )
         })?;
@@ -136,14 +136,14 @@ pub async fn make_smaller_copy(
     let original_name = cmalt_core::evidence_files::display_name(&path);
     let read_error = |e: std::io::Error| {
         CommandError::new(
-            "attach_refused",
+            ErrorCode::AttachRefused,
             format!("\"{original_name}\" could not be read: {e}"),
         )
     };
     let size = std::fs::metadata(&path).map_err(read_error)?.len();
     if size > SHRINK_INPUT_LIMIT {
         return Err(CommandError::new(
-            "attach_refused",
+            ErrorCode::AttachRefused,
             format!(
                 "\"{original_name}\" is too large for the app to make a smaller copy. Make one in an image editor, or add it as a link."
             ),
@@ -155,8 +155,8 @@ pub async fn make_smaller_copy(
         cmalt_core::shrink::make_smaller_copy(&bytes, limit)
     })
     .await
-    .map_err(|e| CommandError::new("attach_refused", e.to_string()))?
-    .map_err(|e| CommandError::new("attach_refused", e.to_string()))?;
+    .map_err(|e| CommandError::new(ErrorCode::AttachRefused, e.to_string()))?
+    .map_err(|e| CommandError::new(ErrorCode::AttachRefused, e.to_string()))?;
     let stem = original_name
         .rsplit_once('.')
         .map_or(original_name.as_str(), |(stem, _)| stem);
@@ -197,7 +197,7 @@ pub fn attach_smaller_copy(
 ) -> CommandResult<AttachOutcome> {
     let (file_name, bytes) = state.pending().smaller.remove(&pending).ok_or_else(|| {
         CommandError::new(
-            "not_found",
+            ErrorCode::NotFound,
             "That smaller copy is no longer waiting. Please make it again.",
         )
     })?;
@@ -282,7 +282,8 @@ pub fn open_evidence(
         OpenTarget::File(path) => app.opener().open_path(path.to_string_lossy(), None::<&str>),
         OpenTarget::Link(url) => app.opener().open_url(url, None::<&str>),
     };
-    opened.map_err(|e| CommandError::new("io", format!("The system could not open it: {e}")))
+    opened
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("The system could not open it: {e}")))
 }
 
 /// Records files dropped on the window and tells the webview their names only.

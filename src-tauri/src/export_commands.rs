@@ -2,7 +2,7 @@
 //! with a native dialog, then open or show the result; printing through the browser; and
 //! opening an exported bundle again as a portfolio.
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::state::{AppState, now};
 use crate::test_hooks::scripted_pick;
 use cmalt_core::export::revisions::RevisionSummary;
@@ -18,8 +18,8 @@ use tauri_plugin_opener::OpenerExt;
 fn export_error(error: export::ExportError) -> CommandError {
     // "exists" lets the window offer to replace an earlier export.
     let code = match error {
-        export::ExportError::TargetExists(_) => "exists",
-        _ => "export_refused",
+        export::ExportError::TargetExists(_) => ErrorCode::Exists,
+        _ => ErrorCode::ExportRefused,
     };
     CommandError::new(code, error.to_string())
 }
@@ -64,7 +64,7 @@ fn extras(session: &Session, revisions_since: Option<&str>) -> CommandResult<Exp
                 session.portfolio(),
                 since,
             )
-            .map_err(|e| CommandError::new("export_refused", e.to_string()))?,
+            .map_err(|e| CommandError::new(ErrorCode::ExportRefused, e.to_string()))?,
         ),
         None => None,
     };
@@ -131,7 +131,7 @@ pub async fn export_portfolio(
 fn last_export(state: &AppState) -> CommandResult<PathBuf> {
     state.last_export().clone().ok_or_else(|| {
         CommandError::new(
-            "not_found",
+            ErrorCode::NotFound,
             "Nothing has been exported in this session yet.",
         )
     })
@@ -148,7 +148,7 @@ pub fn open_last_export(app: AppHandle, state: State<'_, AppState>) -> CommandRe
     };
     app.opener()
         .open_path(page.to_string_lossy(), None::<&str>)
-        .map_err(|e| CommandError::new("io", format!("The system could not open it: {e}")))
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("The system could not open it: {e}")))
 }
 
 #[tauri::command]
@@ -156,17 +156,19 @@ pub fn reveal_last_export(app: AppHandle, state: State<'_, AppState>) -> Command
     let path = last_export(&state)?;
     app.opener()
         .reveal_item_in_dir(&path)
-        .map_err(|e| CommandError::new("io", format!("The system could not show it: {e}")))
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("The system could not show it: {e}")))
 }
 
 /// Writes the portfolio as one page in a temporary folder and opens it in the browser,
 /// whose Print dialog saves it as a PDF with the export's print stylesheet.
 #[tauri::command]
 pub fn print_portfolio(app: AppHandle, state: State<'_, AppState>) -> CommandResult<String> {
-    let folder = state
-        .library
-        .private_folder("print")
-        .map_err(|e| CommandError::new("io", format!("A temporary file could not be made: {e}")))?;
+    let folder = state.library.private_folder("print").map_err(|e| {
+        CommandError::new(
+            ErrorCode::Io,
+            format!("A temporary file could not be made: {e}"),
+        )
+    })?;
     let options = ExportOptions {
         format: ExportFormat::SingleHtml,
         embed_all_files: false,
@@ -192,7 +194,10 @@ pub fn print_portfolio(app: AppHandle, state: State<'_, AppState>) -> CommandRes
         app.opener()
             .open_path(outcome.path.to_string_lossy(), None::<&str>)
             .map_err(|e| {
-                CommandError::new("io", format!("The browser could not be opened: {e}"))
+                CommandError::new(
+                    ErrorCode::Io,
+                    format!("The browser could not be opened: {e}"),
+                )
             })?;
     }
     Ok(outcome.path.to_string_lossy().into_owned())
@@ -235,6 +240,6 @@ pub async fn open_bundle_dialog(
         .unwrap_or_default();
     let folder = state.library.folder_for_new(&stem);
     let reopened = export::reopen::open_bundle(&bundle, &folder, &state.framework)
-        .map_err(|e| CommandError::new("import_refused", e.to_string()))?;
+        .map_err(|e| CommandError::new(ErrorCode::ImportRefused, e.to_string()))?;
     Ok(Some(state.open_fresh(&reopened.folder)?))
 }

@@ -2,7 +2,7 @@
 //! as a new portfolio in the app's data folder, and opened with its import report. The text
 //! that fitted no section stays in `not-placed.md` until the candidate sets it aside.
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::state::{AppState, now};
 use cmalt_core::framework::PathwayId;
 use cmalt_core::import::{ImportReport, read_draft};
@@ -10,7 +10,7 @@ use cmalt_core::session::OpenedPortfolio;
 use serde::Serialize;
 use tauri::State;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct ImportedDraft {
     opened: OpenedPortfolio,
     report: ImportReport,
@@ -19,7 +19,7 @@ pub struct ImportedDraft {
 fn import_error(error: cmalt_core::import::ImportError) -> CommandError {
     match error {
         cmalt_core::import::ImportError::Store(store) => store.into(),
-        other => CommandError::new("import_refused", other.to_string()),
+        other => CommandError::new(ErrorCode::ImportRefused, other.to_string()),
     }
 }
 

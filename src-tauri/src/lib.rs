@@ -1,6 +1,7 @@
 //! CMALT Portfolio's desktop shell: the window and its commands. The real work happens in
 //! `cmalt_core`; this crate only wires it to Tauri. The command line is `crates/cli`.
 
+mod bindings;
 mod checklist_commands;
 mod commands;
 mod error;

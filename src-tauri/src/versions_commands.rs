@@ -2,7 +2,7 @@
 //! the outcome of an assessment, upgrading the pathway, the review of practice, and the
 //! rolling backups. Thin adapters over `cmalt_core::session` and `cmalt_core::versions`.
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::export_commands::choose_target;
 use crate::state::{AppState, now};
 use cmalt_core::export::html::escape;
@@ -23,11 +23,11 @@ use std::path::PathBuf;
 use tauri::State;
 
 fn versions_error(error: VersionsError) -> CommandError {
-    CommandError::new("versions_refused", error.to_string())
+    CommandError::new(ErrorCode::VersionsRefused, error.to_string())
 }
 
 /// Everything the Versions page shows at once.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct VersionsOverview {
     snapshots: Vec<SnapshotInfo>,
     stage: AssessmentStage,
@@ -47,7 +47,7 @@ pub fn versions_overview(state: State<'_, AppState>) -> CommandResult<VersionsOv
     })
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct SnapshotRequest {
     label: String,
     submitted: bool,
@@ -65,14 +65,14 @@ pub fn take_snapshot(
 }
 
 /// One section of a snapshot, rendered for reading.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SnapshotSection {
     id: String,
     title: String,
     html: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SnapshotView {
     info: SnapshotInfo,
     title: String,
@@ -140,7 +140,7 @@ pub fn compare_with_snapshot(state: State<'_, AppState>, id: String) -> CommandR
 }
 
 /// A new portfolio made from a snapshot or a backup, kept among the recent portfolios.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct RestoredCopy {
     folder: String,
     title: String,
@@ -196,7 +196,7 @@ pub async fn export_snapshot(
         options,
         now(),
     )
-    .map_err(|e| CommandError::new("export_refused", e.to_string()))?;
+    .map_err(|e| CommandError::new(ErrorCode::ExportRefused, e.to_string()))?;
     *state.last_export() = Some(outcome.path.clone());
     Ok(Some(outcome))
 }

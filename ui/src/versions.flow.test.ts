@@ -170,8 +170,8 @@ describe("the Versions page", () => {
   it("compares with now: a table per section, then the changed passages highlighted", async () => {
     const comparison: Comparison = {
       sections: [
-        { id: "1a", title: "1a Constraints", status: "changed", changed: true, words_added: 3, words_removed: 1, diff: [{ kind: "equal", text: "I used " }, { kind: "removed", text: "quizzes" }, { kind: "added", text: "peer review rubrics" }] },
-        { id: "2a", title: "2a Teaching", status: "untouched", changed: false, words_added: 0, words_removed: 0, diff: [] },
+        { id: "1a", number: "1a", title: "1a Constraints", status: "changed", changed: true, words_added: 3, words_removed: 1, diff: [{ kind: "equal", text: "I used " }, { kind: "removed", text: "quizzes" }, { kind: "added", text: "peer review rubrics" }] },
+        { id: "2a", number: "2a", title: "2a Teaching", status: "untouched", changed: false, words_added: 0, words_removed: 0, diff: [] },
         { id: "4", number: "4", title: "Communication", status: "new", changed: true, words_added: 5, words_removed: 0, diff: [{ kind: "added", text: "I share practice widely." }] },
       ],
     };

@@ -19,7 +19,7 @@ pub const KEEP_DAILY: usize = 60;
 const STAMP: &[time::format_description::BorrowedFormatItem<'static>] =
     format_description!("[year][month][day]T[hour][minute][second][subsecond digits:3]Z");
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BackupInfo {
     pub file_name: String,
     /// When this version was saved, RFC 3339.

@@ -8,10 +8,12 @@ use time::{Date, Month};
 time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
 
 /// One submission window, identified by the day it closes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "SubmissionWindow")]
 pub struct Window {
     /// The closing day, serialised as "YYYY-MM-DD".
     #[serde(with = "iso_date")]
+    #[ts(type = "string")]
     pub date: Date,
     /// Whole days from today to the closing day: 0 on the day itself.
     pub days_left: i64,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 /// Where an item's content lives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EvidenceSource {
     /// A copy inside the portfolio's `evidence/` folder.
@@ -42,7 +42,7 @@ impl EvidenceSource {
 }
 
 /// What the candidate says about an item; edited as a whole from the library view.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct EvidenceDetails {
     pub title: String,
@@ -58,7 +58,7 @@ pub struct EvidenceDetails {
     pub still_relevant_because: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct EvidenceItem {
     /// "E3": the stable reference used in citations and in the text as `[E3]`.
     pub id: String,
@@ -67,6 +67,7 @@ pub struct EvidenceItem {
     pub details: EvidenceDetails,
     pub source: EvidenceSource,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub added_at: OffsetDateTime,
 }
 

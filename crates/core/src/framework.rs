@@ -20,7 +20,9 @@ pub enum FrameworkError {
 pub type Result<T> = std::result::Result<T, FrameworkError>;
 
 /// One of the three routes to the award.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum PathwayId {
     Associate,
@@ -44,14 +46,14 @@ impl PathwayId {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Requirement {
     Required,
     Optional,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SectionKind {
     /// One free text: the contextual statement and future plans.
@@ -83,21 +85,23 @@ impl SectionKind {
 }
 
 /// The areas a candidate can add more of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum AreaKindId {
     Specialist,
     Advanced,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct WordRange {
     pub min: usize,
     pub max: usize,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     pub id: u8,
@@ -105,7 +109,7 @@ pub struct Principle {
     pub short: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AreaCount {
     pub min: usize,
@@ -113,7 +117,7 @@ pub struct AreaCount {
     pub max: Option<usize>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Pathway {
     pub id: PathwayId,
@@ -135,7 +139,7 @@ impl Pathway {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
@@ -145,7 +149,7 @@ pub struct Group {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub label: String,
@@ -154,7 +158,7 @@ pub struct Topic {
 }
 
 /// What the editor shows beside a section: our words, never the scheme's prose.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Guidance {
     pub guidance: String,
     pub description_prompts: Vec<String>,
@@ -163,7 +167,7 @@ pub struct Guidance {
     pub topic: Option<Topic>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -188,7 +192,7 @@ impl Section {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum IdStyle {
     /// 5a, 5b, 5c...
@@ -198,7 +202,7 @@ pub enum IdStyle {
 }
 
 /// A kind of area the candidate can add, with the guidance all its sections share.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AreaKind {
     pub group: String,
@@ -246,14 +250,14 @@ impl AreaKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct PartLabel {
     pub label: String,
     pub hint: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Parts {
     pub description: PartLabel,
@@ -263,7 +267,7 @@ pub struct Parts {
 
 /// When the checklist warns that a section's narrative is far from the `narrative_words`
 /// guide. The scheme sets no limit, so only a large gap is worth a warning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct NarrativeWordsWarning {
     /// Warn below this percentage of the guide's minimum.
@@ -273,7 +277,7 @@ pub struct NarrativeWordsWarning {
 }
 
 /// When the checklist warns that a Reflection is much thinner than its Description.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ThinReflection {
     /// Short descriptions are left alone: a brief example needs only brief reflection.
@@ -283,7 +287,9 @@ pub struct ThinReflection {
 }
 
 /// The result of an assessment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeId {
     PassWithDistinction,
@@ -303,7 +309,7 @@ impl OutcomeId {
     ];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     pub id: OutcomeId,
@@ -319,7 +325,7 @@ pub struct Outcome {
 }
 
 /// Prompts for the three-yearly review of practice, in our own words.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewGuidance {
     pub guidance: String,
@@ -328,14 +334,14 @@ pub struct ReviewGuidance {
 }
 
 /// A submission window's closing day, the same every year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct SubmissionDeadline {
     pub month: u8,
     pub day: u8,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     pub format_version: u32,

@@ -20,7 +20,7 @@ pub struct Library {
     data_folder: PathBuf,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RecentPortfolio {
     pub folder: String,
     pub title: String,
@@ -30,7 +30,7 @@ pub struct RecentPortfolio {
     pub available: bool,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize, ts_rs::TS)]
 struct RecentList {
     folders: Vec<PathBuf>,
 }

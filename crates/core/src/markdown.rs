@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A rendered piece of Markdown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "Preview")]
 pub struct Rendered {
     /// Sanitised HTML: no script, no event handler, no `javascript:` or `data:` link.
     pub html: String,

@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 /// would drop them on its next save, so it must refuse the file instead).
 pub const SCHEMA_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Candidate {
     pub name: String,
@@ -23,7 +23,7 @@ pub struct Candidate {
 }
 
 /// An award the candidate already holds, e.g. Associate CMALT in 2023.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct PreviousAward {
     pub pathway: PathwayId,
     #[serde(default)]
@@ -31,14 +31,14 @@ pub struct PreviousAward {
 }
 
 /// A pointer from a section to an item in the evidence library.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Citation {
     pub evidence_id: String,
     pub note: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct SectionEntry {
     /// The legislation or policy of 3a/3b, the topic of a specialist or advanced area.
@@ -59,7 +59,7 @@ impl SectionEntry {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Confirmation {
     pub declaration_accepted: bool,
@@ -68,7 +68,7 @@ pub struct Confirmation {
     pub date: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct NominatedAssessor {
     pub name: String,
@@ -78,7 +78,7 @@ pub struct NominatedAssessor {
 }
 
 /// The candidate's own rating of a section against the assessors' rubric.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     Strong,
@@ -86,7 +86,7 @@ pub enum Rating {
     RevisionsRequired,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SelfRating {
     pub rating: Option<Rating>,
     #[serde(default)]
@@ -94,7 +94,7 @@ pub struct SelfRating {
 }
 
 /// The ticks of the scheme's own submission checklist that only the candidate can give.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct CandidateConfirmations {
     pub described_clearly: bool,
@@ -106,7 +106,7 @@ pub struct CandidateConfirmations {
 
 /// What the assessors said about one section: their rating (R marks a section to revise)
 /// and their comments.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct SectionFeedback {
     pub rating: Option<Rating>,
@@ -114,7 +114,7 @@ pub struct SectionFeedback {
 }
 
 /// The result of one assessment of a submitted version, as the candidate recorded it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Assessment {
     pub outcome: OutcomeId,
     /// The pathway assessed: an upgrade starts a new pathway's history.
@@ -132,7 +132,7 @@ pub struct Assessment {
 }
 
 /// A review of practice, made every few years to keep the accreditation current.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PracticeReview {
     /// "YYYY-MM-DD".
@@ -147,7 +147,7 @@ pub struct PracticeReview {
     pub completed_on: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Portfolio {
     pub schema_version: u32,
     pub title: String,
@@ -188,8 +188,10 @@ pub struct Portfolio {
     #[serde(default)]
     pub reviews: Vec<PracticeReview>,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub updated_at: OffsetDateTime,
 }
 

@@ -6,7 +6,7 @@ use crate::markdown::count_markdown_words;
 use crate::model::{NominatedAssessor, Portfolio, SectionEntry};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionStatus {
     Empty,
@@ -14,7 +14,7 @@ pub enum SectionStatus {
     Complete,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct OutlineEntry {
     pub id: String,
     pub title: String,
@@ -29,14 +29,14 @@ pub struct OutlineEntry {
     pub removable: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct OutlineGroup {
     pub id: String,
     pub title: String,
     pub entries: Vec<OutlineEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Outline {
     pub groups: Vec<OutlineGroup>,
     /// Sections with text that the current pathway leaves out: kept, and back if it returns.
@@ -46,7 +46,7 @@ pub struct Outline {
     pub total: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SectionRef {
     pub id: String,
     pub title: String,
@@ -54,7 +54,7 @@ pub struct SectionRef {
 }
 
 /// What switching pathway would change in the sidebar. Nothing is ever deleted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PathwayChange {
     pub from: PathwayId,
     pub to: PathwayId,

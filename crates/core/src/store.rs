@@ -128,7 +128,7 @@ pub struct PortfolioFolder {
     _lock: FolderLock,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SaveReport {
     pub bytes: usize,
 }

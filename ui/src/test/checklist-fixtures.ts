@@ -1,9 +1,9 @@
 // A pretend checklist, shaped like the core's: section checks from the fixture outline, with problems
 // that mark their sections "problem" when they are errors, as the core does.
-import type { CheckStatus, Checklist, PathwayId, Problem, SectionStatus, SubmissionWindow } from "../types";
+import type { CheckStatus, Checklist, PathwayId, Problem, ProblemCode, SectionStatus, SubmissionWindow } from "../types";
 import { framework, outlineFor } from "./fixtures";
 
-export function problem(code: string, section: string | null, message: string, partial: Partial<Problem> = {}): Problem {
+export function problem(code: ProblemCode, section: string | null, message: string, partial: Partial<Problem> = {}): Problem {
   return { code, section, evidence: null, severity: "error", message, ...partial };
 }
 

@@ -27,6 +27,13 @@ const all = { associate: "required", cmalt: "required", senior: "required" } as 
 export const framework: Framework = {
   format_version: 1,
   narrative_words: { min: 500, max: 600 },
+  narrative_words_warning: { below_percent_of_min: 40, above_percent_of_max: 150 },
+  thin_reflection: { from_description_words: 150, below_percent_of_description: 33 },
+  submission_deadlines: [
+    { month: 1, day: 31 },
+    { month: 5, day: 31 },
+    { month: 9, day: 30 },
+  ],
   evidence_file_limit_bytes: 1_000_000,
   submission_limit_bytes: 10_000_000,
   evidence_recent_years: 3,

@@ -16,7 +16,7 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
 /// The whole result, as the window's checklist and `cmalt-portfolio check --json` show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Checklist {
     /// No errors: the portfolio can be submitted (warnings are advice).
     pub ready: bool,
@@ -34,7 +34,7 @@ pub struct Checklist {
 }
 
 /// One section as the checklist sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SectionCheck {
     pub id: String,
     pub number: Option<String>,
@@ -48,7 +48,7 @@ pub struct SectionCheck {
     pub evidence_count: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckStatus {
     Empty,
@@ -68,7 +68,7 @@ impl From<SectionStatus> for CheckStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -77,7 +77,7 @@ pub enum Severity {
 
 /// Which rule a problem comes from. The serialised names are stable: the UI and scripts
 /// branch on them, never on the wording of the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemCode {
     /// A required section with nothing written in it.
@@ -125,7 +125,7 @@ pub enum ProblemCode {
     ConfirmationNotTicked,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Problem {
     /// The section id, or `None` for the portfolio as a whole.
     pub section: Option<String>,
@@ -137,7 +137,7 @@ pub struct Problem {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PrincipleCoverage {
     pub id: u8,
     pub title: String,

@@ -120,9 +120,10 @@ pub(crate) fn is_displayable_image(media_type: &str) -> bool {
     )
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct Stamped<'a> {
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     exported_at: OffsetDateTime,
     #[serde(flatten)]
     portfolio: &'a Portfolio,

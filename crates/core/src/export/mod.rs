@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 /// How the portfolio is exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     /// A folder: `index.html`, `portfolio.css`, `portfolio.json` and `evidence/`.
@@ -42,7 +42,7 @@ impl ExportFormat {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ExportOptions {
     pub format: ExportFormat,
     /// Single page only: embed every attached file as a download, not only the images.
@@ -120,7 +120,7 @@ pub struct ExportExtras {
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ExportOutcome {
     pub path: PathBuf,
     pub format: ExportFormat,

@@ -141,7 +141,7 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Reop
 }
 
 /// The portfolio folder a bundle became.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Reopened {
     pub folder: PathBuf,
     pub portfolio: Portfolio,

@@ -11,14 +11,14 @@ use std::io::Cursor;
 /// How many of the largest parts a report lists.
 pub const LARGEST_SHOWN: usize = 5;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SizeItem {
     /// What a candidate would call it: "E4 Quiz screenshot", "The portfolio page (index.html)".
     pub name: String,
     pub bytes: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SizeReport {
     pub format: ExportFormat,
     /// The one file or zip; for a folder, all its files together.

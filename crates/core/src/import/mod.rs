@@ -105,7 +105,7 @@ pub enum ImportError {
 pub type Result<T> = std::result::Result<T, ImportError>;
 
 /// What a draft file is, judged by its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DraftKind {
     Markdown,

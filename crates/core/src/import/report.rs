@@ -8,7 +8,7 @@ use crate::markdown::count_markdown_words;
 use serde::Serialize;
 
 /// What happened to a draft, section by section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     /// The draft's file name.
     pub source: String,
@@ -42,7 +42,8 @@ pub struct ImportReport {
 }
 
 /// One section of the draft and what it became.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "ImportSectionReport")]
 pub struct SectionReport {
     pub id: String,
     /// The framework's title ("Specialist area 1").
@@ -64,7 +65,7 @@ pub struct SectionReport {
 }
 
 /// The evidence library the import made.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct EvidenceTally {
     pub items: usize,
     pub files_attached: usize,
@@ -75,7 +76,8 @@ pub struct EvidenceTally {
 }
 
 /// Text of the draft that fits no section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "ImportNotPlaced")]
 pub struct NotPlaced {
     pub heading: Option<String>,
     pub line: usize,
@@ -117,7 +119,7 @@ impl NotPlaced {
 
 /// An item whose file a rule refused; the item is kept so the candidate can attach a
 /// smaller version or a link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RefusedItem {
     pub evidence_id: String,
     pub name: String,
@@ -126,7 +128,7 @@ pub struct RefusedItem {
 }
 
 /// An item whose file was not found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MissingFile {
     pub evidence_id: String,
     /// The file name as the draft wrote it (the item's title when it names none).

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct LinkRequest {
     pub url: String,
     pub title: String,
@@ -23,7 +23,7 @@ pub enum OpenTarget {
     Link(String),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AttachOutcome {
     pub item: EvidenceItem,
     /// True when the same content was already in the library: no new item was made.
@@ -401,7 +401,7 @@ mod tests {
 }
 
 /// One row of the library view.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LibraryRow {
     pub item: EvidenceItem,
     /// Section ids citing it, in framework order.
@@ -413,7 +413,7 @@ pub struct LibraryRow {
     pub kind_label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LibraryView {
     pub rows: Vec<LibraryRow>,
     pub total_bytes: u64,

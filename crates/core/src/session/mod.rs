@@ -44,16 +44,20 @@ pub enum SessionError {
 pub type Result<T> = std::result::Result<T, SessionError>;
 
 /// Changes to one section; fields left out stay as they are.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 pub struct SectionPatch {
     pub section_id: String,
+    #[ts(optional)]
     pub topic: Option<String>,
+    #[ts(optional)]
     pub description: Option<String>,
+    #[ts(optional)]
     pub reflection: Option<String>,
+    #[ts(optional)]
     pub principles: Option<BTreeSet<u8>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct DetailsPatch {
     pub title: String,
     pub candidate: Candidate,
@@ -61,7 +65,7 @@ pub struct DetailsPatch {
 }
 
 /// Everything the window needs to show an open portfolio.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OpenedPortfolio {
     pub folder: String,
     pub portfolio: Portfolio,
@@ -69,7 +73,7 @@ pub struct OpenedPortfolio {
     pub notice: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Saved {
     pub saved_at: String,
     pub outline: Outline,

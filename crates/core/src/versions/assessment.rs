@@ -22,7 +22,7 @@ pub enum AssessmentError {
 }
 
 /// Where the candidate is in the assessment of their current pathway.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct AssessmentStage {
     /// The next result would be of a re-submission after a referral.
     pub resubmission: bool,

@@ -7,8 +7,9 @@ use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "ChangeStatus")]
 pub enum SectionStatus {
     /// Has text now and had none before.
     New,
@@ -18,7 +19,7 @@ pub enum SectionStatus {
     Untouched,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ChunkKind {
     Equal,
@@ -27,13 +28,13 @@ pub enum ChunkKind {
 }
 
 /// A run of text, whitespace included, that is the same, new or gone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Chunk {
     pub kind: ChunkKind,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SectionChange {
     pub id: String,
     /// The section's number as the scheme gives it ("2b"), for listed sections.
@@ -46,7 +47,7 @@ pub struct SectionChange {
     pub diff: Vec<Chunk>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Comparison {
     pub sections: Vec<SectionChange>,
 }

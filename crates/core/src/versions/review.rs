@@ -25,7 +25,7 @@ pub enum ReviewError {
 }
 
 /// When the next review is due, as the window shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ReviewStatus {
     pub accredited_on: Option<String>,
     /// "YYYY-MM-DD"; none until the award is dated.
@@ -106,11 +106,14 @@ pub fn start(portfolio: &mut Portfolio, today: Date) -> Result<&PracticeReview, 
 }
 
 /// Changes to the review under way; fields left out stay as they are.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
 pub struct ReviewPatch {
+    #[ts(optional)]
     pub what_happened: Option<String>,
+    #[ts(optional)]
     pub next_plans: Option<String>,
     /// "YYYY-MM-DD" marks the review finished.
+    #[ts(optional)]
     pub completed_on: Option<String>,
 }
 

@@ -58,11 +58,12 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Vers
 }
 
 /// What a snapshot is, as saved in its `snapshot.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SnapshotInfo {
     pub id: String,
     pub label: String,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub taken_at: OffsetDateTime,
     /// This is the version sent to the assessors.
     pub submitted: bool,

@@ -18,7 +18,7 @@ pub enum UpgradeError {
 }
 
 /// What an upgrade will do, shown before the candidate confirms it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct UpgradePlan {
     pub from: PathwayId,
     pub to: PathwayId,

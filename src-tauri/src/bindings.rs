@@ -1,0 +1,155 @@
+//! The UI's TypeScript types, generated from the Rust types the commands take and return
+//! (ts-rs, reading our serde attributes), into `ui/src/bindings.ts`. The UI imports them
+//! from there, so a field renamed or added in Rust is a type error in the UI, not a silent
+//! `undefined`. A test fails when the committed file is stale; `UPDATE_BINDINGS=1 cargo
+//! test -p cmalt-portfolio bindings` writes it again.
+
+#[cfg(test)]
+mod tests {
+    use cmalt_core as core;
+    use ts_rs::{Config, TS};
+
+    /// Every type that crosses the boundary, with what they refer to. A type missing here
+    /// that another refers to makes the UI's type check fail, so the list cannot fall short.
+    macro_rules! declarations {
+        ($config:expr; $($type:ty),* $(,)?) => {
+            vec![$(format!("export {}", <$type as TS>::decl($config))),*]
+        };
+    }
+
+    fn bindings() -> String {
+        // `number`, not `bigint`: serde_json writes sizes as plain JSON numbers.
+        let config = Config::new().with_large_int("number");
+        let config = &config;
+        let declarations = declarations![config;
+            // The framework (assets/framework.json).
+            core::framework::PathwayId,
+            core::framework::Requirement,
+            core::framework::SectionKind,
+            core::framework::AreaKindId,
+            core::framework::WordRange,
+            core::framework::Principle,
+            core::framework::AreaCount,
+            core::framework::Pathway,
+            core::framework::Group,
+            core::framework::Topic,
+            core::framework::Guidance,
+            core::framework::Section,
+            core::framework::IdStyle,
+            core::framework::AreaKind,
+            core::framework::PartLabel,
+            core::framework::Parts,
+            core::framework::NarrativeWordsWarning,
+            core::framework::ThinReflection,
+            core::framework::OutcomeId,
+            core::framework::Outcome,
+            core::framework::ReviewGuidance,
+            core::framework::SubmissionDeadline,
+            core::framework::Framework,
+            // The portfolio as saved.
+            core::model::Candidate,
+            core::model::PreviousAward,
+            core::model::Citation,
+            core::model::SectionEntry,
+            core::model::Confirmation,
+            core::model::NominatedAssessor,
+            core::model::Rating,
+            core::model::SelfRating,
+            core::model::CandidateConfirmations,
+            core::model::SectionFeedback,
+            core::model::Assessment,
+            core::model::PracticeReview,
+            core::model::Portfolio,
+            core::evidence::EvidenceSource,
+            core::evidence::EvidenceDetails,
+            core::evidence::EvidenceItem,
+            // The open portfolio.
+            core::outline::SectionStatus,
+            core::outline::OutlineEntry,
+            core::outline::OutlineGroup,
+            core::outline::Outline,
+            core::outline::SectionRef,
+            core::outline::PathwayChange,
+            core::session::OpenedPortfolio,
+            core::session::Saved,
+            core::session::SectionPatch,
+            core::session::DetailsPatch,
+            core::session::LinkRequest,
+            core::session::AttachOutcome,
+            core::session::LibraryRow,
+            core::session::LibraryView,
+            core::markdown::Rendered,
+            core::library::RecentPortfolio,
+            core::backups::BackupInfo,
+            // The checklist.
+            core::checklist::Checklist,
+            core::checklist::SectionCheck,
+            core::checklist::CheckStatus,
+            core::checklist::Severity,
+            core::checklist::ProblemCode,
+            core::checklist::Problem,
+            core::checklist::PrincipleCoverage,
+            core::deadlines::Window,
+            // Import and export.
+            core::import::DraftKind,
+            core::import::PathwayChoice,
+            core::import::ImportReport,
+            core::import::SectionReport,
+            core::import::EvidenceTally,
+            core::import::NotPlaced,
+            core::import::RefusedItem,
+            core::import::MissingFile,
+            core::export::ExportFormat,
+            core::export::ExportOptions,
+            core::export::ExportOutcome,
+            core::export::sizes::SizeItem,
+            core::export::sizes::SizeReport,
+            // Versions.
+            core::versions::assessment::AssessmentStage,
+            core::versions::BackupVersion,
+            core::versions::SectionStatus,
+            core::versions::ChunkKind,
+            core::versions::Chunk,
+            core::versions::SectionChange,
+            core::versions::Comparison,
+            core::versions::review::ReviewStatus,
+            core::versions::review::ReviewPatch,
+            core::versions::SnapshotInfo,
+            core::versions::upgrade::UpgradePlan,
+            // The window's own.
+            crate::error::ErrorCode,
+            crate::error::CommandError,
+            crate::commands::AppInfo,
+            crate::commands::NewPortfolioRequest,
+            crate::commands::AddedArea,
+            crate::evidence_commands::AttachReport,
+            crate::evidence_commands::SmallerCopyPreview,
+            crate::import_commands::ImportedDraft,
+            crate::versions_commands::VersionsOverview,
+            crate::versions_commands::SnapshotRequest,
+            crate::versions_commands::SnapshotSection,
+            crate::versions_commands::SnapshotView,
+            crate::versions_commands::RestoredCopy,
+        ];
+        let mut file = String::from(
+            "// Generated from the Rust types by ts-rs (src-tauri/src/bindings.rs). Do not edit:\n// `UPDATE_BINDINGS=1 cargo test -p cmalt-portfolio bindings` writes it again.\n\n",
+        );
+        file.push_str(&declarations.join("\n\n"));
+        file.push('\n');
+        file
+    }
+
+    #[test]
+    fn the_ui_bindings_are_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings.ts");
+        let generated = bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/bindings.ts is stale: the Rust types changed. Run `UPDATE_BINDINGS=1 cargo test -p cmalt-portfolio bindings` and commit the file."
+        );
+    }
+}

@@ -1,0 +1,660 @@
+// Generated from the Rust types by ts-rs (src-tauri/src/bindings.rs). Do not edit:
+// `UPDATE_BINDINGS=1 cargo test -p cmalt-portfolio bindings` writes it again.
+
+export type PathwayId = "associate" | "cmalt" | "senior";
+
+export type Requirement = "required" | "optional";
+
+export type SectionKind = "statement" | "assessed" | "specialist" | "advanced" | "confirmation" | "assessor";
+
+export type AreaKindId = "specialist" | "advanced";
+
+export type WordRange = { min: number, max: number, };
+
+export type Principle = { id: number, title: string, short: string, };
+
+export type AreaCount = { min: number, 
+/**
+ * `None`: no upper limit.
+ */
+max: number | null, };
+
+export type Pathway = { id: PathwayId, name: string, summary: string, who_for: string, specialist_areas: AreaCount, advanced_areas: AreaCount, 
+/**
+ * The pathways a holder of this award can move up to, keeping their portfolio.
+ */
+upgrades_to: Array<PathwayId>, };
+
+export type Group = { id: string, title: string, number: string | null, core_area: boolean, summary: string, };
+
+export type Topic = { label: string, hint: string, examples: Array<string>, };
+
+export type Guidance = { guidance: string, description_prompts: Array<string>, reflection_prompts: Array<string>, must_show: Array<string>, topic: Topic | null, };
+
+export type Section = { id: string, number: string | null, title: string, group: string, kind: SectionKind, assessed: boolean, 
+/**
+ * A pathway missing from the map does not include the section.
+ */
+pathways: { [key in PathwayId]?: Requirement }, words: WordRange | null, guidance: string, description_prompts: Array<string>, reflection_prompts: Array<string>, must_show: Array<string>, topic: Topic | null, };
+
+export type IdStyle = "letter" | "number";
+
+export type AreaKind = { group: string, title_prefix: string, id_prefix: string, id_style: IdStyle, guidance: string, description_prompts: Array<string>, reflection_prompts: Array<string>, must_show: Array<string>, topic: Topic | null, };
+
+export type PartLabel = { label: string, hint: string, };
+
+export type Parts = { description: PartLabel, reflection: PartLabel, evidence: PartLabel, };
+
+export type NarrativeWordsWarning = { 
+/**
+ * Warn below this percentage of the guide's minimum.
+ */
+below_percent_of_min: number, 
+/**
+ * Warn above this percentage of the guide's maximum.
+ */
+above_percent_of_max: number, };
+
+export type ThinReflection = { 
+/**
+ * Short descriptions are left alone: a brief example needs only brief reflection.
+ */
+from_description_words: number, 
+/**
+ * Warn when the Reflection is below this percentage of the Description's words.
+ */
+below_percent_of_description: number, };
+
+export type OutcomeId = "pass_with_distinction" | "pass" | "referral_minor" | "referral_major" | "fail";
+
+export type Outcome = { id: OutcomeId, name: string, 
+/**
+ * The award is made: the candidate is accredited from this date.
+ */
+awarded: boolean, 
+/**
+ * The candidate revises and submits again.
+ */
+referral: boolean, 
+/**
+ * Can be the outcome of a first submission.
+ */
+first_submission: boolean, 
+/**
+ * Can be the outcome of a re-submission after a referral.
+ */
+resubmission: boolean, };
+
+export type ReviewGuidance = { guidance: string, what_happened_prompts: Array<string>, next_plans_prompts: Array<string>, };
+
+export type SubmissionDeadline = { month: number, day: number, };
+
+export type Framework = { format_version: number, narrative_words: WordRange, evidence_file_limit_bytes: number, submission_limit_bytes: number, evidence_recent_years: number, narrative_words_warning: NarrativeWordsWarning, thin_reflection: ThinReflection, 
+/**
+ * In calendar order.
+ */
+submission_deadlines: Array<SubmissionDeadline>, 
+/**
+ * What an assessment can conclude, and when each outcome can be given.
+ */
+outcomes: Array<Outcome>, 
+/**
+ * Accreditation is kept current by a review of practice this often.
+ */
+review_every_years: number, review: ReviewGuidance, declaration: string, principles: Array<Principle>, pathways: Array<Pathway>, groups: Array<Group>, sections: Array<Section>, area_kinds: { [key in AreaKindId]?: AreaKind }, parts: Parts, };
+
+export type Candidate = { name: string, role: string, organisation: string, 
+/**
+ * Country and sector, e.g. "UK, further education".
+ */
+context: string, };
+
+export type PreviousAward = { pathway: PathwayId, year: number | null, };
+
+export type Citation = { evidence_id: string, note: string, };
+
+export type SectionEntry = { 
+/**
+ * The legislation or policy of 3a/3b, the topic of a specialist or advanced area.
+ */
+topic: string, 
+/**
+ * The Description; for statement sections (context, future plans) the whole text.
+ */
+description: string, reflection: string, citations: Array<Citation>, 
+/**
+ * Which of the four core principles this section demonstrates (1-4).
+ */
+principles: Array<number>, };
+
+export type Confirmation = { declaration_accepted: boolean, signed_name: string, 
+/**
+ * "YYYY-MM-DD", or empty while undated.
+ */
+date: string, };
+
+export type NominatedAssessor = { name: string, organisation: string, email: string, no_conflict_confirmed: boolean, };
+
+export type Rating = "strong" | "adequate" | "revisions_required";
+
+export type SelfRating = { rating: Rating | null, note: string, };
+
+export type CandidateConfirmations = { described_clearly: boolean, reflected: boolean, evidence_recent_and_succinct: boolean, principles_addressed: boolean, proofread: boolean, };
+
+export type SectionFeedback = { rating: Rating | null, feedback: string, };
+
+export type Assessment = { outcome: OutcomeId, 
+/**
+ * The pathway assessed: an upgrade starts a new pathway's history.
+ */
+pathway: PathwayId, 
+/**
+ * When the result arrived, "YYYY-MM-DD".
+ */
+received_on: string, 
+/**
+ * The submitted snapshot this assessment is of, when there is one.
+ */
+snapshot_id: string | null, overall_feedback: string, 
+/**
+ * Keyed by section id.
+ */
+sections: { [key in string]: SectionFeedback }, };
+
+export type PracticeReview = { 
+/**
+ * "YYYY-MM-DD".
+ */
+started_on: string, 
+/**
+ * The future plans as they stood when the review started: what is reviewed.
+ */
+plans_reviewed: string, 
+/**
+ * What came of those plans.
+ */
+what_happened: string, 
+/**
+ * Plans for the years until the next review.
+ */
+next_plans: string, 
+/**
+ * "YYYY-MM-DD" once the candidate marks the review done.
+ */
+completed_on: string | null, };
+
+export type Portfolio = { schema_version: number, title: string, candidate: Candidate, pathway: PathwayId, previous_award: PreviousAward | null, 
+/**
+ * Keyed by section id (`context`, `1a`, `5c`, `advanced-2`, `future`...).
+ */
+sections: { [key in string]: SectionEntry }, confirmation: Confirmation, assessor: NominatedAssessor | null, 
+/**
+ * The evidence library, in the order items were added.
+ */
+evidence: Array<EvidenceItem>, 
+/**
+ * The number the next item gets (E1, E2...): numbers are never reused, so a
+ * reference like `[E3]` in the text keeps meaning the same item.
+ */
+next_evidence_number: number, 
+/**
+ * Self-assessment per assessed section id.
+ */
+self_assessment: { [key in string]: SelfRating }, confirmations: CandidateConfirmations, 
+/**
+ * The submission deadline aimed at, "YYYY-MM-DD".
+ */
+target_window: string | null, 
+/**
+ * Every assessment recorded, oldest first.
+ */
+assessments: Array<Assessment>, 
+/**
+ * When the current pathway's award was made, "YYYY-MM-DD".
+ */
+accredited_on: string | null, 
+/**
+ * Reviews of practice, oldest first.
+ */
+reviews: Array<PracticeReview>, created_at: string, updated_at: string, };
+
+export type EvidenceSource = { "type": "file", 
+/**
+ * The name the candidate's file had, for display (may hold any Unicode).
+ */
+original_name: string, 
+/**
+ * The name in `evidence/`: safe on every OS, unique by content.
+ */
+stored_name: string, bytes: number, 
+/**
+ * SHA-256 of the content, hex: the same file attached twice is one item.
+ */
+sha256: string, media_type: string, } | { "type": "link", url: string, } | { "type": "missing_file", original_name: string, };
+
+export type EvidenceDetails = { title: string, 
+/**
+ * "YYYY-MM-DD", "YYYY-MM" or "YYYY"; empty while unknown.
+ */
+date: string, 
+/**
+ * Where it comes from: author, system, organisation.
+ */
+origin: string, 
+/**
+ * Why it is included: what it proves about the practice described.
+ */
+what_it_shows: string, 
+/**
+ * Anonymised, or the people in it have agreed to its use.
+ */
+permission_confirmed: boolean, 
+/**
+ * For items older than the recent-years window: why they still count.
+ */
+still_relevant_because: string, };
+
+export type EvidenceItem = { 
+/**
+ * "E3": the stable reference used in citations and in the text as `[E3]`.
+ */
+id: string, number: number, source: EvidenceSource, added_at: string, title: string, 
+/**
+ * "YYYY-MM-DD", "YYYY-MM" or "YYYY"; empty while unknown.
+ */
+date: string, 
+/**
+ * Where it comes from: author, system, organisation.
+ */
+origin: string, 
+/**
+ * Why it is included: what it proves about the practice described.
+ */
+what_it_shows: string, 
+/**
+ * Anonymised, or the people in it have agreed to its use.
+ */
+permission_confirmed: boolean, 
+/**
+ * For items older than the recent-years window: why they still count.
+ */
+still_relevant_because: string, };
+
+export type SectionStatus = "empty" | "in_progress" | "complete";
+
+export type OutlineEntry = { id: string, title: string, number: string | null, kind: SectionKind, group: string, required: boolean, status: SectionStatus, topic: string, 
+/**
+ * Only the last area of a kind, beyond the pathway's minimum, can be removed, so
+ * the others keep their numbers.
+ */
+removable: boolean, };
+
+export type OutlineGroup = { id: string, title: string, entries: Array<OutlineEntry>, };
+
+export type Outline = { groups: Array<OutlineGroup>, 
+/**
+ * Sections with text that the current pathway leaves out: kept, and back if it returns.
+ */
+kept_aside: Array<OutlineEntry>, can_add: Array<AreaKindId>, completed: number, total: number, };
+
+export type SectionRef = { id: string, title: string, has_text: boolean, };
+
+export type PathwayChange = { from: PathwayId, to: PathwayId, appearing: Array<SectionRef>, leaving: Array<SectionRef>, };
+
+export type OpenedPortfolio = { folder: string, portfolio: Portfolio, outline: Outline, notice: string | null, };
+
+export type Saved = { saved_at: string, outline: Outline, };
+
+export type SectionPatch = { section_id: string, topic?: string, description?: string, reflection?: string, principles?: Array<number>, };
+
+export type DetailsPatch = { title: string, candidate: Candidate, previous_award: PreviousAward | null, };
+
+export type LinkRequest = { url: string, title: string, };
+
+export type AttachOutcome = { item: EvidenceItem, 
+/**
+ * True when the same content was already in the library: no new item was made.
+ */
+already_attached: boolean, saved: Saved, };
+
+export type LibraryRow = { item: EvidenceItem, 
+/**
+ * Section ids citing it, in framework order.
+ */
+cited_in: Array<string>, unused: boolean, 
+/**
+ * Dated more than the recent-years window ago, with no reason given.
+ */
+needs_reason: boolean, 
+/**
+ * "PDF", "PNG image", "Link"...
+ */
+kind_label: string, };
+
+export type LibraryView = { rows: Array<LibraryRow>, total_bytes: number, file_limit_bytes: number, submission_limit_bytes: number, recent_years: number, };
+
+export type Preview = { 
+/**
+ * Sanitised HTML: no script, no event handler, no `javascript:` or `data:` link.
+ */
+html: string, 
+/**
+ * Words of the visible text, by Unicode word boundaries; Markdown syntax not counted.
+ */
+words: number, };
+
+export type RecentPortfolio = { folder: string, title: string, pathway: PathwayId | null, candidate_name: string, updated_at: string | null, available: boolean, };
+
+export type BackupInfo = { file_name: string, 
+/**
+ * When this version was saved, RFC 3339.
+ */
+saved_at: string, bytes: number, };
+
+export type Checklist = { 
+/**
+ * No errors: the portfolio can be submitted (warnings are advice).
+ */
+ready: boolean, pathway: PathwayId, 
+/**
+ * Every section the pathway shows, in the outline's order.
+ */
+sections: Array<SectionCheck>, 
+/**
+ * Section problems in outline order, then those of the whole portfolio.
+ */
+problems: Array<Problem>, errors: number, warnings: number, 
+/**
+ * Required sections that are complete and have no error, for a progress figure.
+ */
+completed: number, total: number, principles: Array<PrincipleCoverage>, };
+
+export type SectionCheck = { id: string, number: string | null, title: string, required: boolean, status: CheckStatus, 
+/**
+ * For statement sections (context, future plans) the words of the whole text.
+ */
+description_words: number, reflection_words: number, 
+/**
+ * Distinct evidence items the section cites that exist in the library.
+ */
+evidence_count: number, };
+
+export type CheckStatus = "empty" | "in_progress" | "complete" | "problem";
+
+export type Severity = "error" | "warning";
+
+export type ProblemCode = "missing_section" | "missing_description" | "missing_reflection" | "missing_evidence" | "missing_topic" | "unknown_citation" | "words_out_of_range" | "too_few_areas" | "too_many_areas" | "declaration_not_accepted" | "declaration_not_signed" | "declaration_not_dated" | "assessor_missing_name" | "assessor_missing_organisation" | "assessor_invalid_email" | "assessor_conflict_not_confirmed" | "evidence_missing_what_it_shows" | "evidence_old_without_reason" | "evidence_link_missing_url" | "evidence_file_missing" | "evidence_permission_not_confirmed" | "evidence_not_cited" | "principle_not_addressed" | "narrative_far_from_guide" | "thin_reflection" | "unknown_evidence_reference" | "confirmation_not_ticked";
+
+export type Problem = { 
+/**
+ * The section id, or `None` for the portfolio as a whole.
+ */
+section: string | null, 
+/**
+ * The evidence item the problem is about (`E4`), if any.
+ */
+evidence: string | null, severity: Severity, code: ProblemCode, 
+/**
+ * Plain words for the candidate: what is wrong and what to do about it.
+ */
+message: string, };
+
+export type PrincipleCoverage = { id: number, title: string, 
+/**
+ * Sections with writing in them that are tagged with this principle, in outline order.
+ */
+sections: Array<string>, };
+
+export type SubmissionWindow = { 
+/**
+ * The closing day, serialised as "YYYY-MM-DD".
+ */
+date: string, 
+/**
+ * Whole days from today to the closing day: 0 on the day itself.
+ */
+days_left: number, };
+
+export type DraftKind = "markdown" | "docx";
+
+export type PathwayChoice = "given" | "stated" | "inferred";
+
+export type ImportReport = { 
+/**
+ * The draft's file name.
+ */
+source: string, kind: DraftKind, 
+/**
+ * The new portfolio's folder.
+ */
+portfolio_folder: string, title: string, candidate: string, pathway: PathwayId, 
+/**
+ * True when the pathway was worked out from the sections, not given or stated.
+ */
+pathway_inferred: boolean, pathway_choice: PathwayChoice, pathway_reason: string, headings_recognised: number, 
+/**
+ * No heading named a section: everything is in `not_placed`.
+ */
+nothing_recognised: boolean, 
+/**
+ * In the order the draft has them.
+ */
+sections: Array<ImportSectionReport>, 
+/**
+ * Sections the pathway requires that the draft did not have.
+ */
+missing_required: Array<string>, evidence: EvidenceTally, 
+/**
+ * Text kept aside, in the order of the draft.
+ */
+not_placed: Array<ImportNotPlaced>, 
+/**
+ * `not-placed.md` in the portfolio folder, when there was text to keep aside.
+ */
+not_placed_file: string | null, 
+/**
+ * Items whose file was not attached because a rule refused it (e.g. over 1 MB).
+ */
+refused: Array<RefusedItem>, 
+/**
+ * Items whose file was not found (or that name no file or link).
+ */
+missing_files: Array<MissingFile>, notes: Array<string>, };
+
+export type ImportSectionReport = { id: string, 
+/**
+ * The framework's title ("Specialist area 1").
+ */
+title: string, 
+/**
+ * The heading as the draft wrote it, and its line (in the Markdown made from a Word
+ * document, for .docx drafts).
+ */
+heading: string, line: number, 
+/**
+ * False when the pathway leaves the section out: its text is kept aside in the app.
+ */
+in_pathway: boolean, topic: string, description_words: number, reflection_words: number, 
+/**
+ * All the words the section took: description, reflection, topic, and for the
+ * confirmation and assessor the words read into their fields.
+ */
+words_placed: number, evidence_count: number, evidence_ids: Array<string>, };
+
+export type EvidenceTally = { items: number, files_attached: number, images_attached: number, links: number, missing: number, refused: number, };
+
+export type ImportNotPlaced = { heading: string | null, line: number, 
+/**
+ * Why it was not placed ("before the first section").
+ */
+reason: string, words: number, 
+/**
+ * The start of the text, on one line.
+ */
+excerpt: string, 
+/**
+ * The whole text, as written.
+ */
+text: string, };
+
+export type RefusedItem = { evidence_id: string, name: string, 
+/**
+ * The same message the window gives when attaching the file by hand.
+ */
+reason: string, };
+
+export type MissingFile = { evidence_id: string, 
+/**
+ * The file name as the draft wrote it (the item's title when it names none).
+ */
+name: string, sections: Array<string>, reason: string, };
+
+export type ExportFormat = "folder" | "zip" | "single_html";
+
+export type ExportOptions = { format: ExportFormat, 
+/**
+ * Single page only: embed every attached file as a download, not only the images.
+ */
+embed_all_files: boolean, 
+/**
+ * Replace an earlier export at the target; without it an existing target is refused.
+ */
+replace: boolean, };
+
+export type ExportOutcome = { path: string, format: ExportFormat, sizes: SizeReport, };
+
+export type SizeItem = { 
+/**
+ * What a candidate would call it: "E4 Quiz screenshot", "The portfolio page (index.html)".
+ */
+name: string, bytes: number, };
+
+export type SizeReport = { format: ExportFormat, 
+/**
+ * The one file or zip; for a folder, all its files together.
+ */
+total_bytes: number, limit_bytes: number, within_limit: boolean, 
+/**
+ * The largest parts, largest first, at most `LARGEST_SHOWN`; in a zip, as compressed.
+ */
+largest: Array<SizeItem>, 
+/**
+ * Single page only: attached files listed in it but not inside it.
+ */
+left_out: Array<SizeItem>, };
+
+export type AssessmentStage = { 
+/**
+ * The next result would be of a re-submission after a referral.
+ */
+resubmission: boolean, 
+/**
+ * The outcomes that can be recorded now, in the framework's order.
+ */
+outcomes: Array<OutcomeId>, 
+/**
+ * The latest assessment of this pathway, whose feedback is shown while revising.
+ */
+latest: Assessment | null, 
+/**
+ * Sections the latest assessment marked R (revisions required), in id order.
+ */
+to_revise: Array<string>, };
+
+export type BackupVersion = { file_name: string, saved_at: string, bytes: number, 
+/**
+ * What it held; `None` when the backup cannot be read.
+ */
+title: string | null, words: number | null, sections_written: number | null, };
+
+export type ChangeStatus = "new" | "removed" | "changed" | "untouched";
+
+export type ChunkKind = "equal" | "added" | "removed";
+
+export type Chunk = { kind: ChunkKind, text: string, };
+
+export type SectionChange = { id: string, 
+/**
+ * The section's number as the scheme gives it ("2b"), for listed sections.
+ */
+number: string | null, title: string, status: ChangeStatus, changed: boolean, words_added: number, words_removed: number, diff: Array<Chunk>, };
+
+export type Comparison = { sections: Array<SectionChange>, };
+
+export type ReviewStatus = { accredited_on: string | null, 
+/**
+ * "YYYY-MM-DD"; none until the award is dated.
+ */
+due_on: string | null, 
+/**
+ * Negative once overdue.
+ */
+days_left: number | null, 
+/**
+ * The review under way, if any: the last one, not yet finished.
+ */
+open: PracticeReview | null, completed: number, };
+
+export type ReviewPatch = { what_happened?: string, next_plans?: string, 
+/**
+ * "YYYY-MM-DD" marks the review finished.
+ */
+completed_on?: string, };
+
+export type SnapshotInfo = { id: string, label: string, taken_at: string, 
+/**
+ * This is the version sent to the assessors.
+ */
+submitted: boolean, pathway: PathwayId, 
+/**
+ * For a submitted version: the submission window it was sent for, "YYYY-MM-DD".
+ */
+submission_window: string | null, };
+
+export type UpgradePlan = { from: PathwayId, to: PathwayId, from_name: string, to_name: string, 
+/**
+ * Sections the new pathway adds to the sidebar, to be written.
+ */
+sections_added: Array<SectionRef>, 
+/**
+ * The award recorded as held, from the accreditation date when there is one.
+ */
+previous_award: PreviousAward, };
+
+export type ErrorCode = "unreadable" | "newer_schema" | "locked" | "not_found" | "exists" | "not_a_portfolio" | "io" | "invalid" | "no_portfolio_open" | "too_large" | "attach_refused" | "import_refused" | "versions_refused" | "export_refused";
+
+export type AppError = { code: ErrorCode, message: string, folder?: string, backups?: Array<BackupInfo>, 
+/**
+ * too_large: the file is an image the app can make a smaller copy of.
+ */
+can_make_smaller?: boolean, 
+/**
+ * too_large: the handle of the file held in the backend, for "make a smaller copy".
+ */
+pending?: string, };
+
+export type AppInfo = { name: string, version: string, data_folder: string, };
+
+export type NewPortfolioRequest = { title: string, candidate_name: string, pathway: PathwayId, choose_location: boolean, };
+
+export type AddedArea = { opened: OpenedPortfolio, section_id: string, };
+
+export type AttachReport = { name: string, outcome: AttachOutcome | null, error: AppError | null, };
+
+export type SmallerCopyPreview = { pending: string, original_name: string, file_name: string, before_bytes: number, after_bytes: number, width: number, height: number, original_width: number, original_height: number, preview: string, };
+
+export type ImportedDraft = { opened: OpenedPortfolio, report: ImportReport, };
+
+export type VersionsOverview = { snapshots: Array<SnapshotInfo>, stage: AssessmentStage, review: ReviewStatus, upgrades: Array<PathwayId>, };
+
+export type SnapshotRequest = { label: string, submitted: boolean, 
+/**
+ * The submission window a submitted version was sent for, "YYYY-MM-DD".
+ */
+window: string | null, };
+
+export type SnapshotSection = { id: string, title: string, html: string, };
+
+export type SnapshotView = { info: SnapshotInfo, title: string, sections: Array<SnapshotSection>, };
+
+export type RestoredCopy = { folder: string, title: string, };
