@@ -140,7 +140,7 @@ impl Fixture {
                 }
                 let mut content = Vec::new();
                 entry.read_to_end(&mut content).unwrap();
-                Some((entry.name().unwrap().into_owned(), content))
+                Some((entry.name().to_string(), content))
             })
             .collect()
     }

@@ -55,10 +55,7 @@ fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
         ));
     }
     check_parts(&mut archive).map_err(corrupt)?;
-    let names: Vec<String> = archive
-        .file_names()
-        .filter_map(|name| name.ok().map(|name| name.into_owned()))
-        .collect();
+    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
     let has = |wanted: &str| names.iter().any(|n| n.eq_ignore_ascii_case(wanted));
     if has("word/document.xml") {
         return Ok(());
