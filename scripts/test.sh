@@ -11,8 +11,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 
-echo "== UI: type check, build, unit tests"
-(cd ui && npm run --silent build && NO_COLOR=1 npm test --silent) 2>&1 | tee "$logs/ui.log"
+echo "== UI: lint and format (Biome), type check, build, unit tests"
+(cd ui && npm run --silent lint && npm run --silent build && NO_COLOR=1 npm test --silent) 2>&1 | tee "$logs/ui.log"
 
 echo "== Rust: formatting and lints"
 cargo fmt --all --check

@@ -2,9 +2,25 @@
 // Every call rejects with an AppError ({ code, message }).
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  DetailsPatch,
+  AppError,
+  AreaKindId,
+  Assessment,
+  AttachOutcome,
+  AttachReport,
+  BackupVersion,
+  CandidateConfirmations,
+  Checklist,
+  Citation,
+  Comparison,
   Confirmation,
+  DetailsPatch,
+  EvidenceDetails,
+  ExportFormat,
+  ExportOptions,
+  ExportOutcome,
   Framework,
+  ImportedDraft,
+  LibraryView,
   NewPortfolioRequest,
   NominatedAssessor,
   OpenedPortfolio,
@@ -12,35 +28,19 @@ import type {
   PathwayId,
   Preview,
   RecentPortfolio,
-  Saved,
-  SectionPatch,
-  AreaKindId,
-  AppError,
-  AttachOutcome,
-  AttachReport,
-  Citation,
-  EvidenceDetails,
-  LibraryView,
-  SmallerCopyPreview,
-  Checklist,
-  SubmissionWindow,
-  CandidateConfirmations,
-  SelfRating,
-  ImportedDraft,
-  ExportOptions,
-  ExportOutcome,
-  SizeReport,
-  Assessment,
-  BackupVersion,
-  Comparison,
   RestoredCopy,
   ReviewPatch,
+  Saved,
+  SectionPatch,
+  SelfRating,
+  SizeReport,
+  SmallerCopyPreview,
   SnapshotInfo,
   SnapshotRequest,
   SnapshotView,
+  SubmissionWindow,
   UpgradePlan,
   VersionsOverview,
-  ExportFormat,
 } from "./types";
 
 export interface AppInfo {
@@ -54,8 +54,7 @@ export const api = {
   framework: () => invoke<Framework>("framework"),
   recentPortfolios: () => invoke<RecentPortfolio[]>("recent_portfolios"),
   forgetRecent: (folder: string) => invoke<void>("forget_recent", { folder }),
-  createPortfolio: (request: NewPortfolioRequest) =>
-    invoke<OpenedPortfolio | null>("create_portfolio", { request }),
+  createPortfolio: (request: NewPortfolioRequest) => invoke<OpenedPortfolio | null>("create_portfolio", { request }),
   /** native folder dialog; null when the candidate cancels */
   openPortfolioDialog: () => invoke<OpenedPortfolio | null>("open_portfolio_dialog"),
   openRecent: (folder: string) => invoke<OpenedPortfolio>("open_recent", { folder }),
@@ -82,17 +81,14 @@ export const api = {
   makeSmallerCopy: (pending: string) => invoke<SmallerCopyPreview>("make_smaller_copy", { pending }),
   attachSmallerCopy: (pending: string, title: string, sections: string[]) =>
     invoke<AttachOutcome>("attach_smaller_copy", { pending, title, sections }),
-  attachLink: (url: string, title: string, sections: string[]) =>
-    invoke<AttachOutcome>("attach_link", { link: { url, title }, sections }),
-  saveEvidenceDetails: (evidenceId: string, details: EvidenceDetails) =>
-    invoke<Saved>("save_evidence_details", { evidenceId, details }),
+  attachLink: (url: string, title: string, sections: string[]) => invoke<AttachOutcome>("attach_link", { link: { url, title }, sections }),
+  saveEvidenceDetails: (evidenceId: string, details: EvidenceDetails) => invoke<Saved>("save_evidence_details", { evidenceId, details }),
   /** native dialog; null when cancelled */
   replaceEvidenceFile: (evidenceId: string) => invoke<Saved | null>("replace_evidence_file", { evidenceId }),
   removeEvidence: (evidenceId: string) => invoke<Saved>("remove_evidence", { evidenceId }),
   cite: (sectionId: string, evidenceId: string) => invoke<Saved>("cite", { sectionId, evidenceId }),
   uncite: (sectionId: string, evidenceId: string) => invoke<Saved>("uncite", { sectionId, evidenceId }),
-  setCitations: (sectionId: string, citations: Citation[]) =>
-    invoke<Saved>("set_citations", { sectionId, citations }),
+  setCitations: (sectionId: string, citations: Citation[]) => invoke<Saved>("set_citations", { sectionId, citations }),
   /** opens the file with the system's default app, or the link in the browser */
   openEvidence: (evidenceId: string) => invoke<void>("open_evidence", { evidenceId }),
   /** opens a web or e-mail link in the system's browser or mail app, never in the window */
@@ -102,11 +98,9 @@ export const api = {
   checklist: () => invoke<Checklist>("checklist"),
   /** the next three submission windows; works with no portfolio open */
   submissionWindows: () => invoke<SubmissionWindow[]>("submission_windows"),
-  saveConfirmations: (confirmations: CandidateConfirmations) =>
-    invoke<Saved>("save_confirmations", { confirmations }),
+  saveConfirmations: (confirmations: CandidateConfirmations) => invoke<Saved>("save_confirmations", { confirmations }),
   /** null clears the rating */
-  saveSelfRating: (sectionId: string, rating: SelfRating | null) =>
-    invoke<Saved>("save_self_rating", { sectionId, rating }),
+  saveSelfRating: (sectionId: string, rating: SelfRating | null) => invoke<Saved>("save_self_rating", { sectionId, rating }),
   setTargetWindow: (date: string | null) => invoke<Saved>("set_target_window", { date }),
 
   // Importing a Markdown or Word draft as a new portfolio (opened at once).

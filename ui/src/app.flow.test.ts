@@ -146,7 +146,17 @@ describe("flows", () => {
         pathway = args.pathway as PathwayId;
         const opened = openedFor(pathway);
         opened.outline.kept_aside = [
-          { id: "1c", title: "Supporting deployment", number: "1c", kind: "assessed", group: "operational", required: true, status: "in_progress", topic: "", removable: false },
+          {
+            id: "1c",
+            title: "Supporting deployment",
+            number: "1c",
+            kind: "assessed",
+            group: "operational",
+            required: true,
+            status: "in_progress",
+            topic: "",
+            removable: false,
+          },
         ];
         return opened;
       },

@@ -76,7 +76,13 @@ export function feedbackPanel(framework: Framework, portfolio: Portfolio, sectio
       `${feedback.rating ? " · " : ""}${outcomeName(framework, assessment.outcome)}, received ${longDate(assessment.received_on)}`,
     ),
     feedback.feedback.trim() ? h("div", { class: "feedback-text", "data-testid": "feedback-text" }, paragraphs(feedback.feedback)) : null,
-    revise ? h("p", { class: "hint" }, "Revise this section with their comments in mind. The summary of revisions you can add to your export shows what you changed.") : null,
+    revise
+      ? h(
+          "p",
+          { class: "hint" },
+          "Revise this section with their comments in mind. The summary of revisions you can add to your export shows what you changed.",
+        )
+      : null,
   );
 }
 

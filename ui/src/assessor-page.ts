@@ -1,7 +1,7 @@
 // The optional nominated assessor: a switch, then name, organisation, email and the no-conflict check.
 import { api } from "./api";
-import { h, uid } from "./dom";
 import { confirmDialog } from "./dialogs";
+import { h, uid } from "./dom";
 import { groupHeading } from "./format";
 import { guidanceFor } from "./framework-view";
 import { guidanceBlock, labelledInput, sectionHeader } from "./guidance-view";
@@ -13,7 +13,10 @@ function emptyAssessor(): NominatedAssessor {
 }
 
 function hasDetails(assessor: NominatedAssessor | null): boolean {
-  return !!assessor && (assessor.name.trim() !== "" || assessor.organisation.trim() !== "" || assessor.email.trim() !== "" || assessor.no_conflict_confirmed);
+  return (
+    !!assessor &&
+    (assessor.name.trim() !== "" || assessor.organisation.trim() !== "" || assessor.email.trim() !== "" || assessor.no_conflict_confirmed)
+  );
 }
 
 export function createAssessorPage(ctx: PageContext, entry: OutlineEntry, keptAside: boolean): Page {
@@ -71,7 +74,12 @@ export function createAssessorPage(ctx: PageContext, entry: OutlineEntry, keptAs
     labelledInput("Name", name),
     labelledInput("Institution or organisation", organisation),
     labelledInput("Email", email, undefined, emailNote),
-    h("div", { class: "check-row" }, conflict, h("label", { for: conflictId }, "This person is not my line manager and I do not line-manage them")),
+    h(
+      "div",
+      { class: "check-row" },
+      conflict,
+      h("label", { for: conflictId }, "This person is not my line manager and I do not line-manage them"),
+    ),
   );
 
   const toggleId = uid("nominate");

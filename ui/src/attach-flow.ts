@@ -5,8 +5,8 @@ import { openDialog, showError, showInfo } from "./dialogs";
 import { h, replaceChildren } from "./dom";
 import { linkDialog, smallerCopyDialog } from "./evidence-dialogs";
 import { sectionShortName } from "./evidence-format";
-import { bytesText } from "./format";
 import type { Evidence } from "./evidence-state";
+import { bytesText } from "./format";
 import type { AppError, AttachOutcome, AttachReport } from "./types";
 
 /** "here", "in 1a", or null for the library only: where attached items were cited. */
@@ -64,7 +64,8 @@ export async function addLink(evidence: Evidence, sections: string[], title?: st
   const outcome = await linkDialog({ sections, title, intro });
   if (!outcome) return null;
   await evidence.refresh(outcome.saved);
-  if (outcome.already_attached) await showInfo("Already in your library", `This link is ${outcomeText(outcome, citedWhere(evidence, sections))}.`);
+  if (outcome.already_attached)
+    await showInfo("Already in your library", `This link is ${outcomeText(outcome, citedWhere(evidence, sections))}.`);
   return outcome;
 }
 
@@ -82,12 +83,7 @@ export function showAttachReport(evidence: Evidence, reports: AttachReport[], se
   const anyNew = attached.some((report) => !report.outcome!.already_attached);
 
   const doneRow = (name: string, outcome: AttachOutcome) =>
-    h(
-      "li",
-      { class: "report-done", "data-evidence-id": outcome.item.id },
-      h("strong", null, name),
-      `: ${outcomeText(outcome, where())}.`,
-    );
+    h("li", { class: "report-done", "data-evidence-id": outcome.item.id }, h("strong", null, name), `: ${outcomeText(outcome, where())}.`);
 
   const refusedRow = (report: AttachReport) => {
     const error = report.error ?? ({ code: "attach_refused", message: "It could not be attached." } as AppError);
@@ -181,7 +177,11 @@ export function showAttachReport(evidence: Evidence, reports: AttachReport[], se
     attached.length > 0
       ? [
           refused.length > 0 ? h("h3", { class: "small-heading" }, "Attached") : null,
-          h("ul", { class: "report-list" }, attached.map((report) => doneRow(report.name, report.outcome!))),
+          h(
+            "ul",
+            { class: "report-list" },
+            attached.map((report) => doneRow(report.name, report.outcome!)),
+          ),
         ]
       : null,
     refused.length > 0
@@ -198,7 +198,9 @@ export function showAttachReport(evidence: Evidence, reports: AttachReport[], se
           ),
         ]
       : null,
-    anyNew ? h("p", { class: "muted" }, "In the Evidence library, say for each item what it shows, where it comes from and when it was made.") : null,
+    anyNew
+      ? h("p", { class: "muted" }, "In the Evidence library, say for each item what it shows, where it comes from and when it was made.")
+      : null,
   );
 
   return openDialog<void>({

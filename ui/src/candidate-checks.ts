@@ -59,7 +59,12 @@ export function createCandidateChecks(ctx: PageContext): CandidateChecks {
     { class: "candidate-checks", "aria-labelledby": headingId, "data-testid": "candidate-checks" },
     h("h2", { id: headingId }, "Your own checks"),
     h("p", { class: "hint" }, "Only you can tick these. Read your portfolio through once more, then tick each one that is true."),
-    h("fieldset", { class: "plain-fieldset checks-fieldset" }, h("legend", { class: "visually-hidden" }, "Your own checks"), boxes.map((b) => b.row)),
+    h(
+      "fieldset",
+      { class: "plain-fieldset checks-fieldset" },
+      h("legend", { class: "visually-hidden" }, "Your own checks"),
+      boxes.map((b) => b.row),
+    ),
     count,
   );
   showCount();

@@ -2,7 +2,7 @@
 // one request at a time, with listeners (sidebar, top bar, Ready page) told when a new one arrives.
 // Also holds the next submission windows, which change only from day to day.
 import { api } from "./api";
-import type { CheckStatus, Checklist, SectionCheck, SectionStatus, SubmissionWindow } from "./types";
+import type { Checklist, CheckStatus, SectionCheck, SectionStatus, SubmissionWindow } from "./types";
 
 export interface ChecklistState {
   /** the newest checklist, or null before the first one arrives (or while it cannot be read) */

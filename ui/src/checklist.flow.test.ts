@@ -3,8 +3,8 @@
 import { EditorView } from "@codemirror/view";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
-import { evidenceItem, FakeLibrary } from "./test/evidence-fixtures";
 import { checklistFor, problem } from "./test/checklist-fixtures";
+import { evidenceItem, FakeLibrary } from "./test/evidence-fixtures";
 import { openedFor, outlineFor } from "./test/fixtures";
 import { $, backend, boot, byTestId, type, waitFor } from "./test/harness";
 import type { CandidateConfirmations, Checklist, Problem, SectionPatch } from "./types";
@@ -39,7 +39,9 @@ const SOME_PROBLEMS: Problem[] = [
   problem("thin_reflection", "2a", "Section 2a's Reflection is much shorter than its Description.", { severity: "warning" }),
   problem("evidence_missing_what_it_shows", null, "E1 “Item 1” does not say what it shows.", { evidence: "E1" }),
   problem("principle_not_addressed", null, "No section shows core principle 3, “Learning from colleagues”."),
-  problem("confirmation_not_ticked", null, "Not ticked yet: “I have proofread the whole portfolio”. Tick it when done.", { severity: "warning" }),
+  problem("confirmation_not_ticked", null, "Not ticked yet: “I have proofread the whole portfolio”. Tick it when done.", {
+    severity: "warning",
+  }),
 ];
 
 describe("live statuses", () => {
@@ -139,7 +141,9 @@ describe("the Ready page", () => {
     // A section problem: the section, with its reflection editor focused.
     await openReady();
     (await waitFor(() => problemWith("missing_reflection"))).click();
-    await waitFor(() => byTestId("section-title")?.textContent?.startsWith("1a") && byTestId("editor-reflection")!.contains(document.activeElement));
+    await waitFor(
+      () => byTestId("section-title")?.textContent?.startsWith("1a") && byTestId("editor-reflection")!.contains(document.activeElement),
+    );
 
     // An evidence problem: the library, with the item highlighted and focused.
     await openReady();
@@ -157,7 +161,11 @@ describe("the Ready page", () => {
     // A missing statement: the section with its text focused.
     await openReady();
     (await waitFor(() => problemWith("missing_section"))).click();
-    await waitFor(() => byTestId("section-title")?.textContent === "Contextual statement" && byTestId("editor-description")!.contains(document.activeElement));
+    await waitFor(
+      () =>
+        byTestId("section-title")?.textContent === "Contextual statement" &&
+        byTestId("editor-description")!.contains(document.activeElement),
+    );
   });
 
   it("opens the evidence panel for missing evidence and the declaration field for the confirmation", async () => {
@@ -266,7 +274,9 @@ describe("principles and self-assessment", () => {
     $('[data-section-id="1a"]')!.click();
     const first = await waitFor(() => byTestId<HTMLInputElement>("principle-1"));
     expect(first.closest(".principle-choice")!.textContent).toContain("Technology and learning");
-    expect(document.getElementById(first.getAttribute("aria-describedby")!)!.textContent).toBe("Exploring the interplay between technology and learning.");
+    expect(document.getElementById(first.getAttribute("aria-describedby")!)!.textContent).toBe(
+      "Exploring the interplay between technology and learning.",
+    );
     byTestId<HTMLInputElement>("principle-3")!.click();
     first.click();
     await app.autosave.flush();
@@ -301,7 +311,14 @@ describe("principles and self-assessment", () => {
     expect(cell("3a", 1).dataset.shows).toBe("false");
     expect($('th[data-principle="3"]')!.textContent).toContain("not shown yet");
     // Rows are the sections that can show principles, in sidebar order.
-    expect(Array.from(document.querySelectorAll<HTMLElement>("tbody tr"), (tr) => tr.dataset.sectionId)).toEqual(["1a", "1c", "2a", "3a", "4", "5a"]);
+    expect(Array.from(document.querySelectorAll<HTMLElement>("tbody tr"), (tr) => tr.dataset.sectionId)).toEqual([
+      "1a",
+      "1c",
+      "2a",
+      "3a",
+      "4",
+      "5a",
+    ]);
 
     // A section opens with its principle ticks focused.
     $<HTMLButtonElement>('tr[data-section-id="3a"] button')!.click();
@@ -309,7 +326,9 @@ describe("principles and self-assessment", () => {
   });
 
   it("saves the candidate's own rating and shows it on the self-assessment form", async () => {
-    const { app, calls } = await open(() => checklistFor("cmalt", { counts: { "1a": { description: 320, reflection: 180, evidence: 2 } } }));
+    const { app, calls } = await open(() =>
+      checklistFor("cmalt", { counts: { "1a": { description: 320, reflection: 180, evidence: 2 } } }),
+    );
     $('[data-section-id="1a"]')!.click();
     const adequate = await waitFor(() => byTestId<HTMLInputElement>("rating-adequate"));
     expect(byTestId("rating-field")!.textContent).toContain("How would you rate this section?");

@@ -72,7 +72,9 @@ export function citePicker(view: LibraryView | null, alreadyCited: string[], sec
         const shown = rows.filter((row) => matches(row, search.value));
         replaceChildren(list, shown.map(option));
         if (shown.length === 0) replaceChildren(list, h("li", { class: "muted picker-none" }, `Nothing matches “${search.value.trim()}”.`));
-        count.textContent = search.value.trim() ? `${shown.length} of ${rows.length} shown` : `${rows.length} ${rows.length === 1 ? "item" : "items"} not yet cited here`;
+        count.textContent = search.value.trim()
+          ? `${shown.length} of ${rows.length} shown`
+          : `${rows.length} ${rows.length === 1 ? "item" : "items"} not yet cited here`;
       };
       search.addEventListener("input", render);
       search.addEventListener("keydown", (event) => {
@@ -102,7 +104,11 @@ export function citePicker(view: LibraryView | null, alreadyCited: string[], sec
       return h(
         "div",
         { class: "cite-picker" },
-        h("p", null, `Choose an item to cite in ${sectionName}. Its number, such as [E1], is written into your text where your cursor was.`),
+        h(
+          "p",
+          null,
+          `Choose an item to cite in ${sectionName}. Its number, such as [E1], is written into your text where your cursor was.`,
+        ),
         h("div", { class: "form-row" }, h("label", { for: searchId }, "Find by title"), search),
         count,
         list,

@@ -17,10 +17,7 @@ export function daysUntil(date: string, windows: SubmissionWindow[] | null, toda
 export function targetText(target: string, windows: SubmissionWindow[] | null, today: string = todayIso()): string {
   const days = daysUntil(target, windows, today);
   const when =
-    days === null ? ""
-    : days < 0 ? " · this date has passed"
-    : days === 0 ? " · closes today"
-    : ` · ${days} day${days === 1 ? "" : "s"}`;
+    days === null ? "" : days < 0 ? " · this date has passed" : days === 0 ? " · closes today" : ` · ${days} day${days === 1 ? "" : "s"}`;
   return `Aiming for ${longDate(target)}${when}`;
 }
 
@@ -60,7 +57,11 @@ export function createStartDeadlines(load: () => Promise<SubmissionWindow[]> = (
       replaceChildren(
         body,
         windowList(windows, null),
-        h("p", { class: "hint" }, "Portfolios are assessed three times a year. Aim for a date that leaves you time to reflect and proofread."),
+        h(
+          "p",
+          { class: "hint" },
+          "Portfolios are assessed three times a year. Aim for a date that leaves you time to reflect and proofread.",
+        ),
       );
     },
     () => {
@@ -121,9 +122,11 @@ export function createDeadlinesPanel(ctx: PageContext): DeadlinesPanel {
     const windows = ctx.checklist.windows();
     replaceChildren(
       listSlot,
-      windows === null ? h("p", { class: "muted" }, "Looking up the dates…")
-      : windows.length === 0 ? h("p", { class: "muted" }, "No dates are known just now.")
-      : windowList(windows, portfolio.target_window),
+      windows === null
+        ? h("p", { class: "muted" }, "Looking up the dates…")
+        : windows.length === 0
+          ? h("p", { class: "muted" }, "No dates are known just now.")
+          : windowList(windows, portfolio.target_window),
     );
   };
 

@@ -44,7 +44,12 @@ export function createDetailsPage(ctx: PageContext): Page {
   const title = input("details-title", portfolio.title, (v) => (portfolio.title = v));
   const name = input("details-name", portfolio.candidate.name, (v) => (portfolio.candidate.name = v), "name");
   const role = input("details-role", portfolio.candidate.role, (v) => (portfolio.candidate.role = v), "organization-title");
-  const organisation = input("details-organisation", portfolio.candidate.organisation, (v) => (portfolio.candidate.organisation = v), "organization");
+  const organisation = input(
+    "details-organisation",
+    portfolio.candidate.organisation,
+    (v) => (portfolio.candidate.organisation = v),
+    "organization",
+  );
   const context = input("details-context", portfolio.candidate.context, (v) => (portfolio.candidate.context = v));
 
   // ---- previous award ----
@@ -115,7 +120,12 @@ export function createDetailsPage(ctx: PageContext): Page {
   const element = h(
     "article",
     { class: "section-page details-page" },
-    h("header", { class: "section-header" }, heading, h("p", { class: "lead" }, "About you and this portfolio. These details go at the start of what you submit.")),
+    h(
+      "header",
+      { class: "section-header" },
+      heading,
+      h("p", { class: "lead" }, "About you and this portfolio. These details go at the start of what you submit."),
+    ),
     h(
       "div",
       { class: "form-grid" },
@@ -123,13 +133,21 @@ export function createDetailsPage(ctx: PageContext): Page {
       labelledInput("Your name", name),
       labelledInput("Your role", role, "Your job title, for example Learning Technologist."),
       labelledInput("Organisation", organisation),
-      labelledInput("Country and context", context, "Where you work and what kind of place it is, for example a further education college in Wales."),
+      labelledInput(
+        "Country and context",
+        context,
+        "Where you work and what kind of place it is, for example a further education college in Wales.",
+      ),
     ),
     h(
       "fieldset",
       { class: "plain-fieldset" },
       h("legend", null, "Previous award"),
-      h("p", { class: "hint" }, "If you already hold a CMALT award, say which. Your contextual statement should then say how this portfolio builds on the earlier one."),
+      h(
+        "p",
+        { class: "hint" },
+        "If you already hold a CMALT award, say which. Your contextual statement should then say how this portfolio builds on the earlier one.",
+      ),
       labelledInput("Award you hold", award),
       yearRow,
     ),

@@ -1,6 +1,6 @@
 // Modal dialogs on <dialog>: focus stays inside, Escape cancels, focus returns where it was.
 import { messageOf } from "./api";
-import { focusables, h, uid, type Child } from "./dom";
+import { type Child, focusables, h, uid } from "./dom";
 
 export interface DialogAction<T> {
   label: string;
@@ -68,7 +68,7 @@ export function openDialog<T>(options: DialogOptions<T>): Promise<T> {
       }
       busy = true;
       dialog.setAttribute("aria-busy", "true");
-      buttons.forEach((button) => (button.disabled = true));
+      for (const button of buttons) button.disabled = true;
       let ok = false;
       try {
         ok = await action.run();
@@ -77,7 +77,7 @@ export function openDialog<T>(options: DialogOptions<T>): Promise<T> {
       }
       busy = false;
       dialog.removeAttribute("aria-busy");
-      buttons.forEach((button) => (button.disabled = false));
+      for (const button of buttons) button.disabled = false;
       if (ok) finish(action.value);
     };
 

@@ -7,11 +7,7 @@ export type Props = Record<string, unknown>;
 const PROPERTIES = new Set(["value", "checked", "disabled", "hidden", "open", "selected", "readOnly", "required", "indeterminate"]);
 
 /** Creates an element: `class`, `on<event>` listeners, boolean and string attributes, then children. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props?: Props | null,
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   const later: [string, unknown][] = [];
   for (const [key, value] of Object.entries(props ?? {})) {

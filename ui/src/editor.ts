@@ -2,8 +2,8 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { markdownKeymap, markdownLanguage } from "@codemirror/lang-markdown";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { EditorSelection, EditorState, Prec, type Extension } from "@codemirror/state";
-import { EditorView, keymap, placeholder, type KeyBinding } from "@codemirror/view";
+import { EditorSelection, EditorState, type Extension, Prec } from "@codemirror/state";
+import { EditorView, type KeyBinding, keymap, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import type { Edit, Selection } from "./markdown-commands";
 
@@ -93,7 +93,7 @@ export function insertText(view: EditorView, text: string, at: "cursor" | "end")
   const pos = at === "end" ? doc.length : view.state.selection.main.to;
   const before = pos > 0 ? doc.sliceString(pos - 1, pos) : "";
   const after = doc.sliceString(pos, pos + 1);
-  const lead = before && !/[\s(\[]/.test(before) ? " " : "";
+  const lead = before && !/[\s([]/.test(before) ? " " : "";
   const trail = after && !/[\s.,;:!?)\]]/.test(after) ? " " : "";
   view.dispatch({
     changes: { from: pos, insert: lead + text + trail },

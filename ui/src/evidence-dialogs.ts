@@ -20,7 +20,14 @@ function refuse(note: HTMLElement, field: HTMLInputElement | HTMLTextAreaElement
 }
 
 function textInput(testid: string, value = "", type = "text"): HTMLInputElement {
-  return h("input", { type, class: "text-input", "data-testid": testid, value, autocomplete: "off", spellcheck: type === "text" ? "true" : "false" });
+  return h("input", {
+    type,
+    class: "text-input",
+    "data-testid": testid,
+    value,
+    autocomplete: "off",
+    spellcheck: type === "text" ? "true" : "false",
+  });
 }
 
 // ---- add a link ----
@@ -115,7 +122,11 @@ export function smallerCopyDialog(preview: SmallerCopyPreview, sections: string[
         "dl",
         { class: "facts" },
         h("dt", null, "Your file"),
-        h("dd", { "data-testid": "smaller-before" }, `${preview.original_name}: ${bytesText(preview.before_bytes)}, ${dimensions(preview.original_width, preview.original_height)}`),
+        h(
+          "dd",
+          { "data-testid": "smaller-before" },
+          `${preview.original_name}: ${bytesText(preview.before_bytes)}, ${dimensions(preview.original_width, preview.original_height)}`,
+        ),
         h("dt", null, "Smaller copy"),
         h("dd", { "data-testid": "smaller-after" }, `${bytesText(preview.after_bytes)}, ${dimensions(preview.width, preview.height)}`),
       ),
@@ -150,7 +161,12 @@ export function editEvidenceDialog(row: LibraryRow, recentYears: number, today: 
   const shows = h("textarea", { class: "text-input", rows: "4", "data-testid": "evidence-shows", spellcheck: "true" });
   shows.value = item.what_it_shows;
   const permissionId = uid("permission");
-  const permission = h("input", { type: "checkbox", id: permissionId, "data-testid": "evidence-permission", checked: item.permission_confirmed });
+  const permission = h("input", {
+    type: "checkbox",
+    id: permissionId,
+    "data-testid": "evidence-permission",
+    checked: item.permission_confirmed,
+  });
   const reason = h("textarea", { class: "text-input", rows: "3", "data-testid": "evidence-reason", spellcheck: "true" });
   reason.value = item.still_relevant_because;
   const reasonRow = labelledInput(
@@ -180,7 +196,8 @@ export function editEvidenceDialog(row: LibraryRow, recentYears: number, today: 
   const save = async (): Promise<boolean> => {
     note.textContent = "";
     if (!title.value.trim()) return refuse(note, title, "Give it a title, so you and your assessors know what it is.");
-    if (!isEvidenceDate(date.value)) return refuse(note, date, "Write the date as a year (2024), a month (2024-05) or a day (2024-05-17), or leave it empty.");
+    if (!isEvidenceDate(date.value))
+      return refuse(note, date, "Write the date as a year (2024), a month (2024-05) or a day (2024-05-17), or leave it empty.");
     const details: EvidenceDetails = {
       title: title.value.trim(),
       date: date.value.trim(),
@@ -198,7 +215,10 @@ export function editEvidenceDialog(row: LibraryRow, recentYears: number, today: 
     }
   };
 
-  const oddDate = item.date.trim() && !evidenceDateStart(item.date) ? h("p", { class: "field-note" }, "This date is not in a form the app understands yet.") : null;
+  const oddDate =
+    item.date.trim() && !evidenceDateStart(item.date)
+      ? h("p", { class: "field-note" }, "This date is not in a form the app understands yet.")
+      : null;
   return openDialog<boolean>({
     title: `Describe ${item.id}`,
     testid: "evidence-dialog",
@@ -208,15 +228,15 @@ export function editEvidenceDialog(row: LibraryRow, recentYears: number, today: 
       { class: "evidence-form" },
       h("p", { class: "muted evidence-source" }, sourceText(item.source)),
       labelledInput("Title", title),
-      labelledInput("Date", date, "When it was made: a year (2024), a month (2024-05) or a day (2024-05-17).", h("div", null, dateNote, oddDate)),
+      labelledInput(
+        "Date",
+        date,
+        "When it was made: a year (2024), a month (2024-05) or a day (2024-05-17).",
+        h("div", null, dateNote, oddDate),
+      ),
       labelledInput("Where it comes from", origin, "For example “Feedback email from a course leader” or “Our VLE course page”."),
       labelledInput("What it shows", shows, "One or two sentences: what an assessor should see in it, and how it supports what you wrote."),
-      h(
-        "div",
-        { class: "check-row" },
-        permission,
-        h("label", { for: permissionId }, "It is anonymised, or I have permission to share it"),
-      ),
+      h("div", { class: "check-row" }, permission, h("label", { for: permissionId }, "It is anonymised, or I have permission to share it")),
       reasonRow,
       note,
     ),
@@ -248,7 +268,11 @@ export function confirmRemoveEvidence(row: LibraryRow, outline: Outline | null):
             `It is cited in ${sections.length === 1 ? "section" : "sections"} ${listText(sections)}. `,
             h("strong", null, sections.length === 1 ? "That citation is removed too." : "Those citations are removed too."),
           ),
-          h("p", null, `Where you wrote [${item.id}] in your text, it stays as you wrote it and is marked as missing, so you can find it and change it.`),
+          h(
+            "p",
+            null,
+            `Where you wrote [${item.id}] in your text, it stays as you wrote it and is marked as missing, so you can find it and change it.`,
+          ),
         ]
       : null,
     h("p", null, `Its number ${item.id} is not given to another item.`),
@@ -276,7 +300,12 @@ export function dropDialog(names: string[], choices: SectionChoice[], preselecte
   const selectId = uid("drop-section");
   const select = h(
     "select",
-    { id: selectId, class: "select", "data-testid": "drop-section", value: preselected && choices.some((c) => c.id === preselected) ? preselected : "" },
+    {
+      id: selectId,
+      class: "select",
+      "data-testid": "drop-section",
+      value: preselected && choices.some((c) => c.id === preselected) ? preselected : "",
+    },
     h("option", { value: "" }, "Library only (cite it later)"),
     choices.map((choice) => h("option", { value: choice.id }, choice.label)),
   );
@@ -287,13 +316,12 @@ export function dropDialog(names: string[], choices: SectionChoice[], preselecte
     body: h(
       "div",
       null,
-      h("ul", { class: "file-list" }, names.map((name) => h("li", null, name))),
       h(
-        "div",
-        { class: "form-row" },
-        h("label", { for: selectId }, names.length === 1 ? "Cite it from" : "Cite them from"),
-        select,
+        "ul",
+        { class: "file-list" },
+        names.map((name) => h("li", null, name)),
       ),
+      h("div", { class: "form-row" }, h("label", { for: selectId }, names.length === 1 ? "Cite it from" : "Cite them from"), select),
       h("p", { class: "muted" }, "Each file is copied into this portfolio. Your own files are not changed."),
     ),
     actions: [

@@ -1,6 +1,14 @@
 // Tests for evidence wording: dates as people write them, the recent-years rule, flags and short lists.
 import { describe, expect, it } from "vitest";
-import { evidenceDateText, evidenceFlags, evidenceIdFromHref, isEvidenceDate, isOlderThan, listText, sectionShortName } from "./evidence-format";
+import {
+  evidenceDateText,
+  evidenceFlags,
+  evidenceIdFromHref,
+  isEvidenceDate,
+  isOlderThan,
+  listText,
+  sectionShortName,
+} from "./evidence-format";
 import { evidenceItem } from "./test/evidence-fixtures";
 import { outlineFor } from "./test/fixtures";
 
@@ -27,7 +35,13 @@ describe("evidence format", () => {
   });
 
   it("flags what an item still needs, in words", () => {
-    const row = { item: evidenceItem(2, { what_it_shows: " ", permission_confirmed: false }), cited_in: [], unused: true, needs_reason: true, kind_label: "PDF" };
+    const row = {
+      item: evidenceItem(2, { what_it_shows: " ", permission_confirmed: false }),
+      cited_in: [],
+      unused: true,
+      needs_reason: true,
+      kind_label: "PDF",
+    };
     expect(evidenceFlags(row, 3).map((f) => f.text)).toEqual([
       "Not cited anywhere",
       "Needs a reason: older than 3 years",

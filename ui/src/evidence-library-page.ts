@@ -90,7 +90,12 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
         sectionShortName(outline, id),
       ),
     );
-    return h("p", { class: "library-cited" }, "Cited in ", links.flatMap((link, i) => (i === 0 ? [link] : [", ", link])));
+    return h(
+      "p",
+      { class: "library-cited" },
+      "Cited in ",
+      links.flatMap((link, i) => (i === 0 ? [link] : [", ", link])),
+    );
   };
 
   const itemRow = (row: LibraryRow, view: LibraryView) => {
@@ -103,12 +108,20 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
       item.date ? evidenceDateText(item.date) : "No date yet",
     ].filter(Boolean);
     const where =
-      source.type === "link" ? h("p", { class: "library-source" }, h("span", { class: "path" }, source.url))
-      : h("p", { class: "library-source muted" }, source.original_name);
+      source.type === "link"
+        ? h("p", { class: "library-source" }, h("span", { class: "path" }, source.url))
+        : h("p", { class: "library-source muted" }, source.original_name);
     const tool = (label: string, role: string, onclick: () => void, testid?: string, extraClass = "") =>
       h(
         "button",
-        { type: "button", class: `button small ${extraClass}`.trim(), "data-role": role, "data-testid": testid, "aria-label": `${label} ${item.id}`, onclick },
+        {
+          type: "button",
+          class: `button small ${extraClass}`.trim(),
+          "data-role": role,
+          "data-testid": testid,
+          "aria-label": `${label} ${item.id}`,
+          onclick,
+        },
         label,
       );
     return h(
@@ -124,7 +137,12 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
       h(
         "div",
         { class: "library-row-text" },
-        h("h2", { class: "library-title", id: `library-title-${item.id}` }, h("span", { class: "visually-hidden" }, `${item.id}: `), item.title || "Untitled"),
+        h(
+          "h2",
+          { class: "library-title", id: `library-title-${item.id}` },
+          h("span", { class: "visually-hidden" }, `${item.id}: `),
+          item.title || "Untitled",
+        ),
         h("p", { class: "library-meta muted" }, meta.join(" · ")),
         where,
         item.what_it_shows.trim() ? h("p", { class: "library-shows" }, item.what_it_shows) : null,
@@ -141,7 +159,9 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
         "div",
         { class: "library-row-tools" },
         tool("Edit", "edit", () => void edit(row, view), "evidence-edit"),
-        source.type !== "missing_file" ? tool("Open", "open", () => void api.openEvidence(item.id).catch((error) => showError(error, "It could not be opened"))) : null,
+        source.type !== "missing_file"
+          ? tool("Open", "open", () => void api.openEvidence(item.id).catch((error) => showError(error, "It could not be opened")))
+          : null,
         source.type !== "link" ? tool("Replace file…", "replace", () => void replace(row), "evidence-replace") : null,
         tool("Remove", "remove", () => void remove(row), "evidence-remove", "danger-quiet"),
       ),
@@ -175,7 +195,8 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
 
   const render = () => {
     const view = evidence.view();
-    const active = document.activeElement instanceof HTMLElement && content.contains(document.activeElement) ? document.activeElement : null;
+    const active =
+      document.activeElement instanceof HTMLElement && content.contains(document.activeElement) ? document.activeElement : null;
     const keep = active ? { id: active.closest<HTMLElement>("[data-evidence-id]")?.dataset.evidenceId, role: active.dataset.role } : null;
     if (!view) {
       replaceChildren(total);
@@ -189,13 +210,24 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
         h(
           "div",
           { class: "library-empty", "data-testid": "library-empty" },
-          h("p", null, "Evidence shows that what you write about your practice really happened: a handout, a screenshot, feedback from a colleague or a link to a course page."),
+          h(
+            "p",
+            null,
+            "Evidence shows that what you write about your practice really happened: a handout, a screenshot, feedback from a colleague or a link to a course page.",
+          ),
           h("p", null, "Attach it here or from a section, then cite it in your writing by its number, such as [E1]."),
         ),
       );
       return;
     }
-    replaceChildren(content, h("ul", { class: "library-list" }, view.rows.map((row) => itemRow(row, view))));
+    replaceChildren(
+      content,
+      h(
+        "ul",
+        { class: "library-list" },
+        view.rows.map((row) => itemRow(row, view)),
+      ),
+    );
     if (keep?.id && keep.role) focusIn(keep.id, keep.role);
   };
 
@@ -222,20 +254,34 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
       "header",
       { class: "section-header" },
       heading,
-      h("p", { class: "lead" }, "Every file and link in this portfolio, numbered E1, E2 and so on. The numbers never change, so your text can cite them."),
+      h(
+        "p",
+        { class: "lead" },
+        "Every file and link in this portfolio, numbered E1, E2 and so on. The numbers never change, so your text can cite them.",
+      ),
     ),
     h(
       "div",
       { class: "library-tools" },
       h(
         "button",
-        { type: "button", class: "button", "data-testid": "attach-file", onclick: () => void change(() => attachFiles(evidence, []), "The files could not be attached") },
+        {
+          type: "button",
+          class: "button",
+          "data-testid": "attach-file",
+          onclick: () => void change(() => attachFiles(evidence, []), "The files could not be attached"),
+        },
         icon("paperclip"),
         "Attach a file…",
       ),
       h(
         "button",
-        { type: "button", class: "button", "data-testid": "add-link", onclick: () => void change(async () => void (await addLink(evidence, [])), "The link could not be added") },
+        {
+          type: "button",
+          class: "button",
+          "data-testid": "add-link",
+          onclick: () => void change(async () => void (await addLink(evidence, [])), "The link could not be added"),
+        },
         icon("link"),
         "Add a link…",
       ),

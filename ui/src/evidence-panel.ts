@@ -43,7 +43,12 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
   };
 
   const saveCitations = () => {
-    options.autosave.queue(`citations:${sectionId}`, () => api.setCitations(sectionId, section.citations.map((c) => ({ ...c }))));
+    options.autosave.queue(`citations:${sectionId}`, () =>
+      api.setCitations(
+        sectionId,
+        section.citations.map((c) => ({ ...c })),
+      ),
+    );
   };
 
   /** Runs one change at a time; a failure is told, and the panel shows what is saved. */
@@ -87,7 +92,9 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
       await evidence.refresh(saved);
       const token = `[${citation.evidence_id}]`;
       const mentioned = section.description.includes(token) || section.reflection.includes(token);
-      say(`${citation.evidence_id} is no longer cited here. It stays in your evidence library.${mentioned ? ` Your text still mentions ${token}.` : ""}`);
+      say(
+        `${citation.evidence_id} is no longer cited here. It stays in your evidence library.${mentioned ? ` Your text still mentions ${token}.` : ""}`,
+      );
       const next = section.citations[Math.min(index, section.citations.length - 1)];
       if (next) focusIn(next.evidence_id, "remove");
       else heading.focus();
@@ -106,7 +113,12 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
       h("span", { class: "evidence-number" }, id),
       h(
         "button",
-        { type: "button", class: "link-button citation-title", title: "Show it in the evidence library", onclick: () => evidence.openLibrary(id) },
+        {
+          type: "button",
+          class: "link-button citation-title",
+          title: "Show it in the evidence library",
+          onclick: () => evidence.openLibrary(id),
+        },
         title,
       ),
       row ? h("span", { class: "tag" }, row.kind_label) : null,
@@ -147,20 +159,42 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
         { class: "citation-tools" },
         h(
           "button",
-          { type: "button", class: "button small", "data-role": "up", "data-testid": "citation-up", "aria-label": `Move ${id} up`, disabled: index === 0, onclick: () => move(index, -1) },
+          {
+            type: "button",
+            class: "button small",
+            "data-role": "up",
+            "data-testid": "citation-up",
+            "aria-label": `Move ${id} up`,
+            disabled: index === 0,
+            onclick: () => move(index, -1),
+          },
           icon("arrowUp"),
           "Up",
         ),
         h(
           "button",
-          { type: "button", class: "button small", "data-role": "down", "data-testid": "citation-down", "aria-label": `Move ${id} down`, disabled: index === last, onclick: () => move(index, 1) },
+          {
+            type: "button",
+            class: "button small",
+            "data-role": "down",
+            "data-testid": "citation-down",
+            "aria-label": `Move ${id} down`,
+            disabled: index === last,
+            onclick: () => move(index, 1),
+          },
           icon("arrowDown"),
           "Down",
         ),
         row && !missingFile
           ? h(
               "button",
-              { type: "button", class: "button small quiet", "data-role": "open", "aria-label": `Open ${id}`, onclick: () => void api.openEvidence(id).catch((error) => showError(error, "It could not be opened")) },
+              {
+                type: "button",
+                class: "button small quiet",
+                "data-role": "open",
+                "aria-label": `Open ${id}`,
+                onclick: () => void api.openEvidence(id).catch((error) => showError(error, "It could not be opened")),
+              },
               "Open",
             )
           : null,
@@ -225,17 +259,31 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
         { class: "evidence-actions" },
         h(
           "button",
-          { type: "button", class: "button", "data-testid": "attach-file", onclick: () => void change(() => attachFiles(evidence, [sectionId]), "The files could not be attached") },
+          {
+            type: "button",
+            class: "button",
+            "data-testid": "attach-file",
+            onclick: () => void change(() => attachFiles(evidence, [sectionId]), "The files could not be attached"),
+          },
           icon("paperclip"),
           "Attach a file…",
         ),
         h(
           "button",
-          { type: "button", class: "button", "data-testid": "add-link", onclick: () => void change(async () => void (await addLink(evidence, [sectionId])), "The link could not be added") },
+          {
+            type: "button",
+            class: "button",
+            "data-testid": "add-link",
+            onclick: () => void change(async () => void (await addLink(evidence, [sectionId])), "The link could not be added"),
+          },
           icon("link"),
           "Add a link…",
         ),
-        h("button", { type: "button", class: "button", "data-testid": "cite-picker-open", onclick: () => void openPicker() }, "Cite from your library…"),
+        h(
+          "button",
+          { type: "button", class: "button", "data-testid": "cite-picker-open", onclick: () => void openPicker() },
+          "Cite from your library…",
+        ),
       );
 
   const element = h(

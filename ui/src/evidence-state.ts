@@ -89,10 +89,7 @@ export function createEvidence(options: EvidenceOptions): Evidence {
     async refresh(saved) {
       const mine = ++sequence;
       if (saved) store.setOutline(saved.outline);
-      const [opened, library] = await Promise.all([
-        api.current().catch(() => null),
-        api.evidenceLibrary().catch(() => null),
-      ]);
+      const [opened, library] = await Promise.all([api.current().catch(() => null), api.evidenceLibrary().catch(() => null)]);
       // An older refresh finishing late must not undo a newer one.
       if (mine !== sequence) return;
       const session = store.session();

@@ -5,7 +5,7 @@ import { emit } from "@tauri-apps/api/event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { EVIDENCE_DROPPED_EVENT } from "./api";
-import { evidenceItem, fileSource, FakeLibrary, saved } from "./test/evidence-fixtures";
+import { evidenceItem, FakeLibrary, fileSource, saved } from "./test/evidence-fixtures";
 import { $, backend, boot, byTestId, type, waitFor } from "./test/harness";
 import type { AttachReport, SmallerCopyPreview } from "./types";
 
@@ -32,7 +32,10 @@ const buttonIn = (root: Element, text: string) => Array.from(root.querySelectorA
 describe("evidence in a section", () => {
   it("lists the section's citations in order, reorders them and saves notes", async () => {
     const library = new FakeLibrary(
-      [evidenceItem(1, { title: "Quiz report" }), evidenceItem(2, { title: "Workshop photo", source: fileSource("photo.png", 400_000, "image/png") })],
+      [
+        evidenceItem(1, { title: "Quiz report" }),
+        evidenceItem(2, { title: "Workshop photo", source: fileSource("photo.png", 400_000, "image/png") }),
+      ],
       { "1a": [{ id: "E2", note: "the whiteboard" }, "E1"] },
     );
     const { calls, app } = await openAt(library, "1a");
@@ -146,7 +149,12 @@ describe("attaching", () => {
       {
         name: "whiteboard.jpg",
         outcome: null,
-        error: { code: "too_large", message: "“whiteboard.jpg” is 3.24 MB. Evidence files can be up to 1 MB.", can_make_smaller: true, pending: "big-1" },
+        error: {
+          code: "too_large",
+          message: "“whiteboard.jpg” is 3.24 MB. Evidence files can be up to 1 MB.",
+          can_make_smaller: true,
+          pending: "big-1",
+        },
       },
       { name: "empty.txt", outcome: null, error: { code: "attach_refused", message: "“empty.txt” is empty. Nothing was attached." } },
     ];
@@ -161,7 +169,10 @@ describe("attaching", () => {
     expect(report.querySelector(".dialog-title")!.textContent).toBe("1 attached, 2 not attached");
     expect(report.textContent).toContain("notes.pdf: added to your library as E2 and cited here.");
     const messages = Array.from(report.querySelectorAll("[data-testid=attach-report-message]"), (m) => m.textContent);
-    expect(messages).toEqual(["“whiteboard.jpg” is 3.24 MB. Evidence files can be up to 1 MB.", "“empty.txt” is empty. Nothing was attached."]);
+    expect(messages).toEqual([
+      "“whiteboard.jpg” is 3.24 MB. Evidence files can be up to 1 MB.",
+      "“empty.txt” is empty. Nothing was attached.",
+    ]);
     expect(report.querySelectorAll("[data-testid=make-smaller]")).toHaveLength(1);
     await waitFor(() => citationIds().includes("E2")); // the page behind is up to date
 
@@ -195,9 +206,17 @@ describe("attaching", () => {
     const { calls } = await openAt(library, "1a", {
       attach_files_dialog: () => [
         { name: "item-3.pdf", outcome: { item: library.items[0], already_attached: true, saved: saved() }, error: null },
-        { name: "lecture.mp4", outcome: null, error: { code: "too_large", message: "“lecture.mp4” is 48 MB.", can_make_smaller: false, pending: "big-2" } },
+        {
+          name: "lecture.mp4",
+          outcome: null,
+          error: { code: "too_large", message: "“lecture.mp4” is 48 MB.", can_make_smaller: false, pending: "big-2" },
+        },
       ],
-      attach_link: (args) => library.add(evidenceItem(4, { title: (args.link as { title: string }).title, source: { type: "link", url: "https://x.org" } }), args.sections as string[]),
+      attach_link: (args) =>
+        library.add(
+          evidenceItem(4, { title: (args.link as { title: string }).title, source: { type: "link", url: "https://x.org" } }),
+          args.sections as string[],
+        ),
     });
     byTestId("attach-file")!.click();
     const report = await waitFor(() => byTestId("attach-report"));
@@ -221,7 +240,10 @@ describe("attaching", () => {
       attach_link: (args) => {
         const link = args.link as { url: string; title: string };
         if (!link.url.startsWith("https://")) {
-          throw { code: "invalid", message: "Only web addresses starting with https:// or http:// can be evidence links (this one starts with \"javascript:\")." };
+          throw {
+            code: "invalid",
+            message: 'Only web addresses starting with https:// or http:// can be evidence links (this one starts with "javascript:").',
+          };
         }
         return library.add(evidenceItem(1, { title: link.title, source: { type: "link", url: link.url } }), args.sections as string[]);
       },
@@ -278,7 +300,13 @@ describe("the evidence library", () => {
     const library = new FakeLibrary(
       [
         evidenceItem(1, { title: "Quiz report", source: fileSource("quiz.pdf", 2_000_000) }),
-        evidenceItem(2, { title: "Old handbook", date: "2019-06", what_it_shows: "", permission_confirmed: false, source: fileSource("handbook.pdf", 300_000) }),
+        evidenceItem(2, {
+          title: "Old handbook",
+          date: "2019-06",
+          what_it_shows: "",
+          permission_confirmed: false,
+          source: fileSource("handbook.pdf", 300_000),
+        }),
         evidenceItem(3, { title: "Lost photo", source: { type: "missing_file", original_name: "photo.png" } }),
         evidenceItem(4, { title: "Course page", source: { type: "link", url: "https://vle.example.ac.uk/c/1" } }),
       ],

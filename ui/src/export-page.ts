@@ -72,7 +72,12 @@ export function createExportPage(ctx: PageContext): Page {
     "label",
     { class: "export-embed" },
     embed,
-    h("span", null, "Put every attached file inside the page", h("span", { class: "hint" }, " (a bigger page, but nothing to send separately)")),
+    h(
+      "span",
+      null,
+      "Put every attached file inside the page",
+      h("span", { class: "hint" }, " (a bigger page, but nothing to send separately)"),
+    ),
   );
 
   const card = (choice: FormatChoice) => {
@@ -150,7 +155,11 @@ export function createExportPage(ctx: PageContext): Page {
         disabled: submitted === null,
       },
       snapshots.map((s) =>
-        h("option", { value: s.id }, `${s.label.trim() || (s.submitted ? "Submitted version" : "Snapshot")}, ${takenAtText(s.taken_at)}${s.submitted ? " (submitted)" : ""}`),
+        h(
+          "option",
+          { value: s.id },
+          `${s.label.trim() || (s.submitted ? "Submitted version" : "Snapshot")}, ${takenAtText(s.taken_at)}${s.submitted ? " (submitted)" : ""}`,
+        ),
       ),
     );
     const update = () => {
@@ -167,8 +176,17 @@ export function createExportPage(ctx: PageContext): Page {
         "fieldset",
         { class: "plain-fieldset export-revisions" },
         h("legend", null, "Summary of revisions"),
-        h("p", { class: "hint" }, "For a re-submission: a page at the start listing what you changed in each section since an earlier version, with the added and removed passages."),
-        h("div", { class: "revisions-row" }, h("label", { for: tick.id, class: "check-row" }, tick, "Include a summary of revisions since:"), select),
+        h(
+          "p",
+          { class: "hint" },
+          "For a re-submission: a page at the start listing what you changed in each section since an earlier version, with the added and removed passages.",
+        ),
+        h(
+          "div",
+          { class: "revisions-row" },
+          h("label", { for: tick.id, class: "check-row" }, tick, "Include a summary of revisions since:"),
+          select,
+        ),
       ),
     );
     if (revisionsSince) void estimate();
@@ -192,7 +210,11 @@ export function createExportPage(ctx: PageContext): Page {
         { class: "export-not-ready" },
         icon("flag"),
         `The checklist still lists ${thingsToFixText(checklist.errors)}. You can export anyway, for example to share a draft with a mentor. `,
-        h("button", { type: "button", class: "link-button", "data-testid": "export-open-ready", onclick: () => ctx.open({ kind: "ready" }) }, "See what is left"),
+        h(
+          "button",
+          { type: "button", class: "link-button", "data-testid": "export-open-ready", onclick: () => ctx.open({ kind: "ready" }) },
+          "See what is left",
+        ),
       ),
     );
   };
@@ -244,7 +266,12 @@ export function createExportPage(ctx: PageContext): Page {
       }
       replaceChildren(
         errorSlot,
-        h("div", { class: "notice" }, h("p", null, h("strong", null, "The export could not be made")), h("p", { "data-testid": "export-error-message" }, messageOf(failure))),
+        h(
+          "div",
+          { class: "notice" },
+          h("p", null, h("strong", null, "The export could not be made")),
+          h("p", { "data-testid": "export-error-message" }, messageOf(failure)),
+        ),
       );
       go.focus();
       return;
@@ -254,8 +281,7 @@ export function createExportPage(ctx: PageContext): Page {
     showResult(outcome);
   }
 
-  const after = (action: () => Promise<void>, title: string) => () =>
-    void action().catch((error) => showError(error, title));
+  const after = (action: () => Promise<void>, title: string) => () => void action().catch((error) => showError(error, title));
 
   function showResult(outcome: ExportOutcome): void {
     const title = h("h2", { tabindex: "-1" }, icon("check"), "Your portfolio is exported");
@@ -271,10 +297,24 @@ export function createExportPage(ctx: PageContext): Page {
         h(
           "div",
           { class: "export-result-actions" },
-          h("button", { type: "button", class: "button", "data-testid": "export-open", onclick: after(() => api.openLastExport(), "It could not be opened") }, "Open"),
           h(
             "button",
-            { type: "button", class: "button", "data-testid": "export-reveal", onclick: after(() => api.revealLastExport(), "The folder could not be shown") },
+            {
+              type: "button",
+              class: "button",
+              "data-testid": "export-open",
+              onclick: after(() => api.openLastExport(), "It could not be opened"),
+            },
+            "Open",
+          ),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "button",
+              "data-testid": "export-reveal",
+              onclick: after(() => api.revealLastExport(), "The folder could not be shown"),
+            },
             icon("folder"),
             "Show in folder",
           ),
@@ -300,7 +340,11 @@ export function createExportPage(ctx: PageContext): Page {
       await api.printPortfolio();
       if (!destroyed) replaceChildren(printNote, h("p", { class: "notice" }, PRINT_NOTE));
     } catch (error) {
-      if (!destroyed) replaceChildren(printNote, h("p", { class: "notice", "data-testid": "print-error" }, `It could not be opened for printing: ${messageOf(error)}`));
+      if (!destroyed)
+        replaceChildren(
+          printNote,
+          h("p", { class: "notice", "data-testid": "print-error" }, `It could not be opened for printing: ${messageOf(error)}`),
+        );
     }
     print.disabled = false;
   }

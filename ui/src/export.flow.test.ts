@@ -50,7 +50,10 @@ describe("size wording", () => {
 
 describe("the export page", () => {
   it("is in the sidebar and on the Ready page, and shows the checklist's state", async () => {
-    const problems = [problem("missing_reflection", "1a", "Section 1a has no Reflection yet."), problem("missing_section", "context", "Contextual statement is not written yet.")];
+    const problems = [
+      problem("missing_reflection", "1a", "Section 1a has no Reflection yet."),
+      problem("missing_section", "context", "Contextual statement is not written yet."),
+    ];
     await openExport({ checklist: () => checklistFor("cmalt", { problems }) });
     expect(byTestId("export")!.getAttribute("aria-current")).toBe("page");
     expect(document.activeElement!.textContent).toBe("Export and share");
@@ -116,7 +119,9 @@ describe("the export page", () => {
 
     go.click();
     await waitFor(() => calls.some((c) => c.cmd === "export_portfolio"));
-    expect(calls.find((c) => c.cmd === "export_portfolio")!.args).toEqual({ options: { format: "zip", embed_all_files: false, replace: false } });
+    expect(calls.find((c) => c.cmd === "export_portfolio")!.args).toEqual({
+      options: { format: "zip", embed_all_files: false, replace: false },
+    });
     expect(byTestId("export-progress")!.hidden).toBe(false);
     expect(byTestId("export-progress")!.querySelector("progress")!.hasAttribute("value")).toBe(false);
     expect(go.disabled).toBe(true);

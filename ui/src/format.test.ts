@@ -1,6 +1,6 @@
 // Tests for the friendly wording of dates, counts and shortcuts.
 import { describe, expect, it } from "vitest";
-import { bytesText, friendlyDate, guideNote, groupHeading, requiredRangeNote, shortcutText, wordsText } from "./format";
+import { bytesText, friendlyDate, groupHeading, guideNote, requiredRangeNote, shortcutText, wordsText } from "./format";
 import { framework } from "./test/fixtures";
 
 describe("format", () => {

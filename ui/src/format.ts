@@ -11,10 +11,7 @@ function clock(date: Date): string {
   return `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
 }
 
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** "just now", "5 minutes ago", "today at 14:05", "yesterday at 09:12", "3 March at 10:00", "3 March 2024". */
 export function friendlyDate(iso: string | null | undefined, now: Date = new Date()): string {

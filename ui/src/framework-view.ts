@@ -1,15 +1,5 @@
 // Reads the framework data for the UI: what a pathway includes, a section's guidance and word guide.
-import type {
-  Framework,
-  Guidance,
-  Outline,
-  OutlineEntry,
-  PathwayId,
-  Requirement,
-  Section,
-  SectionKind,
-  WordRange,
-} from "./types";
+import type { Framework, Guidance, Outline, OutlineEntry, PathwayId, Requirement, Section, SectionKind, WordRange } from "./types";
 
 export interface IncludedSection {
   id: string;

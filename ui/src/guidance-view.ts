@@ -30,7 +30,11 @@ export function guidanceBlock(guidance: Guidance): HTMLElement | null {
           "div",
           { class: "must-show" },
           h("h2", { class: "small-heading" }, "Make sure you show"),
-          h("ul", null, guidance.must_show.map((item) => h("li", null, item))),
+          h(
+            "ul",
+            null,
+            guidance.must_show.map((item) => h("li", null, item)),
+          ),
         )
       : null;
   if (text.length === 0 && !mustShow) return null;
@@ -41,7 +45,12 @@ export function guidanceBlock(guidance: Guidance): HTMLElement | null {
 export function promptsBlock(framework: Framework, guidance: Guidance, twoParts: boolean, open: boolean): HTMLElement | null {
   const { description_prompts: description, reflection_prompts: reflection } = guidance;
   if (description.length === 0 && reflection.length === 0) return null;
-  const list = (items: string[]) => h("ul", null, items.map((item) => h("li", null, item)));
+  const list = (items: string[]) =>
+    h(
+      "ul",
+      null,
+      items.map((item) => h("li", null, item)),
+    );
   // Label the two lists only when the section has two parts, or both lists are present.
   const labelled = twoParts || (description.length > 0 && reflection.length > 0);
   return h(
@@ -51,9 +60,13 @@ export function promptsBlock(framework: Framework, guidance: Guidance, twoParts:
     h(
       "div",
       { class: "prompts-body" },
-      description.length > 0 && labelled ? h("h3", { class: "small-heading" }, `For the ${framework.parts.description.label.toLowerCase()}`) : null,
+      description.length > 0 && labelled
+        ? h("h3", { class: "small-heading" }, `For the ${framework.parts.description.label.toLowerCase()}`)
+        : null,
       description.length > 0 ? list(description) : null,
-      reflection.length > 0 && labelled ? h("h3", { class: "small-heading" }, `For the ${framework.parts.reflection.label.toLowerCase()}`) : null,
+      reflection.length > 0 && labelled
+        ? h("h3", { class: "small-heading" }, `For the ${framework.parts.reflection.label.toLowerCase()}`)
+        : null,
       reflection.length > 0 ? list(reflection) : null,
     ),
   );

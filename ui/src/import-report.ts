@@ -55,7 +55,12 @@ function sectionsTable(framework: Framework, report: ImportReport, outline: Outl
               `Kept aside: ${pathway} leaves this section out. Your text is kept and comes back if you change pathway.`,
             ),
       ),
-      h("td", null, h("span", { class: "import-heading" }, `“${section.heading}”`), h("span", { class: "import-line" }, ` line ${section.line}`)),
+      h(
+        "td",
+        null,
+        h("span", { class: "import-heading" }, `“${section.heading}”`),
+        h("span", { class: "import-line" }, ` line ${section.line}`),
+      ),
       h("td", { class: "number-cell" }, String(section.words_placed)),
       h(
         "td",
@@ -93,9 +98,13 @@ function evidencePart(report: ImportReport, outline: Outline | null): HTMLElemen
   if (evidence.files_attached > 0) {
     const n = evidence.images_attached;
     const images =
-      n === 0 ? ""
-      : n === evidence.files_attached ? (n === 1 ? " (an image)" : " (all images)")
-      : ` (${n} of them ${n === 1 ? "an image" : "images"})`;
+      n === 0
+        ? ""
+        : n === evidence.files_attached
+          ? n === 1
+            ? " (an image)"
+            : " (all images)"
+          : ` (${n} of them ${n === 1 ? "an image" : "images"})`;
     summary.push(`${count(evidence.files_attached, "file")} attached${images}`);
   }
   if (evidence.links > 0) summary.push(count(evidence.links, "link"));
@@ -134,7 +143,12 @@ function evidencePart(report: ImportReport, outline: Outline | null): HTMLElemen
             "ul",
             { class: "import-list", "data-testid": "import-refused-files" },
             report.refused.map((file) =>
-              h("li", { "data-evidence-id": file.evidence_id }, h("strong", null, file.name), ` (${file.evidence_id}): ${withoutFullStop(file.reason)}.`),
+              h(
+                "li",
+                { "data-evidence-id": file.evidence_id },
+                h("strong", null, file.name),
+                ` (${file.evidence_id}): ${withoutFullStop(file.reason)}.`,
+              ),
             ),
           ),
           h("p", { class: "hint" }, "You can attach a smaller copy or another file from the Evidence library."),
@@ -205,8 +219,16 @@ export function importReportBody(framework: Framework, report: ImportReport, out
       ? part(
           "Still to write",
           "import-missing-required",
-          h("p", null, `${pathway} asks for these sections, which your draft did not have yet. They are in your portfolio, ready for you to write:`),
-          h("ul", { class: "import-list" }, report.missing_required.map((id) => h("li", { "data-section-id": id }, sectionLabel(framework, outline, id)))),
+          h(
+            "p",
+            null,
+            `${pathway} asks for these sections, which your draft did not have yet. They are in your portfolio, ready for you to write:`,
+          ),
+          h(
+            "ul",
+            { class: "import-list" },
+            report.missing_required.map((id) => h("li", { "data-section-id": id }, sectionLabel(framework, outline, id))),
+          ),
         )
       : null;
 
@@ -240,7 +262,11 @@ export function importReportBody(framework: Framework, report: ImportReport, out
     ),
     report.pathway_choice === "given"
       ? null
-      : h("p", { class: "hint" }, "If this is not the award you are working towards, change it on the Portfolio details page. No text is lost."),
+      : h(
+          "p",
+          { class: "hint" },
+          "If this is not the award you are working towards, change it on the Portfolio details page. No text is lost.",
+        ),
     report.sections.length > 0
       ? part(
           `Sections found (${report.sections.length})`,
@@ -253,7 +279,15 @@ export function importReportBody(framework: Framework, report: ImportReport, out
     evidencePart(report, outline),
     notPlacedPart(report),
     report.notes.length > 0
-      ? part("Also worth knowing", "import-notes", h("ul", { class: "import-list" }, report.notes.map((note) => h("li", null, note))))
+      ? part(
+          "Also worth knowing",
+          "import-notes",
+          h(
+            "ul",
+            { class: "import-list" },
+            report.notes.map((note) => h("li", null, note)),
+          ),
+        )
       : null,
   );
 }

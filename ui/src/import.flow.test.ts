@@ -157,7 +157,10 @@ describe("importing a draft", () => {
 
     // Required sections the draft did not have, by title.
     const missing = byTestId("import-missing-required")!;
-    expect(Array.from(missing.querySelectorAll("li"), (li) => li.textContent)).toEqual(["2a Teaching, learning and assessment", "Future plans"]);
+    expect(Array.from(missing.querySelectorAll("li"), (li) => li.textContent)).toEqual([
+      "2a Teaching, learning and assessment",
+      "Future plans",
+    ]);
 
     // Evidence: the counts, the missing file with its sections, the refused file with its reason.
     const evidence = byTestId("import-evidence")!;

@@ -28,7 +28,9 @@ describe("link guard", () => {
   });
 
   it("opens nothing for other schemes, and still keeps the window", () => {
-    const { root, open } = page('<a id="file" href="file:///etc/passwd">f</a><a id="js" href="javascript:alert(1)">j</a><a id="rel" href="other.html">r</a>');
+    const { root, open } = page(
+      '<a id="file" href="file:///etc/passwd">f</a><a id="js" href="javascript:alert(1)">j</a><a id="rel" href="other.html">r</a>',
+    );
     for (const id of ["#file", "#js", "#rel"]) {
       expect(click(root, id).defaultPrevented, `${id} must not navigate`).toBe(true);
     }

@@ -3,15 +3,15 @@ import { describe, expect, it } from "vitest";
 import {
   applyEdit,
   cycleHeading,
+  type Edit,
   insertLink,
+  type Selection,
   selectedLines,
   toggleBold,
   toggleBulletList,
   toggleItalic,
   toggleNumberedList,
   toggleQuote,
-  type Edit,
-  type Selection,
 } from "./markdown-commands";
 
 type Command = (doc: string, selection: Selection) => Edit;

@@ -83,10 +83,7 @@ export function createNotPlacedPage(options: NotPlacedOptions): Page {
         await showError(error, "The note could not be set aside");
         return;
       }
-      await showInfo(
-        "The note is set aside",
-        "It is kept in your portfolio's backups, so nothing you wrote is thrown away.",
-      );
+      await showInfo("The note is set aside", "It is kept in your portfolio's backups, so nothing you wrote is thrown away.");
       options.onSetAside();
     } finally {
       busy = false;

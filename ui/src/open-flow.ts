@@ -7,11 +7,7 @@ import { bytesText, friendlyDate } from "./format";
 import type { AppError, OpenedPortfolio } from "./types";
 
 /** Runs an open/create action; null from it means the candidate cancelled. Resolves true when a portfolio opened. */
-export async function openPortfolio(
-  app: AppContext,
-  action: () => Promise<OpenedPortfolio | null>,
-  folder?: string,
-): Promise<boolean> {
+export async function openPortfolio(app: AppContext, action: () => Promise<OpenedPortfolio | null>, folder?: string): Promise<boolean> {
   let opened: OpenedPortfolio | null;
   try {
     opened = await action();
@@ -49,7 +45,9 @@ async function offerBackup(app: AppContext, error: AppError, fallbackFolder?: st
           h(
             "ul",
             { class: "backup-list" },
-            backups.map((backup) => h("li", null, `Saved ${friendlyDate(backup.saved_at)}`, h("span", { class: "muted" }, ` (${bytesText(backup.bytes)})`))),
+            backups.map((backup) =>
+              h("li", null, `Saved ${friendlyDate(backup.saved_at)}`, h("span", { class: "muted" }, ` (${bytesText(backup.bytes)})`)),
+            ),
           ),
           h("p", null, "Opening the newest backup keeps the damaged file aside, so nothing is thrown away."),
         ]

@@ -23,7 +23,11 @@ async function openAt(sectionId: string, extra: Parameters<typeof backend>[0] = 
   await waitFor(() => byTestId("sidebar"));
   if (sectionId === "details") byTestId("details")!.click();
   else $(`[data-section-id="${sectionId}"]`)!.click();
-  await waitFor(() => (sectionId === "details" ? byTestId("pathway-select") : byTestId("section-title")?.textContent?.includes(framework.sections.find((s) => s.id === sectionId)!.title)));
+  await waitFor(() =>
+    sectionId === "details"
+      ? byTestId("pathway-select")
+      : byTestId("section-title")?.textContent?.includes(framework.sections.find((s) => s.id === sectionId)!.title),
+  );
   return { calls, app };
 }
 
@@ -64,13 +68,17 @@ describe("pages", () => {
     toggle.click();
     let dialog = await waitFor(() => $("dialog"));
     expect(dialog.textContent).toContain("Clear the nominated assessor?");
-    Array.from(dialog.querySelectorAll("button")).find((b) => b.textContent === "Keep them")!.click();
+    Array.from(dialog.querySelectorAll("button"))
+      .find((b) => b.textContent === "Keep them")!
+      .click();
     await waitFor(() => !$("dialog"));
     expect(toggle.checked).toBe(true);
 
     toggle.click();
     dialog = await waitFor(() => $("dialog"));
-    Array.from(dialog.querySelectorAll("button")).find((b) => b.textContent === "Clear details")!.click();
+    Array.from(dialog.querySelectorAll("button"))
+      .find((b) => b.textContent === "Clear details")!
+      .click();
     await waitFor(() => !$("dialog"));
     await app.autosave.flush();
     expect(calls.filter((c) => c.cmd === "save_assessor").at(-1)!.args.assessor).toBeNull();
@@ -113,7 +121,17 @@ describe("pages", () => {
   it("adds a specialist area and opens it, then removes it after a warning", async () => {
     const withArea = openedFor("cmalt");
     const group = withArea.outline.groups.find((g) => g.id === "specialist")!;
-    group.entries.push({ id: "5b", title: "Specialist area 2", number: "5b", kind: "specialist", group: "specialist", required: false, status: "empty", topic: "", removable: true });
+    group.entries.push({
+      id: "5b",
+      title: "Specialist area 2",
+      number: "5b",
+      kind: "specialist",
+      group: "specialist",
+      required: false,
+      status: "empty",
+      topic: "",
+      removable: true,
+    });
     const { calls } = await openAt("1a", {
       add_area: () => ({ opened: withArea, section_id: "5b" }),
       remove_area: () => openedFor("cmalt"),
@@ -143,7 +161,12 @@ describe("pages", () => {
 
   it("closes a dialog on Escape and returns focus", async () => {
     await openAt("details", {
-      preview_pathway_change: () => ({ from: "cmalt", to: "senior", appearing: [{ id: "5b", title: "Specialist area 2", has_text: false }], leaving: [] }),
+      preview_pathway_change: () => ({
+        from: "cmalt",
+        to: "senior",
+        appearing: [{ id: "5b", title: "Specialist area 2", has_text: false }],
+        leaving: [],
+      }),
     });
     const select = byTestId<HTMLSelectElement>("pathway-select")!;
     select.focus();

@@ -7,7 +7,14 @@ import { framework } from "./test/fixtures";
 describe("pathway chooser", () => {
   it("lists the sections each pathway includes, from the sections' pathways map", () => {
     expect(sectionsOfPathway(framework, "associate").map((s) => s.id)).toEqual([
-      "context", "1a", "2a", "3a", "4", "future", "confirmation", "assessor",
+      "context",
+      "1a",
+      "2a",
+      "3a",
+      "4",
+      "future",
+      "confirmation",
+      "assessor",
     ]);
     expect(sectionsOfPathway(framework, "senior").map((s) => s.id)).toContain("advanced-1");
     expect(sectionsOfPathway(framework, "cmalt").find((s) => s.id === "assessor")?.requirement).toBe("optional");

@@ -36,7 +36,11 @@ export function createPathwayCards(framework: Framework, selected: PathwayId | n
             "span",
             { class: "card-includes", id: includesId },
             h("span", { class: "card-includes-title" }, "Includes"),
-            h("span", { class: "card-list" }, pathwaySummaryItems(framework, pathway.id).map((item) => h("span", { class: "card-item" }, item))),
+            h(
+              "span",
+              { class: "card-list" },
+              pathwaySummaryItems(framework, pathway.id).map((item) => h("span", { class: "card-item" }, item)),
+            ),
           ),
         );
       }),

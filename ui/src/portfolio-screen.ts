@@ -1,32 +1,32 @@
 // The portfolio window: top bar, sidebar and the page shown, plus the actions that change the outline.
 import { listen } from "@tauri-apps/api/event";
 import { api, EVIDENCE_DROPPED_EVENT, type EvidenceDroppedPayload } from "./api";
-import { attachDropped } from "./attach-flow";
-import { dropDialog } from "./evidence-dialogs";
-import { createChecklistState } from "./checklist-state";
-import { createLibraryPage } from "./evidence-library-page";
-import { createEvidence } from "./evidence-state";
 import type { AppContext, Screen } from "./app-context";
+import { openReferral } from "./assessment-view";
+import { attachDropped } from "./attach-flow";
+import { createChecklistState } from "./checklist-state";
+import { createDetailsPage } from "./details-page";
 import { confirmDialog, showError } from "./dialogs";
 import { h, replaceChildren } from "./dom";
-import { createDetailsPage } from "./details-page";
+import { dropDialog } from "./evidence-dialogs";
+import { createLibraryPage } from "./evidence-library-page";
+import { createEvidence } from "./evidence-state";
+import { createExportPage } from "./export-page";
 import { pathwayName } from "./format";
 import { entryLabel, findEntry, firstEntry, hasTwoParts } from "./framework-view";
-import type { Destination, Page, PageContext } from "./page";
 import { createNotPlacedPage } from "./not-placed-page";
-import { createPrinciplesPage } from "./principles-page";
-import { createExportPage } from "./export-page";
-import { createReadyPage } from "./ready-page";
-import { createSelfAssessmentPage } from "./self-assessment";
-import { createSectionPage } from "./section-page";
-import { createSidebar } from "./sidebar";
-import { openReferral } from "./assessment-view";
 import { openPortfolio } from "./open-flow";
+import type { Destination, Page, PageContext } from "./page";
+import { createPrinciplesPage } from "./principles-page";
+import { createReadyPage } from "./ready-page";
 import { createReviewPage } from "./review-page";
+import { createSectionPage } from "./section-page";
+import { createSelfAssessmentPage } from "./self-assessment";
+import { createSidebar } from "./sidebar";
 import { createComparePage, createSnapshotPage } from "./snapshot-pages";
-import { createVersionsPage } from "./versions-page";
 import { createTopbar } from "./topbar";
 import type { AreaKindId, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef } from "./types";
+import { createVersionsPage } from "./versions-page";
 
 type Target = Destination;
 
@@ -122,18 +122,29 @@ export function createPortfolioScreen(app: AppContext): Screen {
     if (next.kind === "not-placed" && notPlaced === null) resolved = { kind: "details" };
     target = resolved;
     page =
-      resolved.kind === "not-placed" && notPlaced !== null ? createNotPlacedPage({ text: notPlaced, onSetAside: notPlacedSetAside })
-      : resolved.kind === "library" ? createLibraryPage(pageContext, resolved.highlight ?? null)
-      : resolved.kind === "ready" ? createReadyPage(pageContext)
-      : resolved.kind === "export" ? createExportPage(pageContext)
-      : resolved.kind === "principles" ? createPrinciplesPage(pageContext)
-      : resolved.kind === "self-assessment" ? createSelfAssessmentPage(pageContext)
-      : resolved.kind === "versions" ? createVersionsPage(pageContext, resolved.note ?? null)
-      : resolved.kind === "snapshot" ? createSnapshotPage(pageContext, resolved.id)
-      : resolved.kind === "compare" ? createComparePage(pageContext, resolved.id)
-      : resolved.kind === "review" ? createReviewPage(pageContext)
-      : found ? createSectionPage(pageContext, found)
-      : createDetailsPage(pageContext);
+      resolved.kind === "not-placed" && notPlaced !== null
+        ? createNotPlacedPage({ text: notPlaced, onSetAside: notPlacedSetAside })
+        : resolved.kind === "library"
+          ? createLibraryPage(pageContext, resolved.highlight ?? null)
+          : resolved.kind === "ready"
+            ? createReadyPage(pageContext)
+            : resolved.kind === "export"
+              ? createExportPage(pageContext)
+              : resolved.kind === "principles"
+                ? createPrinciplesPage(pageContext)
+                : resolved.kind === "self-assessment"
+                  ? createSelfAssessmentPage(pageContext)
+                  : resolved.kind === "versions"
+                    ? createVersionsPage(pageContext, resolved.note ?? null)
+                    : resolved.kind === "snapshot"
+                      ? createSnapshotPage(pageContext, resolved.id)
+                      : resolved.kind === "compare"
+                        ? createComparePage(pageContext, resolved.id)
+                        : resolved.kind === "review"
+                          ? createReviewPage(pageContext)
+                          : found
+                            ? createSectionPage(pageContext, found)
+                            : createDetailsPage(pageContext);
     replaceChildren(main, page.element);
     main.scrollTop = 0;
     const versionsPage = resolved.kind === "snapshot" || resolved.kind === "compare" || resolved.kind === "review";
@@ -213,7 +224,11 @@ export function createPortfolioScreen(app: AppContext): Screen {
       await autosave.flush();
       const change = await api.previewPathwayChange(pathway);
       const list = (refs: SectionRef[]) =>
-        h("ul", { class: "change-list" }, refs.map((ref) => h("li", null, ref.title, ref.has_text ? h("span", { class: "muted" }, " (has your text)") : null)));
+        h(
+          "ul",
+          { class: "change-list" },
+          refs.map((ref) => h("li", null, ref.title, ref.has_text ? h("span", { class: "muted" }, " (has your text)") : null)),
+        );
       const body = h(
         "div",
         null,
@@ -355,7 +370,18 @@ export function createPortfolioScreen(app: AppContext): Screen {
   const element = h(
     "div",
     { class: "portfolio-screen" },
-    h("a", { class: "skip-link", href: "#page", onclick: (event: MouseEvent) => { event.preventDefault(); page?.focus(); } }, "Skip to the page"),
+    h(
+      "a",
+      {
+        class: "skip-link",
+        href: "#page",
+        onclick: (event: MouseEvent) => {
+          event.preventDefault();
+          page?.focus();
+        },
+      },
+      "Skip to the page",
+    ),
     topbar.element,
     h("div", { class: "workspace" }, sidebar.element, main),
   );
@@ -363,7 +389,9 @@ export function createPortfolioScreen(app: AppContext): Screen {
   const session = store.session()!;
   sidebar.setToRevise(openReferral(framework, session.portfolio)?.toRevise ?? []);
   sidebar.render(session.outline);
-  const start = rememberedTarget(session.folder) ?? (firstEntry(session.outline) ? { kind: "section" as const, id: firstEntry(session.outline)!.id } : { kind: "details" as const });
+  const start =
+    rememberedTarget(session.folder) ??
+    (firstEntry(session.outline) ? { kind: "section" as const, id: firstEntry(session.outline)!.id } : { kind: "details" as const });
   render(start, false);
   // Evidence changes also bring a new outline; listening as well covers a refresh that could not
   // reread the portfolio. Only after the first load, which changes nothing worth checking.

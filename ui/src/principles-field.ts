@@ -58,7 +58,11 @@ export function createPrinciplesField(options: PrinciplesFieldOptions): Principl
     "fieldset",
     { class: "principles-field", "data-testid": "principles-field", "aria-describedby": hintId },
     h("legend", null, "Core principles this section shows"),
-    h("p", { class: "hint", id: hintId }, "Tick those your writing here demonstrates. Assessors look for all four across your portfolio, not in every section."),
+    h(
+      "p",
+      { class: "hint", id: hintId },
+      "Tick those your writing here demonstrates. Assessors look for all four across your portfolio, not in every section.",
+    ),
     h("div", { class: "principle-choices" }, boxes),
   );
 

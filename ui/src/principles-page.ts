@@ -31,13 +31,24 @@ export function createPrinciplesPage(ctx: PageContext): Page {
       gaps.length === 0
         ? h("p", { class: "gaps-none" }, icon("check"), "All four principles are shown somewhere in your portfolio. Well done.")
         : [
-            h("p", { class: "gaps-lead" }, icon("flag"), gaps.length === 1 ? "One principle is not shown in any section yet:" : `${gaps.length} principles are not shown in any section yet:`),
+            h(
+              "p",
+              { class: "gaps-lead" },
+              icon("flag"),
+              gaps.length === 1
+                ? "One principle is not shown in any section yet:"
+                : `${gaps.length} principles are not shown in any section yet:`,
+            ),
             h(
               "ul",
               { class: "gap-list" },
               gaps.map((p) => h("li", { "data-principle": p.id }, h("strong", null, shortOf(p.id)), `: ${p.title}`)),
             ),
-            h("p", { class: "hint" }, "Open a section where your writing demonstrates it, and tick it under “Core principles this section shows”. Only sections with writing in them count."),
+            h(
+              "p",
+              { class: "hint" },
+              "Open a section where your writing demonstrates it, and tick it under “Core principles this section shows”. Only sections with writing in them count.",
+            ),
           ],
     );
     const entries = sections();
@@ -57,7 +68,12 @@ export function createPrinciplesPage(ctx: PageContext): Page {
             coverage.map((p) =>
               h(
                 "th",
-                { scope: "col", class: p.sections.length === 0 ? "principle-col gap" : "principle-col", title: p.title, "data-principle": p.id },
+                {
+                  scope: "col",
+                  class: p.sections.length === 0 ? "principle-col gap" : "principle-col",
+                  title: p.title,
+                  "data-principle": p.id,
+                },
                 shortOf(p.id),
                 p.sections.length === 0 ? h("span", { class: "gap-note" }, "not shown yet") : null,
               ),
@@ -76,7 +92,11 @@ export function createPrinciplesPage(ctx: PageContext): Page {
                 { scope: "row" },
                 h(
                   "button",
-                  { type: "button", class: "link-button table-link", onclick: () => ctx.open({ kind: "section", id: entry.id, field: "principles" }) },
+                  {
+                    type: "button",
+                    class: "link-button table-link",
+                    onclick: () => ctx.open({ kind: "section", id: entry.id, field: "principles" }),
+                  },
                   entryLabel(entry),
                 ),
                 entry.topic ? h("span", { class: "table-topic" }, entry.topic) : null,
@@ -86,7 +106,9 @@ export function createPrinciplesPage(ctx: PageContext): Page {
                 return h(
                   "td",
                   { class: "principle-cell", "data-principle": p.id, "data-shows": String(shows) },
-                  shows ? [icon("check", "icon principle-tick"), srOnly("shows it")] : [h("span", { "aria-hidden": "true", class: "muted" }, "·"), srOnly("not ticked")],
+                  shows
+                    ? [icon("check", "icon principle-tick"), srOnly("shows it")]
+                    : [h("span", { "aria-hidden": "true", class: "muted" }, "·"), srOnly("not ticked")],
                 );
               }),
             ),
@@ -104,7 +126,11 @@ export function createPrinciplesPage(ctx: PageContext): Page {
       "header",
       { class: "section-header" },
       heading,
-      h("p", { class: "lead" }, "Assessors look for the four core principles across your whole portfolio. Each section shows the ones you ticked on its page."),
+      h(
+        "p",
+        { class: "lead" },
+        "Assessors look for the four core principles across your whole portfolio. Each section shows the ones you ticked on its page.",
+      ),
     ),
     h(
       "dl",

@@ -12,16 +12,34 @@ describe("problem links", () => {
     expect(destinationFor(problem("missing_reflection", "1a", "m"), outline)).toEqual({ kind: "section", id: "1a", field: "reflection" });
     expect(destinationFor(problem("missing_topic", "3a", "m"), outline)).toEqual({ kind: "section", id: "3a", field: "topic" });
     expect(destinationFor(problem("missing_evidence", "2a", "m"), outline)).toEqual({ kind: "section", id: "2a", field: "evidence" });
-    expect(destinationFor(problem("declaration_not_signed", "confirmation", "m"), outline)).toEqual({ kind: "section", id: "confirmation", field: "name" });
-    expect(destinationFor(problem("assessor_invalid_email", "assessor", "m"), outline)).toEqual({ kind: "section", id: "assessor", field: "email" });
+    expect(destinationFor(problem("declaration_not_signed", "confirmation", "m"), outline)).toEqual({
+      kind: "section",
+      id: "confirmation",
+      field: "name",
+    });
+    expect(destinationFor(problem("assessor_invalid_email", "assessor", "m"), outline)).toEqual({
+      kind: "section",
+      id: "assessor",
+      field: "email",
+    });
     // A code from a newer core than this UI still opens its section.
-    expect(destinationFor(problem("something_new" as ProblemCode, "4", "m"), outline)).toEqual({ kind: "section", id: "4", field: undefined });
+    expect(destinationFor(problem("something_new" as ProblemCode, "4", "m"), outline)).toEqual({
+      kind: "section",
+      id: "4",
+      field: undefined,
+    });
   });
 
   it("opens the library for an item, the principles view, the candidate's checks, an area", () => {
-    expect(destinationFor(problem("evidence_missing_what_it_shows", null, "m", { evidence: "E3" }), outline)).toEqual({ kind: "library", highlight: "E3" });
+    expect(destinationFor(problem("evidence_missing_what_it_shows", null, "m", { evidence: "E3" }), outline)).toEqual({
+      kind: "library",
+      highlight: "E3",
+    });
     expect(destinationFor(problem("principle_not_addressed", null, "m"), outline)).toEqual({ kind: "principles" });
-    expect(destinationFor(problem("confirmation_not_ticked", null, "m", { severity: "warning" }), outline)).toEqual({ kind: "ready", field: "confirmations" });
+    expect(destinationFor(problem("confirmation_not_ticked", null, "m", { severity: "warning" }), outline)).toEqual({
+      kind: "ready",
+      field: "confirmations",
+    });
     expect(destinationFor(problem("too_few_areas", null, "m"), outline)).toEqual({ kind: "section", id: "5a", field: "description" });
     expect(destinationFor(problem("something_new" as ProblemCode, null, "m"), outline)).toEqual({ kind: "details" });
   });

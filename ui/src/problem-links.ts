@@ -104,7 +104,5 @@ export function groupProblems(problems: Problem[], outline: Outline | null): Pro
       titles.set(key, key);
     }
   }
-  return order
-    .filter((key) => groups.has(key))
-    .map((key) => ({ key, title: titles.get(key) ?? key, problems: groups.get(key)! }));
+  return order.filter((key) => groups.has(key)).map((key) => ({ key, title: titles.get(key) ?? key, problems: groups.get(key)! }));
 }

@@ -7,8 +7,18 @@ import type { Portfolio, Rating, SelfRating } from "./types";
 
 /** The scale in our own words; the letters are those of the assessors' form. */
 export const RATINGS: { id: Rating; letter: string; label: string; rubric: string }[] = [
-  { id: "strong", letter: "S", label: "Strong", rubric: "Clear, well evidenced and reflective: it shows what you did, proves it, and says what you learned." },
-  { id: "adequate", letter: "A", label: "Adequate", rubric: "Meets the standard, with room to improve: perhaps a deeper reflection or sharper evidence." },
+  {
+    id: "strong",
+    letter: "S",
+    label: "Strong",
+    rubric: "Clear, well evidenced and reflective: it shows what you did, proves it, and says what you learned.",
+  },
+  {
+    id: "adequate",
+    letter: "A",
+    label: "Adequate",
+    rubric: "Meets the standard, with room to improve: perhaps a deeper reflection or sharper evidence.",
+  },
   {
     id: "revisions_required",
     letter: "R",
@@ -109,7 +119,11 @@ export function createRatingField(options: RatingFieldOptions): RatingField {
     { class: "rating-field", "data-testid": "rating-field" },
     h("legend", null, "How would you rate this section?"),
     h("p", { class: "hint" }, "Look at it as an assessor would. This is for you alone: it helps you see where to spend your time."),
-    h("div", { class: "rating-choices" }, radios.map((r) => r.row)),
+    h(
+      "div",
+      { class: "rating-choices" },
+      radios.map((r) => r.row),
+    ),
     clear,
     h("div", { class: "form-row rating-note-row" }, h("label", { for: noteId }, "A note to yourself (optional)"), note),
   );

@@ -116,7 +116,11 @@ export function createReadyPage(ctx: PageContext): Page {
       replaceChildren(
         summary,
         h("p", { class: "ready-headline" }, icon("flag"), `Not ready yet: ${thingsToFixText(checklist.errors)}`),
-        h("p", null, "That is normal while you are still writing. Each item below takes you to the place to fix it, and this list updates as you work."),
+        h(
+          "p",
+          null,
+          "That is normal while you are still writing. Each item below takes you to the place to fix it, and this list updates as you work.",
+        ),
         progress,
         advice,
       );
@@ -126,7 +130,8 @@ export function createReadyPage(ctx: PageContext): Page {
   const render = () => {
     const checklist = ctx.checklist.current();
     // Keep keyboard focus on the same item across the redraw; if it was fixed, land on its list.
-    const active = document.activeElement instanceof HTMLElement && problemsSlot.contains(document.activeElement) ? document.activeElement : null;
+    const active =
+      document.activeElement instanceof HTMLElement && problemsSlot.contains(document.activeElement) ? document.activeElement : null;
     const keptKey = active?.dataset.key ?? null;
     const keptSeverity = active?.closest<HTMLElement>("[data-severity]")?.dataset.severity ?? null;
 
@@ -139,7 +144,9 @@ export function createReadyPage(ctx: PageContext): Page {
       replaceChildren(problemsSlot, problemSection("error", errors), problemSection("warning", warnings));
     }
     if (active) {
-      const same = keptKey ? Array.from(problemsSlot.querySelectorAll<HTMLElement>("[data-key]")).find((b) => b.dataset.key === keptKey) : undefined;
+      const same = keptKey
+        ? Array.from(problemsSlot.querySelectorAll<HTMLElement>("[data-key]")).find((b) => b.dataset.key === keptKey)
+        : undefined;
       const fallback =
         problemsSlot.querySelector<HTMLElement>(`[data-severity="${keptSeverity}"] h2`) ?? problemsSlot.querySelector<HTMLElement>("h2");
       (same ?? fallback ?? heading).focus();
@@ -163,17 +170,30 @@ export function createReadyPage(ctx: PageContext): Page {
       h(
         "li",
         null,
-        h("button", { type: "button", class: "button", "data-testid": "open-principles", onclick: () => ctx.open({ kind: "principles" }) }, "The core principles across your sections"),
+        h(
+          "button",
+          { type: "button", class: "button", "data-testid": "open-principles", onclick: () => ctx.open({ kind: "principles" }) },
+          "The core principles across your sections",
+        ),
       ),
       h(
         "li",
         null,
-        h("button", { type: "button", class: "button", "data-testid": "open-self-assessment", onclick: () => ctx.open({ kind: "self-assessment" }) }, "Rate your sections as an assessor would"),
+        h(
+          "button",
+          { type: "button", class: "button", "data-testid": "open-self-assessment", onclick: () => ctx.open({ kind: "self-assessment" }) },
+          "Rate your sections as an assessor would",
+        ),
       ),
       h(
         "li",
         null,
-        h("button", { type: "button", class: "button", "data-testid": "open-export", onclick: () => ctx.open({ kind: "export" }) }, icon("export"), "Export and share"),
+        h(
+          "button",
+          { type: "button", class: "button", "data-testid": "open-export", onclick: () => ctx.open({ kind: "export" }) },
+          icon("export"),
+          "Export and share",
+        ),
       ),
     ),
     problemsSlot,

@@ -23,7 +23,11 @@ export function createReviewPage(ctx: PageContext): Page {
   const back = h(
     "p",
     { class: "back-row" },
-    h("button", { type: "button", class: "link-button", "data-testid": "back-to-versions", onclick: () => ctx.open({ kind: "versions" }) }, "← Back to Versions"),
+    h(
+      "button",
+      { type: "button", class: "link-button", "data-testid": "back-to-versions", onclick: () => ctx.open({ kind: "versions" }) },
+      "← Back to Versions",
+    ),
   );
 
   if (!review) {
@@ -77,7 +81,13 @@ export function createReviewPage(ctx: PageContext): Page {
       "div",
       { class: "form-row review-row" },
       h("label", { for: id, class: "review-label" }, label),
-      prompts.length > 0 ? h("ul", { id: promptsId, class: "hint review-prompts" }, prompts.map((p) => h("li", null, p))) : null,
+      prompts.length > 0
+        ? h(
+            "ul",
+            { id: promptsId, class: "hint review-prompts" },
+            prompts.map((p) => h("li", null, p)),
+          )
+        : null,
       textarea,
     );
   };
@@ -116,13 +126,39 @@ export function createReviewPage(ctx: PageContext): Page {
       "header",
       { class: "section-header" },
       heading,
-      h("p", { class: "lead" }, `Started ${longDate(review.started_on)}. Every ${years} years you look back at your plans and set new ones.`),
+      h(
+        "p",
+        { class: "lead" },
+        `Started ${longDate(review.started_on)}. Every ${years} years you look back at your plans and set new ones.`,
+      ),
     ),
     h("div", { class: "guidance prose" }, paragraphs(framework.review?.guidance ?? "")),
     h("section", { class: "plans-then", "aria-labelledby": "plans-then" }, h("h2", { id: "plans-then" }, "Your plans as they were"), plans),
-    area("review-what-happened", "What came of these plans", framework.review?.what_happened_prompts ?? [], review.what_happened, (text) => (review.what_happened = text)),
-    area("review-next-plans", `Your plans for the next ${years} years`, framework.review?.next_plans_prompts ?? [], review.next_plans, (text) => (review.next_plans = text)),
-    h("div", { class: "review-done-row" }, done, h("p", { class: "hint" }, `Your words are saved as you type. Mark the review done when you have finished; the next one is then due in ${years} years.`), doneError),
+    area(
+      "review-what-happened",
+      "What came of these plans",
+      framework.review?.what_happened_prompts ?? [],
+      review.what_happened,
+      (text) => (review.what_happened = text),
+    ),
+    area(
+      "review-next-plans",
+      `Your plans for the next ${years} years`,
+      framework.review?.next_plans_prompts ?? [],
+      review.next_plans,
+      (text) => (review.next_plans = text),
+    ),
+    h(
+      "div",
+      { class: "review-done-row" },
+      done,
+      h(
+        "p",
+        { class: "hint" },
+        `Your words are saved as you type. Mark the review done when you have finished; the next one is then due in ${years} years.`,
+      ),
+      doneError,
+    ),
   );
   return {
     element,

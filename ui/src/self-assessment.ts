@@ -50,7 +50,9 @@ export function createSelfAssessmentPage(ctx: PageContext): Page {
   const render = () => {
     const entries = assessed();
     const rated = entries.filter((e) => portfolio.self_assessment[e.id]?.rating);
-    const counts = RATINGS.map((r) => ({ r, n: rated.filter((e) => portfolio.self_assessment[e.id]?.rating === r.id).length })).filter((c) => c.n > 0);
+    const counts = RATINGS.map((r) => ({ r, n: rated.filter((e) => portfolio.self_assessment[e.id]?.rating === r.id).length })).filter(
+      (c) => c.n > 0,
+    );
     const needsWork = counts.find((c) => c.r.id === "revisions_required");
     summary.textContent =
       rated.length === 0
@@ -70,7 +72,14 @@ export function createSelfAssessmentPage(ctx: PageContext): Page {
             "tr",
             null,
             h("th", { scope: "col" }, "Section"),
-            RATINGS.map((r) => h("th", { scope: "col", class: "rating-cell", title: r.label }, h("span", { "aria-hidden": "true" }, r.letter), srOnly(r.label))),
+            RATINGS.map((r) =>
+              h(
+                "th",
+                { scope: "col", class: "rating-cell", title: r.label },
+                h("span", { "aria-hidden": "true" }, r.letter),
+                srOnly(r.label),
+              ),
+            ),
             h("th", { scope: "col" }, "Your note"),
             h("th", { scope: "col", class: "number-cell" }, "Words"),
             h("th", { scope: "col", class: "number-cell" }, "Evidence"),

@@ -18,7 +18,16 @@ describe("sidebar", () => {
     const { sidebar } = mount(outlineFor("cmalt", { context: "complete", "1a": "in_progress" }));
     const entries = sidebar.element.querySelectorAll<HTMLElement>("[data-section-id]");
     expect(Array.from(entries, (e) => e.dataset.sectionId)).toEqual([
-      "context", "1a", "1c", "2a", "3a", "4", "5a", "future", "confirmation", "assessor",
+      "context",
+      "1a",
+      "1c",
+      "2a",
+      "3a",
+      "4",
+      "5a",
+      "future",
+      "confirmation",
+      "assessor",
     ]);
     const context = sidebar.element.querySelector<HTMLElement>('[data-section-id="context"]')!;
     expect(context.dataset.status).toBe("complete");
@@ -75,7 +84,17 @@ describe("sidebar", () => {
     const outline = outlineFor("associate");
     expect(mount(outline).sidebar.element.querySelector("[data-testid=kept-aside]")).toBeNull();
     outline.kept_aside = [
-      { id: "1c", title: "Supporting deployment", number: "1c", kind: "assessed", group: "operational", required: true, status: "in_progress", topic: "", removable: false },
+      {
+        id: "1c",
+        title: "Supporting deployment",
+        number: "1c",
+        kind: "assessed",
+        group: "operational",
+        required: true,
+        status: "in_progress",
+        topic: "",
+        removable: false,
+      },
     ];
     const { sidebar } = mount(outline);
     const kept = sidebar.element.querySelector<HTMLElement>("[data-testid=kept-aside]")!;
@@ -144,7 +163,16 @@ describe("sidebar", () => {
     const onReady = vi.fn();
     const onPrinciples = vi.fn();
     const onSelfAssessment = vi.fn();
-    const sidebar = createSidebar({ framework, onOpen: vi.fn(), onDetails: vi.fn(), onLibrary: vi.fn(), onAdd: vi.fn(), onReady, onPrinciples, onSelfAssessment });
+    const sidebar = createSidebar({
+      framework,
+      onOpen: vi.fn(),
+      onDetails: vi.fn(),
+      onLibrary: vi.fn(),
+      onAdd: vi.fn(),
+      onReady,
+      onPrinciples,
+      onSelfAssessment,
+    });
     document.body.appendChild(sidebar.element);
     sidebar.render(outlineFor("cmalt"));
     sidebar.element.querySelector<HTMLElement>("[data-testid=ready]")!.click();

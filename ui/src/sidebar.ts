@@ -4,7 +4,7 @@ import { reviseBadge } from "./assessment-view";
 import { entryStatus, shownStatus } from "./checklist-state";
 import { h, replaceChildren, srOnly } from "./dom";
 import { groupHeading, STATUS_TEXT, thingsToFixText } from "./format";
-import { icon, statusIcon, type IconName } from "./icons";
+import { type IconName, icon, statusIcon } from "./icons";
 import type { AreaKindId, Checklist, Framework, Outline, OutlineEntry } from "./types";
 
 export interface SidebarOptions {
@@ -136,18 +136,28 @@ export function createSidebar(options: SidebarOptions): Sidebar {
   const render = (outline: Outline) => {
     lastOutline = outline;
     // Rebuilding would drop keyboard focus from a sidebar button: remember it and put it back.
-    const focused = document.activeElement instanceof HTMLElement && element.contains(document.activeElement)
-      ? document.activeElement.dataset.sectionId ?? document.activeElement.dataset.testid ?? null
-      : null;
+    const focused =
+      document.activeElement instanceof HTMLElement && element.contains(document.activeElement)
+        ? (document.activeElement.dataset.sectionId ?? document.activeElement.dataset.testid ?? null)
+        : null;
 
     const addButtons = (groupId: string | null) =>
       outline.can_add
-        .filter((kind) => (groupId === null ? !outline.groups.some((g) => g.id === framework.area_kinds[kind]?.group) : framework.area_kinds[kind]?.group === groupId))
+        .filter((kind) =>
+          groupId === null
+            ? !outline.groups.some((g) => g.id === framework.area_kinds[kind]?.group)
+            : framework.area_kinds[kind]?.group === groupId,
+        )
         .map((kind) =>
           h(
             "li",
             null,
-            h("button", { type: "button", class: "nav-add", "data-testid": `add-area-${kind}`, onclick: () => options.onAdd(kind) }, icon("plus"), addLabel(framework, kind)),
+            h(
+              "button",
+              { type: "button", class: "nav-add", "data-testid": `add-area-${kind}`, onclick: () => options.onAdd(kind) },
+              icon("plus"),
+              addLabel(framework, kind),
+            ),
           ),
         );
 
@@ -164,7 +174,12 @@ export function createSidebar(options: SidebarOptions): Sidebar {
           "section",
           { class: "nav-group", "aria-label": groupHeading(framework, group) },
           h("h2", { class: "nav-group-title" }, groupHeading(framework, group)),
-          h("ul", { class: "nav-list" }, group.entries.map((entry) => h("li", null, entryButton(entry, false))), addButtons(group.id)),
+          h(
+            "ul",
+            { class: "nav-list" },
+            group.entries.map((entry) => h("li", null, entryButton(entry, false))),
+            addButtons(group.id),
+          ),
         ),
       ),
       // An area kind whose group has no sections yet still gets its add button.
@@ -178,7 +193,11 @@ export function createSidebar(options: SidebarOptions): Sidebar {
             { class: "nav-group kept-group", "aria-label": "Kept from another pathway", "data-testid": "kept-aside" },
             h("h2", { class: "nav-group-title" }, "Kept from another pathway"),
             h("p", { class: "nav-note" }, "Read-only. They come back if you switch to a pathway that includes them."),
-            h("ul", { class: "nav-list" }, outline.kept_aside.map((entry) => h("li", null, entryButton(entry, true)))),
+            h(
+              "ul",
+              { class: "nav-list" },
+              outline.kept_aside.map((entry) => h("li", null, entryButton(entry, true))),
+            ),
           )
         : null,
       h(
@@ -188,8 +207,16 @@ export function createSidebar(options: SidebarOptions): Sidebar {
         h(
           "ul",
           { class: "nav-list" },
-          h("li", null, pageButton("principles", "check", "Core principles", () => options.onPrinciples?.())),
-          h("li", null, pageButton("self-assessment", "eye", "Self-assessment", () => options.onSelfAssessment?.())),
+          h(
+            "li",
+            null,
+            pageButton("principles", "check", "Core principles", () => options.onPrinciples?.()),
+          ),
+          h(
+            "li",
+            null,
+            pageButton("self-assessment", "eye", "Self-assessment", () => options.onSelfAssessment?.()),
+          ),
         ),
       ),
     );

@@ -18,7 +18,9 @@ const itemList = (items: SizeItem[], testid: string) =>
   h(
     "ul",
     { class: "size-list", "data-testid": testid },
-    items.map((item) => h("li", null, h("span", { class: "size-name" }, item.name), h("span", { class: "size-bytes" }, bytesText(item.bytes)))),
+    items.map((item) =>
+      h("li", null, h("span", { class: "size-name" }, item.name), h("span", { class: "size-bytes" }, bytesText(item.bytes))),
+    ),
   );
 
 export function createSizeReport(report: SizeReport): HTMLElement {
@@ -26,12 +28,7 @@ export function createSizeReport(report: SizeReport): HTMLElement {
   return h(
     "div",
     { class: over ? "size-report over" : "size-report", "data-over": String(over) },
-    h(
-      "p",
-      { class: "size-total", "data-testid": "size-total" },
-      over ? icon("warning") : null,
-      h("strong", null, sizeSummaryText(report)),
-    ),
+    h("p", { class: "size-total", "data-testid": "size-total" }, over ? icon("warning") : null, h("strong", null, sizeSummaryText(report))),
     h("meter", {
       class: "size-meter",
       min: "0",
@@ -48,9 +45,7 @@ export function createSizeReport(report: SizeReport): HTMLElement {
           " for a whole submission. To make it smaller, link big items instead of attaching them: put a large file somewhere online your assessors can reach and add it to the Evidence library as a link. You can still export it as it is.",
         )
       : null,
-    report.largest.length > 0
-      ? [h("h3", { class: "small-heading" }, "The largest parts"), itemList(report.largest, "size-largest")]
-      : null,
+    report.largest.length > 0 ? [h("h3", { class: "small-heading" }, "The largest parts"), itemList(report.largest, "size-largest")] : null,
     report.left_out.length > 0
       ? [
           h("h3", { class: "small-heading" }, "Listed by title, not inside the page"),

@@ -37,7 +37,11 @@ function backRow(ctx: PageContext): HTMLElement {
   return h(
     "p",
     { class: "back-row" },
-    h("button", { type: "button", class: "link-button", "data-testid": "back-to-versions", onclick: () => ctx.open({ kind: "versions" }) }, "← Back to Versions"),
+    h(
+      "button",
+      { type: "button", class: "link-button", "data-testid": "back-to-versions", onclick: () => ctx.open({ kind: "versions" }) },
+      "← Back to Versions",
+    ),
   );
 }
 
@@ -59,11 +63,19 @@ export function createSnapshotPage(ctx: PageContext, id: string): Page {
   let destroyed = false;
   const heading = h("h1", { class: "section-title", tabindex: "-1" }, "Snapshot");
   const meta = h("p", { class: "lead", "data-testid": "snapshot-meta" });
-  const body = h("div", { class: "snapshot-body", "data-testid": "snapshot-body", "aria-busy": "true" }, h("p", { class: "muted" }, "Loading…"));
+  const body = h(
+    "div",
+    { class: "snapshot-body", "data-testid": "snapshot-body", "aria-busy": "true" },
+    h("p", { class: "muted" }, "Loading…"),
+  );
   const compareRow = h(
     "p",
     { class: "snapshot-tools", hidden: true },
-    h("button", { type: "button", class: "button small", "data-testid": "snapshot-to-compare", onclick: () => ctx.open({ kind: "compare", id }) }, "Compare with now"),
+    h(
+      "button",
+      { type: "button", class: "button small", "data-testid": "snapshot-to-compare", onclick: () => ctx.open({ kind: "compare", id }) },
+      "Compare with now",
+    ),
   );
 
   void api
@@ -81,7 +93,12 @@ export function createSnapshotPage(ctx: PageContext, id: string): Page {
               const html = h("div", { class: "prose" });
               // Rendered from Markdown and sanitised by the core, as the preview is.
               html.innerHTML = section.html;
-              return h("section", { class: "snapshot-section", "data-section": section.id }, h("h2", null, numberedTitle(ctx, section.id, section.title)), html);
+              return h(
+                "section",
+                { class: "snapshot-section", "data-section": section.id },
+                h("h2", null, numberedTitle(ctx, section.id, section.title)),
+                html,
+              );
             }),
       );
       body.removeAttribute("aria-busy");
@@ -113,7 +130,14 @@ function changeTable(comparison: Comparison): HTMLElement {
     h(
       "thead",
       null,
-      h("tr", null, h("th", { scope: "col" }, "Section"), h("th", { scope: "col" }, "Change"), h("th", { scope: "col" }, "Words added"), h("th", { scope: "col" }, "Words removed")),
+      h(
+        "tr",
+        null,
+        h("th", { scope: "col" }, "Section"),
+        h("th", { scope: "col" }, "Change"),
+        h("th", { scope: "col" }, "Words added"),
+        h("th", { scope: "col" }, "Words removed"),
+      ),
     ),
     h(
       "tbody",
@@ -150,7 +174,11 @@ export function createComparePage(ctx: PageContext, id: string): Page {
   let destroyed = false;
   const heading = h("h1", { class: "section-title", tabindex: "-1" }, "What changed");
   const meta = h("p", { class: "lead", "data-testid": "compare-meta" }, "Your portfolio now, compared with a snapshot.");
-  const body = h("div", { class: "compare-body", "data-testid": "compare-body", "aria-busy": "true" }, h("p", { class: "muted" }, "Comparing…"));
+  const body = h(
+    "div",
+    { class: "compare-body", "data-testid": "compare-body", "aria-busy": "true" },
+    h("p", { class: "muted" }, "Comparing…"),
+  );
 
   void Promise.all([api.compareWithSnapshot(id), api.versionsOverview().catch(() => null)])
     .then(([comparison, overview]) => {
@@ -185,7 +213,13 @@ export function createComparePage(ctx: PageContext, id: string): Page {
           h(
             "section",
             { class: "diff-section", "data-testid": "diff-section", "data-section": change.id, "aria-labelledby": `change-${change.id}` },
-            h("h2", { id: `change-${change.id}`, tabindex: "-1" }, changeTitle(change), " ", h("span", { class: `change-status status-${change.status}` }, CHANGE_NAMES[change.status])),
+            h(
+              "h2",
+              { id: `change-${change.id}`, tabindex: "-1" },
+              changeTitle(change),
+              " ",
+              h("span", { class: `change-status status-${change.status}` }, CHANGE_NAMES[change.status]),
+            ),
             h("p", { class: "muted diff-counts" }, `${wordsText(change.words_added)} added, ${wordsText(change.words_removed)} removed`),
             h("div", { class: "diff-text" }, diffNodes(change.diff)),
             change.status === "removed"
@@ -195,7 +229,12 @@ export function createComparePage(ctx: PageContext, id: string): Page {
                   null,
                   h(
                     "button",
-                    { type: "button", class: "link-button", "aria-label": `Edit ${changeTitle(change)}`, onclick: () => ctx.open({ kind: "section", id: change.id }) },
+                    {
+                      type: "button",
+                      class: "link-button",
+                      "aria-label": `Edit ${changeTitle(change)}`,
+                      onclick: () => ctx.open({ kind: "section", id: change.id }),
+                    },
                     icon("arrowRight"),
                     "Edit this section",
                   ),

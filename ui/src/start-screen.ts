@@ -26,7 +26,12 @@ export function createStartScreen(app: AppContext): Screen {
   const actions = h(
     "div",
     { class: "start-actions" },
-    h("button", { type: "button", class: "button primary large", "data-testid": "new-portfolio", onclick: () => showForm() }, icon("plus"), "New portfolio"),
+    h(
+      "button",
+      { type: "button", class: "button primary large", "data-testid": "new-portfolio", onclick: () => showForm() },
+      icon("plus"),
+      "New portfolio",
+    ),
     h(
       "button",
       {
@@ -107,7 +112,12 @@ export function createStartScreen(app: AppContext): Screen {
         ? null
         : h(
             "button",
-            { type: "button", class: "button small", "aria-label": `Forget ${recent.title || recent.folder}`, onclick: () => void forget(recent.folder) },
+            {
+              type: "button",
+              class: "button small",
+              "aria-label": `Forget ${recent.title || recent.folder}`,
+              onclick: () => void forget(recent.folder),
+            },
             "Forget",
           ),
     );
@@ -140,7 +150,11 @@ export function createStartScreen(app: AppContext): Screen {
         "header",
         { class: "start-header" },
         h("h1", null, "CMALT Portfolio"),
-        h("p", { class: "lead" }, "Write your CMALT portfolio one section at a time, with guidance beside you and every word saved as you type."),
+        h(
+          "p",
+          { class: "lead" },
+          "Write your CMALT portfolio one section at a time, with guidance beside you and every word saved as you type.",
+        ),
       ),
       actions,
       formSlot,

@@ -1,6 +1,6 @@
 // Tests that toolbar buttons and shortcuts format the editor text, undo works, and the toolbar is one Tab stop.
 import { EditorSelection } from "@codemirror/state";
-import { runScopeHandlers, type EditorView } from "@codemirror/view";
+import { type EditorView, runScopeHandlers } from "@codemirror/view";
 import { describe, expect, it, vi } from "vitest";
 import { createEditor, insertText } from "./editor";
 import { createToolbar, formattingKeys } from "./toolbar";

@@ -4,17 +4,17 @@ import type { EditorView, KeyBinding } from "@codemirror/view";
 import { h, isMac } from "./dom";
 import { runEdit } from "./editor";
 import { ariaShortcut, shortcutText } from "./format";
-import { icon, type IconName } from "./icons";
+import { type IconName, icon } from "./icons";
 import {
   cycleHeading,
+  type Edit,
   insertLink,
+  type Selection,
   toggleBold,
   toggleBulletList,
   toggleItalic,
   toggleNumberedList,
   toggleQuote,
-  type Edit,
-  type Selection,
 } from "./markdown-commands";
 
 interface FormatAction {
@@ -125,7 +125,9 @@ export function createToolbar(getView: () => EditorView | null, fieldLabel: stri
     else if (event.key === "End") next = list.length - 1;
     if (next < 0) return;
     event.preventDefault();
-    list.forEach((b, i) => (b.tabIndex = i === next ? 0 : -1));
+    list.forEach((b, i) => {
+      b.tabIndex = i === next ? 0 : -1;
+    });
     list[next].focus();
   });
   return toolbar;

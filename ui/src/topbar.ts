@@ -36,10 +36,13 @@ export function createTopbar(options: TopbarOptions): Topbar {
   const pathway = h("span", { class: "topbar-pathway" });
   const progressText = h("span", { class: "progress-text", "data-testid": "progress" });
   const progressBar = h("progress", { class: "progress-bar", "aria-hidden": "true" });
-  const toFix = h(
-    "button",
-    { type: "button", class: "link-button to-fix", "data-testid": "things-to-fix", hidden: true, onclick: () => options.onReady?.() },
-  );
+  const toFix = h("button", {
+    type: "button",
+    class: "link-button to-fix",
+    "data-testid": "things-to-fix",
+    hidden: true,
+    onclick: () => options.onReady?.(),
+  });
   const target = h("span", { class: "topbar-target", "data-testid": "target-summary", hidden: true });
   const status = h("span", { class: "save-status", role: "status", "data-testid": "save-status" });
   const retry = h("button", { type: "button", class: "button small", hidden: true, onclick: () => options.onRetry() }, "Try again");
@@ -57,7 +60,11 @@ export function createTopbar(options: TopbarOptions): Topbar {
   const showSave = (state: SaveState) => {
     statusBox.dataset.state = state.kind;
     // Icon plus words: the state never rests on colour alone.
-    replaceChildren(status, state.kind === "saved" ? icon("check") : state.kind === "error" ? icon("warning") : null, saveStatusText(state));
+    replaceChildren(
+      status,
+      state.kind === "saved" ? icon("check") : state.kind === "error" ? icon("warning") : null,
+      saveStatusText(state),
+    );
     retry.hidden = state.kind !== "error";
   };
 
@@ -83,5 +90,11 @@ export function createTopbar(options: TopbarOptions): Topbar {
   if (options.checklist) stops.push(options.checklist.onChange(refresh), options.checklist.onWindows(refresh));
   refresh();
   showSave(store.saveState());
-  return { element, refresh, destroy: () => stops.forEach((stop) => stop()) };
+  return {
+    element,
+    refresh,
+    destroy: () => {
+      for (const stop of stops) stop();
+    },
+  };
 }

@@ -55,7 +55,11 @@ export async function markSubmittedDialog(target: string | null): Promise<Snapsh
     "select",
     { class: "select", "data-testid": "submit-window", "data-autofocus": true, value: target ?? options[0]?.date ?? "" },
     options.map((w) =>
-      h("option", { value: w.date }, `${longDate(w.date)}${w.days_left === null ? "" : ` (${daysLeftText(w.days_left)})`}${w.date === target ? ", your target" : ""}`),
+      h(
+        "option",
+        { value: w.date },
+        `${longDate(w.date)}${w.days_left === null ? "" : ` (${daysLeftText(w.days_left)})`}${w.date === target ? ", your target" : ""}`,
+      ),
     ),
   );
   const label = textInput("submit-label", "", "For example: First submission");
@@ -67,7 +71,11 @@ export async function markSubmittedDialog(target: string | null): Promise<Snapsh
     body: h(
       "div",
       null,
-      h("p", null, "The app keeps a read-only copy of your portfolio as it is now, dated today, with the submission window you sent it for. You can go on working; the copy never changes, and you can compare with it later."),
+      h(
+        "p",
+        null,
+        "The app keeps a read-only copy of your portfolio as it is now, dated today, with the submission window you sent it for. You can go on working; the copy never changes, and you can compare with it later.",
+      ),
       labelledInput("Submission window", select, "The deadline you submitted for."),
       labelledInput("Label (optional)", label),
       error,
@@ -160,7 +168,14 @@ export async function recordOutcomeDialog(
       return h(
         "div",
         { class: "check-row" },
-        h("input", { type: "radio", name: group, id: inputId, value: id, "data-testid": `outcome-${id}`, "data-autofocus": index === 0 ? true : undefined }),
+        h("input", {
+          type: "radio",
+          name: group,
+          id: inputId,
+          value: id,
+          "data-testid": `outcome-${id}`,
+          "data-autofocus": index === 0 ? true : undefined,
+        }),
         h("label", { for: inputId }, framework.outcomes.find((o) => o.id === id)?.name ?? id),
       );
     }),
@@ -171,7 +186,12 @@ export async function recordOutcomeDialog(
   const sections = assessedSections(outline);
   const rows = sections.map((section) => {
     const name = uid(`rating-${section.id}`);
-    const feedback = h("textarea", { class: "text-input", rows: "2", "data-testid": `feedback-${section.id}`, "aria-label": `Assessors' comments on ${section.label}` });
+    const feedback = h("textarea", {
+      class: "text-input",
+      rows: "2",
+      "data-testid": `feedback-${section.id}`,
+      "aria-label": `Assessors' comments on ${section.label}`,
+    });
     const radios = [null, ...RATINGS].map((rating) => {
       const inputId = uid("rating");
       return h(
@@ -185,7 +205,12 @@ export async function recordOutcomeDialog(
           checked: rating === null,
           "data-testid": `rating-${section.id}-${rating ? RATING_LETTERS[rating] : "none"}`,
         }),
-        h("label", { for: inputId, title: rating ? RATING_NAMES[rating] : "Not rated" }, rating ? RATING_LETTERS[rating] : "None", rating ? h("span", { class: "visually-hidden" }, `, ${RATING_NAMES[rating]}`) : null),
+        h(
+          "label",
+          { for: inputId, title: rating ? RATING_NAMES[rating] : "Not rated" },
+          rating ? RATING_LETTERS[rating] : "None",
+          rating ? h("span", { class: "visually-hidden" }, `, ${RATING_NAMES[rating]}`) : null,
+        ),
       );
     });
     const element = h(
@@ -268,7 +293,15 @@ export async function exportSnapshotDialog(snapshot: SnapshotInfo): Promise<Expo
     return h(
       "div",
       { class: "check-row" },
-      h("input", { type: "radio", name: group, id, value, checked, "data-testid": `snapshot-format-${value}`, "data-autofocus": checked ? true : undefined }),
+      h("input", {
+        type: "radio",
+        name: group,
+        id,
+        value,
+        checked,
+        "data-testid": `snapshot-format-${value}`,
+        "data-autofocus": checked ? true : undefined,
+      }),
       h("label", { for: id }, h("strong", null, name), ` ${text}`),
     );
   };
@@ -284,7 +317,13 @@ export async function exportSnapshotDialog(snapshot: SnapshotInfo): Promise<Expo
   const done = await openDialog<boolean>({
     title: "Export this snapshot",
     testid: "snapshot-export-dialog",
-    body: h("div", null, h("p", null, `The portfolio exactly as it was on ${longDate(snapshot.taken_at.slice(0, 10))}, not as it is now.`), formats, error),
+    body: h(
+      "div",
+      null,
+      h("p", null, `The portfolio exactly as it was on ${longDate(snapshot.taken_at.slice(0, 10))}, not as it is now.`),
+      formats,
+      error,
+    ),
     actions: [
       { label: "Cancel", value: false },
       {

@@ -8,13 +8,7 @@ import { bytesText, longDate, pathwayName, takenAtText, wordsText } from "./form
 import { icon } from "./icons";
 import type { Page, PageContext } from "./page";
 import type { BackupVersion, PathwayId, SnapshotInfo, VersionsOverview } from "./types";
-import {
-  copyMadeDialog,
-  exportSnapshotDialog,
-  keepSnapshotDialog,
-  markSubmittedDialog,
-  recordOutcomeDialog,
-} from "./versions-dialogs";
+import { copyMadeDialog, exportSnapshotDialog, keepSnapshotDialog, markSubmittedDialog, recordOutcomeDialog } from "./versions-dialogs";
 
 /** "Your review of practice is due on 1 June 2029 (912 days)." and its overdue form. */
 export function reviewDueText(dueOn: string, daysLeft: number): string {
@@ -83,7 +77,20 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
               "ul",
               { class: "revise-links" },
               toRevise.map((id) =>
-                h("li", null, h("button", { type: "button", class: "link-button", "data-testid": `revise-${id}`, onclick: () => ctx.open({ kind: "section", id }) }, sectionName(id))),
+                h(
+                  "li",
+                  null,
+                  h(
+                    "button",
+                    {
+                      type: "button",
+                      class: "link-button",
+                      "data-testid": `revise-${id}`,
+                      onclick: () => ctx.open({ kind: "section", id }),
+                    },
+                    sectionName(id),
+                  ),
+                ),
               ),
             )
           : null,
@@ -92,7 +99,9 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
   }
 
   const sectionName = (id: string): string => {
-    const entry = session().outline.groups.flatMap((g) => g.entries).find((e) => e.id === id);
+    const entry = session()
+      .outline.groups.flatMap((g) => g.entries)
+      .find((e) => e.id === id);
     if (entry) return entry.number ? `${entry.number} ${entry.title}` : entry.title;
     return framework.sections.find((s) => s.id === id)?.title ?? id;
   };
@@ -119,10 +128,38 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
       h(
         "div",
         { class: "snapshot-actions" },
-        h("button", { type: "button", class: "button small", "data-testid": "snapshot-view", onclick: () => ctx.open({ kind: "snapshot", id: snapshot.id }) }, icon("eye"), "View"),
-        h("button", { type: "button", class: "button small", "data-testid": "snapshot-compare", onclick: () => ctx.open({ kind: "compare", id: snapshot.id }) }, "Compare with now"),
-        h("button", { type: "button", class: "button small", "data-testid": "snapshot-export", onclick: () => void exportSnapshot(snapshot) }, icon("export"), "Export…"),
-        h("button", { type: "button", class: "button small quiet", "data-testid": "snapshot-restore", onclick: () => void restoreSnapshot(snapshot) }, "Restore as a new copy"),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "button small",
+            "data-testid": "snapshot-view",
+            onclick: () => ctx.open({ kind: "snapshot", id: snapshot.id }),
+          },
+          icon("eye"),
+          "View",
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "button small",
+            "data-testid": "snapshot-compare",
+            onclick: () => ctx.open({ kind: "compare", id: snapshot.id }),
+          },
+          "Compare with now",
+        ),
+        h(
+          "button",
+          { type: "button", class: "button small", "data-testid": "snapshot-export", onclick: () => void exportSnapshot(snapshot) },
+          icon("export"),
+          "Export…",
+        ),
+        h(
+          "button",
+          { type: "button", class: "button small quiet", "data-testid": "snapshot-restore", onclick: () => void restoreSnapshot(snapshot) },
+          "Restore as a new copy",
+        ),
       ),
     );
   }
@@ -132,7 +169,11 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
     replaceChildren(
       snapshotsSlot,
       list.length === 0
-        ? h("p", { class: "muted", "data-testid": "no-snapshots" }, "No snapshots yet. Mark your portfolio as submitted when you send it, or keep a snapshot at any time.")
+        ? h(
+            "p",
+            { class: "muted", "data-testid": "no-snapshots" },
+            "No snapshots yet. Mark your portfolio as submitted when you send it, or keep a snapshot at any time.",
+          )
         : h("ul", { class: "snapshot-list" }, list.map(snapshotRow)),
     );
   }
@@ -254,8 +295,17 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
     "div",
     { class: "form-row inline-row" },
     h("label", { for: accreditedId }, "Date of your award"),
-    h("p", { class: "hint", id: "accredited-hint" }, "The date on your award letter, for example 2026-11-23. Leave it empty until you are accredited."),
-    h("div", { class: "inline-controls" }, accredited, h("button", { type: "button", class: "button", "data-testid": "accredited-save", onclick: () => void saveAccredited() }, "Save date")),
+    h(
+      "p",
+      { class: "hint", id: "accredited-hint" },
+      "The date on your award letter, for example 2026-11-23. Leave it empty until you are accredited.",
+    ),
+    h(
+      "div",
+      { class: "inline-controls" },
+      accredited,
+      h("button", { type: "button", class: "button", "data-testid": "accredited-save", onclick: () => void saveAccredited() }, "Save date"),
+    ),
     accreditedError,
   );
 
@@ -265,12 +315,29 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
     if (document.activeElement !== accredited) accredited.value = review.accredited_on ?? "";
     const status =
       review.due_on !== null && review.days_left !== null
-        ? h("p", { class: review.days_left < 90 ? "review-due soon" : "review-due", "data-testid": "review-due" }, icon("calendar"), reviewDueText(review.due_on, review.days_left))
-        : h("p", { class: "muted" }, `Once you are accredited, enter the date of your award: the app then shows when your review of practice is due (every ${framework.review_every_years ?? 3} years).`);
+        ? h(
+            "p",
+            { class: review.days_left < 90 ? "review-due soon" : "review-due", "data-testid": "review-due" },
+            icon("calendar"),
+            reviewDueText(review.due_on, review.days_left),
+          )
+        : h(
+            "p",
+            { class: "muted" },
+            `Once you are accredited, enter the date of your award: the app then shows when your review of practice is due (every ${framework.review_every_years ?? 3} years).`,
+          );
     const action = review.open
-      ? h("button", { type: "button", class: "button primary", "data-testid": "continue-review", onclick: () => ctx.open({ kind: "review" }) }, `Continue the review started ${longDate(review.open.started_on)}`)
+      ? h(
+          "button",
+          { type: "button", class: "button primary", "data-testid": "continue-review", onclick: () => ctx.open({ kind: "review" }) },
+          `Continue the review started ${longDate(review.open.started_on)}`,
+        )
       : review.accredited_on
-        ? h("button", { type: "button", class: "button", "data-testid": "start-review", onclick: () => void startReview() }, "Start the review")
+        ? h(
+            "button",
+            { type: "button", class: "button", "data-testid": "start-review", onclick: () => void startReview() },
+            "Start the review",
+          )
         : null;
     replaceChildren(
       reviewSlot,
@@ -303,9 +370,17 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
             "section",
             { class: "versions-section", "aria-labelledby": "versions-upgrade" },
             h("h2", { id: "versions-upgrade" }, "Move up a pathway"),
-            h("p", null, `Once you hold ${pathwayName(framework, session().portfolio.pathway)}, you can work towards the next award with this same portfolio. Every word is kept.`),
+            h(
+              "p",
+              null,
+              `Once you hold ${pathwayName(framework, session().portfolio.pathway)}, you can work towards the next award with this same portfolio. Every word is kept.`,
+            ),
             upgrades.map((to) =>
-              h("button", { type: "button", class: "button", "data-testid": `upgrade-${to}`, onclick: () => void upgrade(to) }, `Move up to ${pathwayName(framework, to)}…`),
+              h(
+                "button",
+                { type: "button", class: "button", "data-testid": `upgrade-${to}`, onclick: () => void upgrade(to) },
+                `Move up to ${pathwayName(framework, to)}…`,
+              ),
             ),
           ),
     );
@@ -325,21 +400,47 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
         body: h(
           "div",
           null,
-          h("p", null, h("strong", null, "Every word you have written is kept."), " A snapshot of the portfolio as it is now is kept first, so you can always look back."),
+          h(
+            "p",
+            null,
+            h("strong", null, "Every word you have written is kept."),
+            " A snapshot of the portfolio as it is now is kept first, so you can always look back.",
+          ),
           plan.sections_added.length > 0
-            ? [h("h3", { class: "small-heading" }, "These sections will be added, for you to write"), h("ul", { class: "change-list" }, plan.sections_added.map((s) => h("li", null, s.title)))]
+            ? [
+                h("h3", { class: "small-heading" }, "These sections will be added, for you to write"),
+                h(
+                  "ul",
+                  { class: "change-list" },
+                  plan.sections_added.map((s) => h("li", null, s.title)),
+                ),
+              ]
             : h("p", null, "No new sections are needed."),
-          h("p", null, `Your ${plan.from_name} award${year} is recorded in your portfolio details, and the contextual statement's guidance will ask how this portfolio builds on it.`),
+          h(
+            "p",
+            null,
+            `Your ${plan.from_name} award${year} is recorded in your portfolio details, and the contextual statement's guidance will ask how this portfolio builds on it.`,
+          ),
         ),
       });
       if (!sure) return;
       const opened = await api.upgradePathway(to);
       ctx.applyOpened(opened);
-      const submitted = overview?.snapshots.find((s) => s.submitted && s.pathway === plan.from) ?? overview?.snapshots.find((s) => s.submitted);
+      const submitted =
+        overview?.snapshots.find((s) => s.submitted && s.pathway === plan.from) ?? overview?.snapshots.find((s) => s.submitted);
       showNote(
         `You are now working towards ${plan.to_name}.`,
         submitted
-          ? h("button", { type: "button", class: "button small", "data-testid": "compare-last-submitted", onclick: () => ctx.open({ kind: "compare", id: submitted.id }) }, "Compare with the last submitted version")
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "button small",
+                "data-testid": "compare-last-submitted",
+                onclick: () => ctx.open({ kind: "compare", id: submitted.id }),
+              },
+              "Compare with the last submitted version",
+            )
           : null,
       );
       await refresh();
@@ -366,7 +467,18 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
             "table",
             { class: "backup-table" },
             h("caption", { class: "visually-hidden" }, "Backups, newest first"),
-            h("thead", null, h("tr", null, h("th", { scope: "col" }, "Saved"), h("th", { scope: "col" }, "Words"), h("th", { scope: "col" }, "Sections written"), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Action")))),
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                h("th", { scope: "col" }, "Saved"),
+                h("th", { scope: "col" }, "Words"),
+                h("th", { scope: "col" }, "Sections written"),
+                h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Action")),
+              ),
+            ),
             h(
               "tbody",
               null,
@@ -374,7 +486,12 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                 h(
                   "tr",
                   { "data-testid": "backup" },
-                  h("th", { scope: "row" }, takenAtText(backup.saved_at, true), h("span", { class: "muted" }, ` · ${bytesText(backup.bytes)}`)),
+                  h(
+                    "th",
+                    { scope: "row" },
+                    takenAtText(backup.saved_at, true),
+                    h("span", { class: "muted" }, ` · ${bytesText(backup.bytes)}`),
+                  ),
                   h("td", null, backup.words === null ? "Unreadable" : wordsText(backup.words)),
                   h("td", null, backup.sections_written === null ? "–" : String(backup.sections_written)),
                   h(
@@ -424,7 +541,10 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
   }
 
   function showNote(text: string, extra: Node | null = null): void {
-    replaceChildren(noteSlot, h("p", { class: "versions-done", "data-testid": "versions-note" }, icon("check"), h("span", null, text), extra));
+    replaceChildren(
+      noteSlot,
+      h("p", { class: "versions-done", "data-testid": "versions-note" }, icon("check"), h("span", null, text), extra),
+    );
   }
 
   function render(): void {
@@ -455,8 +575,17 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
       h(
         "div",
         { class: "versions-actions" },
-        h("button", { type: "button", class: "button primary", "data-testid": "mark-submitted", onclick: () => void keep(true) }, icon("flag"), "Mark as submitted…"),
-        h("button", { type: "button", class: "button", "data-testid": "keep-snapshot", onclick: () => void keep(false) }, "Keep a snapshot…"),
+        h(
+          "button",
+          { type: "button", class: "button primary", "data-testid": "mark-submitted", onclick: () => void keep(true) },
+          icon("flag"),
+          "Mark as submitted…",
+        ),
+        h(
+          "button",
+          { type: "button", class: "button", "data-testid": "keep-snapshot", onclick: () => void keep(false) },
+          "Keep a snapshot…",
+        ),
       ),
       snapshotsSlot,
     ),

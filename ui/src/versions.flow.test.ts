@@ -11,7 +11,7 @@ import { reviewDueText } from "./versions-page";
 
 afterEach(() => {
   clearMocks();
-  document.querySelectorAll("dialog").forEach((d) => d.remove());
+  for (const d of document.querySelectorAll("dialog")) d.remove();
 });
 
 type Handlers = Parameters<typeof backend>[0];
@@ -25,7 +25,14 @@ const submitted: SnapshotInfo = {
   pathway: "cmalt",
   submission_window: "2027-01-31",
 };
-const named: SnapshotInfo = { id: "20270201-090000", label: "After my mentor read it", taken_at: "2027-02-01T09:00:00Z", submitted: false, pathway: "cmalt", submission_window: null };
+const named: SnapshotInfo = {
+  id: "20270201-090000",
+  label: "After my mentor read it",
+  taken_at: "2027-02-01T09:00:00Z",
+  submitted: false,
+  pathway: "cmalt",
+  submission_window: null,
+};
 
 const referral: Assessment = {
   outcome: "referral_minor",
@@ -33,7 +40,10 @@ const referral: Assessment = {
   received_on: "2027-04-20",
   snapshot_id: submitted.id,
   overall_feedback: "Nearly there.",
-  sections: { "1a": { rating: "revisions_required", feedback: "Say more about how students responded." }, "2a": { rating: "strong", feedback: "" } },
+  sections: {
+    "1a": { rating: "revisions_required", feedback: "Say more about how students responded." },
+    "2a": { rating: "strong", feedback: "" },
+  },
 };
 
 function openedWith(change: (opened: OpenedPortfolio) => void = () => undefined): OpenedPortfolio {
@@ -64,11 +74,13 @@ describe("wording", () => {
 
   it("builds the diff from text nodes, so the candidate's words are never read as HTML", () => {
     const box = document.createElement("div");
-    box.append(...diffNodes([
-      { kind: "equal", text: "I used <b>Moodle</b> " },
-      { kind: "removed", text: "quizzes" },
-      { kind: "added", text: "<img src=x onerror=alert(1)> rubrics" },
-    ]));
+    box.append(
+      ...diffNodes([
+        { kind: "equal", text: "I used <b>Moodle</b> " },
+        { kind: "removed", text: "quizzes" },
+        { kind: "added", text: "<img src=x onerror=alert(1)> rubrics" },
+      ]),
+    );
     expect(box.querySelector("b")).toBeNull();
     expect(box.querySelector("img")).toBeNull();
     expect(box.querySelector("del")!.textContent).toContain("quizzes");
@@ -79,7 +91,11 @@ describe("wording", () => {
 
   it("shortens long unchanged stretches between changes", () => {
     const long = "word ".repeat(400);
-    const nodes = diffNodes([{ kind: "added", text: "New start. " }, { kind: "equal", text: long }, { kind: "added", text: "New end." }]);
+    const nodes = diffNodes([
+      { kind: "added", text: "New start. " },
+      { kind: "equal", text: long },
+      { kind: "added", text: "New end." },
+    ]);
     const box = document.createElement("div");
     box.append(...nodes);
     expect(box.textContent!.length).toBeLessThan(long.length);
@@ -117,7 +133,9 @@ describe("the Versions page", () => {
     type(byTestId<HTMLInputElement>("submit-label")!, "First submission");
     byTestId("submit-confirm")!.click();
     await waitFor(() => byTestId("snapshot"));
-    expect(calls.find((c) => c.cmd === "take_snapshot")!.args).toEqual({ request: { label: "First submission", submitted: true, window: "2027-05-31" } });
+    expect(calls.find((c) => c.cmd === "take_snapshot")!.args).toEqual({
+      request: { label: "First submission", submitted: true, window: "2027-05-31" },
+    });
     expect(byTestId("submitted-badge")!.textContent).toBe("Submitted for 31 January 2027");
     expect(byTestId("versions-note")!.textContent).toContain("Marked as submitted");
   });
@@ -133,7 +151,9 @@ describe("the Versions page", () => {
     type(byTestId<HTMLInputElement>("snapshot-label")!, "After my mentor read it");
     byTestId("snapshot-confirm")!.click();
     await waitFor(() => !byTestId("snapshot-dialog"));
-    expect(calls.find((c) => c.cmd === "take_snapshot")!.args).toEqual({ request: { label: "After my mentor read it", submitted: false, window: null } });
+    expect(calls.find((c) => c.cmd === "take_snapshot")!.args).toEqual({
+      request: { label: "After my mentor read it", submitted: false, window: null },
+    });
   });
 
   it("lists snapshots newest first with their dates and submitted badge, and shows a refusal as it is", async () => {
@@ -154,7 +174,11 @@ describe("the Versions page", () => {
   it("shows a snapshot read-only, section by section", async () => {
     await openVersions({
       versions_overview: () => emptyOverview({ snapshots: [submitted] }),
-      view_snapshot: () => ({ info: submitted, title: "My portfolio", sections: [{ id: "1a", title: "Constraints", html: "<p>Then I used <strong>Moodle</strong>.</p>" }] }),
+      view_snapshot: () => ({
+        info: submitted,
+        title: "My portfolio",
+        sections: [{ id: "1a", title: "Constraints", html: "<p>Then I used <strong>Moodle</strong>.</p>" }],
+      }),
     });
     byTestId("snapshot-view")!.click();
     await waitFor(() => $("[data-testid=snapshot-body] .snapshot-section"));
@@ -170,18 +194,50 @@ describe("the Versions page", () => {
   it("compares with now: a table per section, then the changed passages highlighted", async () => {
     const comparison: Comparison = {
       sections: [
-        { id: "1a", number: "1a", title: "1a Constraints", status: "changed", changed: true, words_added: 3, words_removed: 1, diff: [{ kind: "equal", text: "I used " }, { kind: "removed", text: "quizzes" }, { kind: "added", text: "peer review rubrics" }] },
+        {
+          id: "1a",
+          number: "1a",
+          title: "1a Constraints",
+          status: "changed",
+          changed: true,
+          words_added: 3,
+          words_removed: 1,
+          diff: [
+            { kind: "equal", text: "I used " },
+            { kind: "removed", text: "quizzes" },
+            { kind: "added", text: "peer review rubrics" },
+          ],
+        },
         { id: "2a", number: "2a", title: "2a Teaching", status: "untouched", changed: false, words_added: 0, words_removed: 0, diff: [] },
-        { id: "4", number: "4", title: "Communication", status: "new", changed: true, words_added: 5, words_removed: 0, diff: [{ kind: "added", text: "I share practice widely." }] },
+        {
+          id: "4",
+          number: "4",
+          title: "Communication",
+          status: "new",
+          changed: true,
+          words_added: 5,
+          words_removed: 0,
+          diff: [{ kind: "added", text: "I share practice widely." }],
+        },
       ],
     };
-    const { calls } = await openVersions({ versions_overview: () => emptyOverview({ snapshots: [submitted] }), compare_with_snapshot: () => comparison });
+    const { calls } = await openVersions({
+      versions_overview: () => emptyOverview({ snapshots: [submitted] }),
+      compare_with_snapshot: () => comparison,
+    });
     byTestId("snapshot-compare")!.click();
     await waitFor(() => byTestId("change-table"));
     expect(calls.find((c) => c.cmd === "compare_with_snapshot")!.args).toEqual({ id: submitted.id });
     expect(byTestId("compare-summary")!.textContent).toBe("2 sections changed: 8 words added, 1 word removed.");
-    const statuses = Array.from(document.querySelectorAll<HTMLElement>("[data-testid=change-table] tbody tr")).map((r) => [r.dataset.section, r.querySelector(".change-status")!.textContent]);
-    expect(statuses).toEqual([["1a", "Changed"], ["2a", "Unchanged"], ["4", "New"]]);
+    const statuses = Array.from(document.querySelectorAll<HTMLElement>("[data-testid=change-table] tbody tr")).map((r) => [
+      r.dataset.section,
+      r.querySelector(".change-status")!.textContent,
+    ]);
+    expect(statuses).toEqual([
+      ["1a", "Changed"],
+      ["2a", "Unchanged"],
+      ["4", "New"],
+    ]);
     const diffs = Array.from(document.querySelectorAll<HTMLElement>("[data-testid=diff-section]"));
     expect(diffs.map((d) => d.dataset.section)).toEqual(["1a", "4"]);
     expect(diffs[0].querySelector("del")!.textContent).toContain("quizzes");
@@ -193,7 +249,11 @@ describe("the Versions page", () => {
   it("exports a snapshot as it was, in the chosen format", async () => {
     const { calls } = await openVersions({
       versions_overview: () => emptyOverview({ snapshots: [submitted] }),
-      export_snapshot: () => ({ path: "/home/sam/First.html", format: "single_html", sizes: { format: "single_html", total_bytes: 1, limit_bytes: 10_000_000, within_limit: true, largest: [], left_out: [] } }),
+      export_snapshot: () => ({
+        path: "/home/sam/First.html",
+        format: "single_html",
+        sizes: { format: "single_html", total_bytes: 1, limit_bytes: 10_000_000, within_limit: true, largest: [], left_out: [] },
+      }),
     });
     byTestId("snapshot-export")!.click();
     await dialog("snapshot-export-dialog");
@@ -227,7 +287,14 @@ describe("the Versions page", () => {
   it("lists backups by time with what they held, and restores one as a new copy", async () => {
     const { calls } = await openVersions({
       list_backups: () => [
-        { file_name: "portfolio-20270101-100000.json", saved_at: "2027-01-01T10:00:00Z", bytes: 4200, title: "My portfolio", words: 1234, sections_written: 5 },
+        {
+          file_name: "portfolio-20270101-100000.json",
+          saved_at: "2027-01-01T10:00:00Z",
+          bytes: 4200,
+          title: "My portfolio",
+          words: 1234,
+          sections_written: 5,
+        },
         { file_name: "portfolio-bad.json", saved_at: "2026-12-01T10:00:00Z", bytes: 10, title: null, words: null, sections_written: null },
       ],
       restore_backup_copy: () => ({ folder: "/data/My portfolio backup", title: "My portfolio" }),
@@ -265,7 +332,12 @@ describe("recording an outcome", () => {
     byTestId("record-outcome")!.click();
     await dialog("outcome-dialog");
     const outcomes = Array.from(document.querySelectorAll<HTMLInputElement>("[data-testid=outcome-dialog] .outcome-choices input"));
-    expect(outcomes.map((o) => o.labels![0].textContent)).toEqual(["Pass with Distinction", "Pass", "Referral (minor revisions)", "Referral (major revisions)"]);
+    expect(outcomes.map((o) => o.labels![0].textContent)).toEqual([
+      "Pass with Distinction",
+      "Pass",
+      "Referral (minor revisions)",
+      "Referral (major revisions)",
+    ]);
     // Nothing chosen: refused in words, nothing recorded.
     byTestId("outcome-save")!.click();
     await waitFor(() => byTestId("outcome-error")!.textContent);
@@ -325,7 +397,7 @@ describe("recording an outcome", () => {
   it("keeps the dialog open with the backend's message when it refuses", async () => {
     await openVersions({
       record_assessment: () => {
-        throw { code: "invalid", message: "\"20/04/2027\" is not a date. Use the form 2026-11-23." };
+        throw { code: "invalid", message: '"20/04/2027" is not a date. Use the form 2026-11-23.' };
       },
     });
     byTestId("record-outcome")!.click();
@@ -334,7 +406,7 @@ describe("recording an outcome", () => {
     type(byTestId<HTMLInputElement>("outcome-date")!, "20/04/2027");
     byTestId("outcome-save")!.click();
     await waitFor(() => byTestId("outcome-error")!.textContent);
-    expect(byTestId("outcome-error")!.textContent).toBe("\"20/04/2027\" is not a date. Use the form 2026-11-23.");
+    expect(byTestId("outcome-error")!.textContent).toBe('"20/04/2027" is not a date. Use the form 2026-11-23.');
     expect(byTestId("outcome-dialog")).not.toBeNull();
   });
 });
@@ -344,18 +416,37 @@ describe("accreditation and the review of practice", () => {
     let accredited: string | null = null;
     const reviewing = openedWith((o) => {
       o.portfolio.accredited_on = "2026-06-01";
-      o.portfolio.reviews = [{ started_on: "2029-03-01", plans_reviewed: "Lead a move to **open textbooks**.", what_happened: "", next_plans: "", completed_on: null }];
+      o.portfolio.reviews = [
+        {
+          started_on: "2029-03-01",
+          plans_reviewed: "Lead a move to **open textbooks**.",
+          what_happened: "",
+          next_plans: "",
+          completed_on: null,
+        },
+      ];
     });
     const { calls, app } = await openVersions({
       versions_overview: () =>
-        emptyOverview({ review: { accredited_on: accredited, due_on: accredited ? "2029-06-01" : null, days_left: accredited ? 912 : null, open: null, completed: 0 } }),
+        emptyOverview({
+          review: {
+            accredited_on: accredited,
+            due_on: accredited ? "2029-06-01" : null,
+            days_left: accredited ? 912 : null,
+            open: null,
+            completed: 0,
+          },
+        }),
       set_accredited_on: (args) => {
         accredited = args.date as string;
         return openedWith((o) => (o.portfolio.accredited_on = accredited));
       },
       start_review: () => reviewing,
       save_review: () => ({ saved_at: "2029-03-01T10:00:00Z", outline: outlineFor("cmalt") }),
-      preview_markdown: (args) => ({ html: `<p>${String(args.markdown).replace("**open textbooks**", "<strong>open textbooks</strong>")}</p>`, words: 6 }),
+      preview_markdown: (args) => ({
+        html: `<p>${String(args.markdown).replace("**open textbooks**", "<strong>open textbooks</strong>")}</p>`,
+        words: 6,
+      }),
     });
     expect(byTestId("start-review")).toBeNull();
     type(byTestId<HTMLInputElement>("accredited-on")!, "2026-06-01");
@@ -378,7 +469,10 @@ describe("accreditation and the review of practice", () => {
     next.dispatchEvent(new Event("input", { bubbles: true }));
     await app.autosave.flush();
     const saves = calls.filter((c) => c.cmd === "save_review");
-    expect(saves.at(-1)!.args.patch).toEqual({ what_happened: "We moved two modules to open textbooks.", next_plans: "Share the approach across the faculty." });
+    expect(saves.at(-1)!.args.patch).toEqual({
+      what_happened: "We moved two modules to open textbooks.",
+      next_plans: "Share the approach across the faculty.",
+    });
 
     byTestId("review-done")!.click();
     await waitFor(() => byTestId("versions-page"));
@@ -391,7 +485,13 @@ describe("accreditation and the review of practice", () => {
     await openVersions({
       versions_overview: () =>
         emptyOverview({
-          review: { accredited_on: "2026-06-01", due_on: "2029-06-01", days_left: 30, open: { started_on: "2029-05-01", plans_reviewed: "", what_happened: "", next_plans: "", completed_on: null }, completed: 1 },
+          review: {
+            accredited_on: "2026-06-01",
+            due_on: "2029-06-01",
+            days_left: 30,
+            open: { started_on: "2029-05-01", plans_reviewed: "", what_happened: "", next_plans: "", completed_on: null },
+            completed: 1,
+          },
         }),
     });
     const go = await waitFor(() => byTestId("continue-review"));
@@ -407,7 +507,14 @@ describe("moving up a pathway", () => {
     upgraded.portfolio.previous_award = { pathway: "cmalt", year: 2026 };
     const { calls } = await openVersions({
       versions_overview: () => emptyOverview({ snapshots: [submitted] }),
-      plan_upgrade: () => ({ from: "cmalt", to: "senior", from_name: "CMALT", to_name: "Senior CMALT", sections_added: [{ id: "5b", title: "Specialist area 2", has_text: false }], previous_award: { pathway: "cmalt", year: 2026 } }),
+      plan_upgrade: () => ({
+        from: "cmalt",
+        to: "senior",
+        from_name: "CMALT",
+        to_name: "Senior CMALT",
+        sections_added: [{ id: "5b", title: "Specialist area 2", has_text: false }],
+        previous_award: { pathway: "cmalt", year: 2026 },
+      }),
       upgrade_pathway: () => upgraded,
       compare_with_snapshot: () => ({ sections: [] }),
     });

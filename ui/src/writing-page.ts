@@ -2,11 +2,11 @@
 import { feedbackPanel, openReferral, outcomeName, previousAwardText } from "./assessment-view";
 import { h, replaceChildren } from "./dom";
 import { createEvidencePanel, type EvidencePanel } from "./evidence-panel";
-import { guideNote, groupHeading, pathwayName, rangeText, requiredRangeNote, wordsText } from "./format";
+import { groupHeading, guideNote, pathwayName, rangeText, requiredRangeNote, wordsText } from "./format";
 import { guidanceFor, hasTwoParts, wordsFor } from "./framework-view";
 import { guidanceBlock, labelledInput, promptsBlock, sectionHeader } from "./guidance-view";
 import { icon } from "./icons";
-import { previewPreference, setPreviewPreference, type Page, type PageContext } from "./page";
+import { type Page, type PageContext, previewPreference, setPreviewPreference } from "./page";
 import { createPrinciplesField, type PrinciplesField } from "./principles-field";
 import { createRatingField, type RatingField } from "./rating-field";
 import { entryOf } from "./state";
@@ -48,7 +48,11 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
       input,
       guidance.topic.hint,
       guidance.topic.examples.length > 0
-        ? h("datalist", { id: listId }, guidance.topic.examples.map((example) => h("option", { value: example })))
+        ? h(
+            "datalist",
+            { id: listId },
+            guidance.topic.examples.map((example) => h("option", { value: example })),
+          )
         : null,
     );
     topicRow.classList.add("topic-row");
@@ -66,7 +70,9 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
         total,
         h("strong", null, wordsText(sum)),
         " in total",
-        range ? ` · guide ${rangeText(range)} for ${framework.parts.description.label.toLowerCase()} and ${framework.parts.reflection.label.toLowerCase()} together` : null,
+        range
+          ? ` · guide ${rangeText(range)} for ${framework.parts.description.label.toLowerCase()} and ${framework.parts.reflection.label.toLowerCase()} together`
+          : null,
         note ? h("span", { class: "gentle-note" }, note) : null,
       );
     } else if (range) {
@@ -146,7 +152,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   // After any evidence change: the list again, and previews so `[E3]` links once E3 exists.
   const stopEvidence = ctx.evidence.onChange(() => {
     panel?.render();
-    fields.forEach((field) => field.refreshPreview());
+    for (const field of fields) field.refreshPreview();
   });
 
   // ---- checking the section: the principles it shows and the candidate's own rating ----
@@ -158,12 +164,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   }
   const checking =
     principles && rating
-      ? h(
-          "section",
-          { class: "section-checking", "aria-label": "Checking this section" },
-          principles.element,
-          rating.element,
-        )
+      ? h("section", { class: "section-checking", "aria-label": "Checking this section" }, principles.element, rating.element)
       : null;
 
   const keptNote = keptAside
@@ -180,7 +181,11 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
       ? h(
           "div",
           { class: "danger-zone" },
-          h("button", { type: "button", class: "button danger-quiet", "data-testid": "remove-area", onclick: () => ctx.removeArea(entry) }, "Remove this area"),
+          h(
+            "button",
+            { type: "button", class: "button danger-quiet", "data-testid": "remove-area", onclick: () => ctx.removeArea(entry) },
+            "Remove this area",
+          ),
         )
       : null;
 
@@ -252,7 +257,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     },
     destroy: () => {
       stopEvidence();
-      fields.forEach((field) => field.destroy());
+      for (const field of fields) field.destroy();
     },
   };
 }

@@ -1,6 +1,6 @@
 // A pretend checklist, shaped like the core's: section checks from the fixture outline, with problems
 // that mark their sections "problem" when they are errors, as the core does.
-import type { CheckStatus, Checklist, PathwayId, Problem, ProblemCode, SectionStatus, SubmissionWindow } from "../types";
+import type { Checklist, CheckStatus, PathwayId, Problem, ProblemCode, SectionStatus, SubmissionWindow } from "../types";
 import { framework, outlineFor } from "./fixtures";
 
 export function problem(code: ProblemCode, section: string | null, message: string, partial: Partial<Problem> = {}): Problem {
@@ -19,20 +19,22 @@ export function checklistFor(pathway: PathwayId, spec: ChecklistSpec = {}): Chec
   const outline = outlineFor(pathway, spec.statuses ?? {});
   const problems = spec.problems ?? [];
   const withError = new Set(problems.filter((p) => p.severity === "error" && p.section).map((p) => p.section));
-  const sections = outline.groups.flatMap((g) => g.entries).map((entry) => {
-    const status: CheckStatus = withError.has(entry.id) ? "problem" : entry.status;
-    const counts = spec.counts?.[entry.id];
-    return {
-      id: entry.id,
-      number: entry.number,
-      title: entry.title,
-      required: entry.required,
-      status,
-      description_words: counts?.description ?? 0,
-      reflection_words: counts?.reflection ?? 0,
-      evidence_count: counts?.evidence ?? 0,
-    };
-  });
+  const sections = outline.groups
+    .flatMap((g) => g.entries)
+    .map((entry) => {
+      const status: CheckStatus = withError.has(entry.id) ? "problem" : entry.status;
+      const counts = spec.counts?.[entry.id];
+      return {
+        id: entry.id,
+        number: entry.number,
+        title: entry.title,
+        required: entry.required,
+        status,
+        description_words: counts?.description ?? 0,
+        reflection_words: counts?.reflection ?? 0,
+        evidence_count: counts?.evidence ?? 0,
+      };
+    });
   const errors = problems.filter((p) => p.severity === "error").length;
   const required = sections.filter((s) => s.required);
   return {

@@ -63,7 +63,12 @@ export class FakeLibrary {
         cited_in: this.citedIn(item.id),
         unused: this.citedIn(item.id).length === 0,
         needs_reason: this.old.has(item.date) && !item.still_relevant_because,
-        kind_label: item.source.type === "link" ? "Link" : item.source.type === "missing_file" ? "Missing file" : KIND[item.source.media_type] ?? "File",
+        kind_label:
+          item.source.type === "link"
+            ? "Link"
+            : item.source.type === "missing_file"
+              ? "Missing file"
+              : (KIND[item.source.media_type] ?? "File"),
       })),
       total_bytes: this.items.reduce((sum, item) => sum + (item.source.type === "file" ? item.source.bytes : 0), 0),
       file_limit_bytes: 1_000_000,
@@ -73,7 +78,14 @@ export class FakeLibrary {
   }
 
   cite(section: string, id: string): void {
-    const entry = (this.opened.portfolio.sections[section] ??= { topic: "", description: "", reflection: "", principles: [], citations: [] });
+    this.opened.portfolio.sections[section] ??= {
+      topic: "",
+      description: "",
+      reflection: "",
+      principles: [],
+      citations: [],
+    };
+    const entry = this.opened.portfolio.sections[section];
     if (!entry.citations.some((c) => c.evidence_id === id)) entry.citations.push({ evidence_id: id, note: "" });
   }
 

@@ -3,7 +3,15 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { expect } from "vitest";
 import { startApp } from "../app";
 import type { AppContext } from "../app-context";
-import type { ExportFormat, ExportOptions, NewPortfolioRequest, OpenedPortfolio, SectionPatch, SizeReport, VersionsOverview } from "../types";
+import type {
+  ExportFormat,
+  ExportOptions,
+  NewPortfolioRequest,
+  OpenedPortfolio,
+  SectionPatch,
+  SizeReport,
+  VersionsOverview,
+} from "../types";
 import { checklistFor, windows } from "./checklist-fixtures";
 import { framework, openedFor, outlineFor } from "./fixtures";
 
@@ -13,75 +21,81 @@ export type Calls = { cmd: string; args: Record<string, unknown> }[];
 export function backend(overrides: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
   const calls: Calls = [];
   let opened: OpenedPortfolio | null = null;
-  mockIPC((cmd, payload) => {
-    const args = (payload ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    if (overrides[cmd]) return overrides[cmd](args);
-    switch (cmd) {
-      case "framework":
-        return framework;
-      case "current_portfolio":
-        return null;
-      case "recent_portfolios":
-        return [];
-      case "create_portfolio": {
-        const request = args.request as NewPortfolioRequest;
-        opened = openedFor(request.pathway);
-        opened.portfolio.title = request.title;
-        opened.portfolio.candidate.name = request.candidate_name;
-        return opened;
+  mockIPC(
+    (cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (overrides[cmd]) return overrides[cmd](args);
+      switch (cmd) {
+        case "framework":
+          return framework;
+        case "current_portfolio":
+          return null;
+        case "recent_portfolios":
+          return [];
+        case "create_portfolio": {
+          const request = args.request as NewPortfolioRequest;
+          opened = openedFor(request.pathway);
+          opened.portfolio.title = request.title;
+          opened.portfolio.candidate.name = request.candidate_name;
+          return opened;
+        }
+        case "preview_markdown": {
+          const markdown = String(args.markdown);
+          const words = markdown.split(/\s+/).filter(Boolean).length;
+          return { html: markdown ? `<p>${markdown}</p>` : "", words };
+        }
+        case "save_section": {
+          const patch = args.patch as SectionPatch;
+          return {
+            saved_at: "2025-05-20T10:00:00Z",
+            outline: outlineFor(opened?.portfolio.pathway ?? "cmalt", { [patch.section_id]: "in_progress" }),
+          };
+        }
+        case "close_portfolio":
+          return null;
+        case "checklist":
+          return checklistFor(opened?.portfolio.pathway ?? "cmalt");
+        case "submission_windows":
+          return windows;
+        case "save_confirmations":
+        case "save_self_rating":
+        case "set_target_window":
+          return { saved_at: "2025-05-20T10:00:00Z", outline: outlineFor(opened?.portfolio.pathway ?? "cmalt") };
+        // Importing a draft: the file dialog is cancelled and no note is waiting unless a test says otherwise.
+        case "import_draft_dialog":
+          return null;
+        case "not_placed_note":
+          return null;
+        case "set_aside_not_placed":
+          return null;
+        case "evidence_library":
+          return { rows: [], total_bytes: 0, file_limit_bytes: 1_000_000, submission_limit_bytes: 10_000_000, recent_years: 3 };
+        // Export: a small estimate for whatever was chosen; the place dialog is cancelled unless a test says otherwise.
+        case "export_estimate": {
+          const options = args.options as ExportOptions;
+          return sizeReportFor(options.format, 2_400_000);
+        }
+        case "export_portfolio":
+          return null;
+        case "open_last_export":
+        case "reveal_last_export":
+          return null;
+        case "print_portfolio":
+          return "/tmp/cmalt-print/portfolio.html";
+        case "open_bundle_dialog":
+          return null;
+        // Versions: nothing kept yet, no outcome, not accredited.
+        case "versions_overview":
+          return emptyOverview();
+        case "list_backups":
+          return [];
+        default:
+          throw { code: "invalid", message: `unexpected command ${cmd}` };
       }
-      case "preview_markdown": {
-        const markdown = String(args.markdown);
-        const words = markdown.split(/\s+/).filter(Boolean).length;
-        return { html: markdown ? `<p>${markdown}</p>` : "", words };
-      }
-      case "save_section": {
-        const patch = args.patch as SectionPatch;
-        return { saved_at: "2025-05-20T10:00:00Z", outline: outlineFor(opened?.portfolio.pathway ?? "cmalt", { [patch.section_id]: "in_progress" }) };
-      }
-      case "close_portfolio":
-        return null;
-      case "checklist":
-        return checklistFor(opened?.portfolio.pathway ?? "cmalt");
-      case "submission_windows":
-        return windows;
-      case "save_confirmations":
-      case "save_self_rating":
-      case "set_target_window":
-        return { saved_at: "2025-05-20T10:00:00Z", outline: outlineFor(opened?.portfolio.pathway ?? "cmalt") };
-      // Importing a draft: the file dialog is cancelled and no note is waiting unless a test says otherwise.
-      case "import_draft_dialog":
-        return null;
-      case "not_placed_note":
-        return null;
-      case "set_aside_not_placed":
-        return null;
-      case "evidence_library":
-        return { rows: [], total_bytes: 0, file_limit_bytes: 1_000_000, submission_limit_bytes: 10_000_000, recent_years: 3 };
-      // Export: a small estimate for whatever was chosen; the place dialog is cancelled unless a test says otherwise.
-      case "export_estimate": {
-        const options = args.options as ExportOptions;
-        return sizeReportFor(options.format, 2_400_000);
-      }
-      case "export_portfolio":
-        return null;
-      case "open_last_export":
-      case "reveal_last_export":
-        return null;
-      case "print_portfolio":
-        return "/tmp/cmalt-print/portfolio.html";
-      case "open_bundle_dialog":
-        return null;
-      // Versions: nothing kept yet, no outcome, not accredited.
-      case "versions_overview":
-        return emptyOverview();
-      case "list_backups":
-        return [];
-      default:
-        throw { code: "invalid", message: `unexpected command ${cmd}` };
-    }
-  }, { shouldMockEvents: true });
+    },
+    { shouldMockEvents: true },
+  );
   return calls;
 }
 
@@ -111,7 +125,6 @@ export async function boot(): Promise<AppContext> {
   return app!;
 }
 
-
 /** A size report for an export of `total` bytes against the 10 MB limit. */
 export function sizeReportFor(format: ExportFormat, total: number, partial: Partial<SizeReport> = {}): SizeReport {
   return {
@@ -129,7 +142,12 @@ export function sizeReportFor(format: ExportFormat, total: number, partial: Part
 export function emptyOverview(partial: Partial<VersionsOverview> = {}): VersionsOverview {
   return {
     snapshots: [],
-    stage: { resubmission: false, outcomes: ["pass_with_distinction", "pass", "referral_minor", "referral_major"], latest: null, to_revise: [] },
+    stage: {
+      resubmission: false,
+      outcomes: ["pass_with_distinction", "pass", "referral_minor", "referral_major"],
+      latest: null,
+      to_revise: [],
+    },
     review: { accredited_on: null, due_on: null, days_left: null, open: null, completed: 0 },
     upgrades: ["senior"],
     ...partial,

@@ -32,7 +32,14 @@ export function reportFor(pathway: PathwayId = "cmalt", overrides: Partial<Impor
     headings_recognised: 4,
     nothing_recognised: false,
     sections: [
-      found({ id: "context", title: "Contextual statement", heading: "Contextual statement", line: 3, description_words: 310, words_placed: 310 }),
+      found({
+        id: "context",
+        title: "Contextual statement",
+        heading: "Contextual statement",
+        line: 3,
+        description_words: 310,
+        words_placed: 310,
+      }),
       found({
         id: "1a",
         title: "Constraints and benefits of technologies",
@@ -44,8 +51,25 @@ export function reportFor(pathway: PathwayId = "cmalt", overrides: Partial<Impor
         evidence_count: 2,
         evidence_ids: ["E1", "E2"],
       }),
-      found({ id: "5a", title: "Specialist area 1", heading: "Specialist area: Accessibility", line: 40, topic: "Accessibility", words_placed: 520, evidence_count: 1, evidence_ids: ["E3"] }),
-      found({ id: "5b", title: "Specialist area 2", heading: "Specialist area: Open education", line: 60, topic: "Open education", in_pathway: false, words_placed: 120 }),
+      found({
+        id: "5a",
+        title: "Specialist area 1",
+        heading: "Specialist area: Accessibility",
+        line: 40,
+        topic: "Accessibility",
+        words_placed: 520,
+        evidence_count: 1,
+        evidence_ids: ["E3"],
+      }),
+      found({
+        id: "5b",
+        title: "Specialist area 2",
+        heading: "Specialist area: Open education",
+        line: 60,
+        topic: "Open education",
+        in_pathway: false,
+        words_placed: 120,
+      }),
     ],
     missing_required: ["2a", "future"],
     evidence: { items: 4, files_attached: 1, images_attached: 1, links: 1, missing: 1, refused: 1 },
@@ -58,7 +82,14 @@ export function reportFor(pathway: PathwayId = "cmalt", overrides: Partial<Impor
         excerpt: "Thanks to my line manager for her support…",
         text: "Thanks to my line manager for her support and patience throughout.",
       },
-      { heading: null, line: 1, reason: "before the first heading", words: 5, excerpt: "Draft 3, not for sharing", text: "Draft 3, not for sharing" },
+      {
+        heading: null,
+        line: 1,
+        reason: "before the first heading",
+        words: 5,
+        excerpt: "Draft 3, not for sharing",
+        text: "Draft 3, not for sharing",
+      },
     ],
     not_placed_file: "not-placed.md",
     refused: [{ evidence_id: "E4", name: "lecture-recording.mp4", reason: "over 1 MB, the largest file the scheme accepts" }],
@@ -72,4 +103,5 @@ export function importedDraft(pathway: PathwayId = "cmalt", overrides: Partial<I
   return { opened: openedFor(pathway, IMPORTED_FOLDER), report: reportFor(pathway, overrides) };
 }
 
-export const NOTE_TEXT = "## Acknowledgements\n\nThanks to my line manager for her support and patience throughout.\n\nDraft 3, not for sharing";
+export const NOTE_TEXT =
+  "## Acknowledgements\n\nThanks to my line manager for her support and patience throughout.\n\nDraft 3, not for sharing";
