@@ -1,5 +1,5 @@
 // What the screens share: the store, the autosave, and how to move between the start and portfolio screens.
-import type { Autosave } from "./autosave";
+import type { Autosave } from "./editor/autosave";
 import type { Store } from "./state";
 import type { OpenedPortfolio } from "./types";
 

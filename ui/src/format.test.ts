@@ -69,7 +69,7 @@ describe("dates for deadlines", () => {
   });
 
   it("says what the top bar aims for", async () => {
-    const { targetText } = await import("./deadlines");
+    const { targetText } = await import("./checklist/deadlines");
     const windows = [{ date: "2027-01-31", days_left: 69 }];
     expect(targetText("2027-01-31", windows)).toBe("Aiming for 31 January 2027 · 69 days");
     // Not among the next windows: counted from today.

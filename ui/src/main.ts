@@ -10,9 +10,9 @@ import "./styles/import.css";
 import "./styles/export.css";
 import "./styles/versions.css";
 import { api } from "./api";
-import { startApp } from "./app";
-import { installLinkGuard } from "./link-guard";
-import { installWindowHooks } from "./window-hooks";
+import { startApp } from "./shell/app";
+import { installLinkGuard } from "./shell/link-guard";
+import { installWindowHooks } from "./shell/window-hooks";
 
 installLinkGuard(api.openWebLink);
 

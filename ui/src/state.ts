@@ -1,5 +1,5 @@
 // The one place that holds what is open (framework, portfolio, outline, save state) and tells screens when it changes.
-import type { SaveState } from "./autosave";
+import type { SaveState } from "./editor/autosave";
 import type { Framework, OpenedPortfolio, Outline, Portfolio, SectionEntry } from "./types";
 
 type Listener<T> = (value: T) => void;

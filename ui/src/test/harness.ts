@@ -1,8 +1,8 @@
 // Test helpers: a pretend backend over mockIPC and small DOM utilities for flow tests.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { expect } from "vitest";
-import { startApp } from "../app";
 import type { AppContext } from "../app-context";
+import { startApp } from "../shell/app";
 import type {
   ExportFormat,
   ExportOptions,

@@ -1,0 +1,264 @@
+// A section written as prose: description + reflection (assessed, specialist, advanced) or one statement.
+
+import { createRatingField, type RatingField } from "../checklist/rating-field";
+import { h, replaceChildren } from "../dom";
+import { createEvidencePanel, type EvidencePanel } from "../evidence/evidence-panel";
+import { groupHeading, guideNote, pathwayName, rangeText, requiredRangeNote, wordsText } from "../format";
+import { icon } from "../icons";
+import { guidanceFor, hasTwoParts, wordsFor } from "../shell/framework-view";
+import { type Page, type PageContext, previewPreference, setPreviewPreference } from "../shell/page";
+import { entryOf } from "../state";
+import type { OutlineEntry } from "../types";
+import { feedbackPanel, openReferral, outcomeName, previousAwardText } from "../versions/assessment-view";
+import { guidanceBlock, labelledInput, promptsBlock, sectionHeader } from "./guidance-view";
+import { createPrinciplesField, type PrinciplesField } from "./principles-field";
+import { createWritingField, type WritingField, type WritingFieldName } from "./writing-field";
+
+export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAside: boolean): Page {
+  const { framework } = ctx.store;
+  const session = ctx.store.session()!;
+  const section = entryOf(session.portfolio, entry.id);
+  const guidance = guidanceFor(framework, entry.id, entry.kind);
+  const twoParts = hasTwoParts(entry.kind);
+  const range = wordsFor(framework, entry.id, entry.kind);
+  const readOnly = keptAside;
+  const group = framework.groups.find((g) => g.id === entry.group);
+
+  const save = (field: WritingFieldName | "topic", text: string) => {
+    section[field] = text;
+    ctx.autosave.changeSection(entry.id, field, text);
+  };
+
+  // ---- topic (3a/3b legislation or policy, specialist and advanced area topics) ----
+  let topicRow: HTMLElement | null = null;
+  if (guidance.topic) {
+    const listId = `topic-examples-${entry.id}`;
+    const input = h("input", {
+      type: "text",
+      class: "text-input",
+      "data-testid": "topic",
+      list: guidance.topic.examples.length > 0 ? listId : undefined,
+      autocomplete: "off",
+      spellcheck: "true",
+      readOnly,
+      value: section.topic,
+      oninput: () => save("topic", input.value),
+    });
+    topicRow = labelledInput(
+      guidance.topic.label,
+      input,
+      guidance.topic.hint,
+      guidance.topic.examples.length > 0
+        ? h(
+            "datalist",
+            { id: listId },
+            guidance.topic.examples.map((example) => h("option", { value: example })),
+          )
+        : null,
+    );
+    topicRow.classList.add("topic-row");
+  }
+
+  // ---- word counts ----
+  const counts: Record<WritingFieldName, number> = { description: 0, reflection: 0 };
+  const total = h("p", { class: "words-total", "data-testid": "words-total" });
+  const statementGuide = h("span", { class: "words-guide" });
+  const updateCounts = () => {
+    if (twoParts) {
+      const sum = counts.description + counts.reflection;
+      const note = range ? guideNote(sum, range) : "";
+      replaceChildren(
+        total,
+        h("strong", null, wordsText(sum)),
+        " in total",
+        range
+          ? ` · guide ${rangeText(range)} for ${framework.parts.description.label.toLowerCase()} and ${framework.parts.reflection.label.toLowerCase()} together`
+          : null,
+        note ? h("span", { class: "gentle-note" }, note) : null,
+      );
+    } else if (range) {
+      const within = counts.description >= range.min && counts.description <= range.max;
+      statementGuide.className = within ? "words-guide within" : "words-guide";
+      statementGuide.textContent = ` · ${requiredRangeNote(counts.description, range)}`;
+    }
+  };
+
+  // ---- editors ----
+  let previewVisible = previewPreference();
+  const fields: WritingField[] = [];
+  // Where a citation goes: the editor used last, at its cursor; else the end of the description.
+  let lastUsed: WritingField | null = null;
+  let panel: EvidencePanel | null = null;
+  const makeField = (field: WritingFieldName) => {
+    const part = framework.parts[field];
+    const statement = !twoParts;
+    const writing = createWritingField({
+      field,
+      label: statement ? "Your text" : part.label,
+      hint: statement ? "" : part.hint,
+      placeholder: statement ? "Start writing here…" : `Write your ${part.label.toLowerCase()} here…`,
+      sectionName: entry.number ? `section ${entry.number}` : entry.title,
+      text: section[field],
+      readOnly,
+      previewVisible,
+      wordsExtra: statement && range ? statementGuide : undefined,
+      onText: readOnly ? undefined : (text) => save(field, text),
+      onWords: (words) => {
+        counts[field] = words;
+        updateCounts();
+      },
+      onCite: twoParts && !readOnly ? () => void panel?.openPicker() : undefined,
+      onEvidenceRef: (id) => ctx.evidence.openLibrary(id),
+    });
+    writing.element.addEventListener("focusin", () => (lastUsed = writing));
+    fields.push(writing);
+    return writing.element;
+  };
+  const editors = twoParts ? [makeField("description"), makeField("reflection")] : [makeField("description")];
+
+  const previewToggle = h(
+    "button",
+    {
+      type: "button",
+      class: "button quiet preview-toggle",
+      "aria-pressed": String(previewVisible),
+      onclick: () => {
+        previewVisible = !previewVisible;
+        setPreviewPreference(previewVisible);
+        previewToggle.setAttribute("aria-pressed", String(previewVisible));
+        previewLabel.textContent = previewVisible ? "Hide preview" : "Show preview";
+        for (const field of fields) field.setPreviewVisible(previewVisible);
+      },
+    },
+    icon("eye"),
+  );
+  const previewLabel = h("span", null, previewVisible ? "Hide preview" : "Show preview");
+  previewToggle.appendChild(previewLabel);
+
+  if (twoParts) {
+    panel = createEvidencePanel({
+      evidence: ctx.evidence,
+      autosave: ctx.autosave,
+      part: framework.parts.evidence,
+      sectionId: entry.id,
+      sectionName: entry.number ? `section ${entry.number}` : entry.title,
+      section,
+      readOnly,
+      insertCitation: (token) => {
+        if (lastUsed) lastUsed.insertText(token, "cursor");
+        else fields[0]?.insertText(token, "end");
+      },
+    });
+  }
+  // After any evidence change: the list again, and previews so `[E3]` links once E3 exists.
+  const stopEvidence = ctx.evidence.onChange(() => {
+    panel?.render();
+    for (const field of fields) field.refreshPreview();
+  });
+
+  // ---- checking the section: the principles it shows and the candidate's own rating ----
+  let principles: PrinciplesField | null = null;
+  let rating: RatingField | null = null;
+  if (twoParts && !readOnly) {
+    principles = createPrinciplesField({ framework, autosave: ctx.autosave, sectionId: entry.id, section });
+    rating = createRatingField({ autosave: ctx.autosave, portfolio: session.portfolio, sectionId: entry.id });
+  }
+  const checking =
+    principles && rating
+      ? h("section", { class: "section-checking", "aria-label": "Checking this section" }, principles.element, rating.element)
+      : null;
+
+  const keptNote = keptAside
+    ? h(
+        "p",
+        { class: "notice" },
+        `This section is not part of the ${pathwayName(framework, session.portfolio.pathway)} pathway, so it is shown read-only. `,
+        "Your text is kept, and the section comes back if you switch to a pathway that includes it.",
+      )
+    : null;
+
+  const removeButton =
+    entry.removable && !keptAside
+      ? h(
+          "div",
+          { class: "danger-zone" },
+          h(
+            "button",
+            { type: "button", class: "button danger-quiet", "data-testid": "remove-area", onclick: () => ctx.removeArea(entry) },
+            "Remove this area",
+          ),
+        )
+      : null;
+
+  // ---- after an assessment: the assessors' words on this section, or where the R sections are ----
+  const feedback = keptAside ? null : feedbackPanel(framework, session.portfolio, entry.id);
+  const referral = keptAside || feedback ? null : openReferral(framework, session.portfolio);
+  const referralNote = referral
+    ? h(
+        "p",
+        { class: "referral-note", "data-testid": "referral-note" },
+        `Your portfolio was referred (${outcomeName(framework, referral.assessment.outcome)}).`,
+        referral.toRevise.length > 0 ? ` Sections to revise: ${referral.toRevise.join(", ")}. ` : " ",
+        h("button", { type: "button", class: "link-button", onclick: () => ctx.open({ kind: "versions" }) }, "See the outcome"),
+      )
+    : null;
+  const awardText = entry.id === "context" && !readOnly ? previousAwardText(framework, session.portfolio.previous_award) : null;
+  const awardNote = awardText ? h("p", { class: "award-note", "data-testid": "previous-award-note" }, awardText) : null;
+
+  const heading = sectionHeader(entry, group ? groupHeading(framework, group) : null);
+  const element = h(
+    "article",
+    { class: `section-page kind-${entry.kind}`, "data-section": entry.id },
+    heading,
+    keptNote,
+    feedback,
+    referralNote,
+    readOnly ? null : guidanceBlock(guidance),
+    awardNote,
+    readOnly ? null : promptsBlock(framework, guidance, twoParts, entry.status === "empty"),
+    topicRow,
+    h("div", { class: "page-tools" }, previewToggle),
+    editors,
+    twoParts ? total : null,
+    panel?.element,
+    checking,
+    removeButton,
+  );
+  updateCounts();
+
+  return {
+    element,
+    focus: () => heading.querySelector<HTMLElement>("h1")?.focus(),
+    focusField(field) {
+      const editor = fields.find((f) => f.element.classList.contains(`field-${field}`));
+      if (editor) {
+        editor.element.scrollIntoView?.({ block: "center" });
+        editor.view.focus();
+        return true;
+      }
+      if (field === "topic" && topicRow) {
+        topicRow.querySelector<HTMLInputElement>("input")?.focus();
+        return true;
+      }
+      if (field === "evidence" && panel) {
+        const target = panel.element.querySelector<HTMLElement>("h2");
+        target?.scrollIntoView?.({ block: "start" });
+        target?.focus();
+        return !!target;
+      }
+      if (field === "principles" && principles) {
+        principles.focus();
+        return true;
+      }
+      if (field === "rating" && rating) {
+        rating.focus();
+        return true;
+      }
+      return false;
+    },
+    destroy: () => {
+      stopEvidence();
+      for (const field of fields) field.destroy();
+    },
+  };
+}
