@@ -78,7 +78,9 @@ mod tests {
             core::session::AttachOutcome,
             core::session::LibraryRow,
             core::session::LibraryView,
+            core::session::NotPlacedNote,
             core::markdown::Rendered,
+            core::word_guide::WordsNote,
             core::library::RecentPortfolio,
             core::backups::BackupInfo,
             // The checklist.

@@ -9,18 +9,18 @@ use cmalt_core::model::{CandidateConfirmations, SelfRating};
 use cmalt_core::session::Saved;
 use tauri::State;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn checklist(state: State<'_, AppState>) -> CommandResult<Checklist> {
     state.with_session(|s| Ok(s.checklist(now().date())))
 }
 
 /// The next three windows, whether or not a portfolio is open (the start screen shows them).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn submission_windows(state: State<'_, AppState>) -> Vec<Window> {
     upcoming_windows(&state.framework, now().date(), 3)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_confirmations(
     state: State<'_, AppState>,
     confirmations: CandidateConfirmations,
@@ -28,7 +28,7 @@ pub fn save_confirmations(
     state.with_session(|s| s.save_confirmations(confirmations, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_self_rating(
     state: State<'_, AppState>,
     section_id: String,
@@ -37,7 +37,7 @@ pub fn save_self_rating(
     state.with_session(|s| s.save_self_rating(&section_id, rating, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_target_window(state: State<'_, AppState>, date: Option<String>) -> CommandResult<Saved> {
     state.with_session(|s| s.set_target_window(date, now()))
 }

@@ -23,7 +23,7 @@ pub struct AppInfo {
     data_folder: String,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         name: "CMALT Portfolio",
@@ -32,17 +32,17 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn framework(state: State<'_, AppState>) -> Framework {
     (*state.framework).clone()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recent_portfolios(state: State<'_, AppState>) -> Vec<RecentPortfolio> {
     state.library.recent()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forget_recent(state: State<'_, AppState>, folder: String) -> CommandResult<()> {
     state.library.forget(Path::new(&folder)).map_err(|e| {
         CommandError::new(
@@ -136,13 +136,13 @@ fn recent_folder(state: &AppState, folder: &str) -> CommandResult<PathBuf> {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_recent(state: State<'_, AppState>, folder: String) -> CommandResult<OpenedPortfolio> {
     let folder = recent_folder(&state, &folder)?;
     open_folder(&state, &folder)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_newest_backup(
     state: State<'_, AppState>,
     folder: String,
@@ -153,27 +153,27 @@ pub fn restore_newest_backup(
     Ok(state.install(session))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn close_portfolio(state: State<'_, AppState>) {
     *state.session() = None;
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn current_portfolio(state: State<'_, AppState>) -> Option<OpenedPortfolio> {
     state.session().as_ref().map(Session::view)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_section(state: State<'_, AppState>, patch: SectionPatch) -> CommandResult<Saved> {
     state.with_session(|s| s.save_section(patch, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_details(state: State<'_, AppState>, patch: DetailsPatch) -> CommandResult<Saved> {
     state.with_session(|s| s.save_details(patch, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_confirmation(
     state: State<'_, AppState>,
     confirmation: Confirmation,
@@ -181,7 +181,7 @@ pub fn save_confirmation(
     state.with_session(|s| s.save_confirmation(confirmation, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_assessor(
     state: State<'_, AppState>,
     assessor: Option<NominatedAssessor>,
@@ -189,7 +189,7 @@ pub fn save_assessor(
     state.with_session(|s| s.save_assessor(assessor, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_markdown(state: State<'_, AppState>, markdown: String) -> Rendered {
     // With a portfolio open, `[E3]` links to its evidence library.
     match state.session().as_ref() {
@@ -198,7 +198,23 @@ pub fn preview_markdown(state: State<'_, AppState>, markdown: String) -> Rendere
     }
 }
 
-#[tauri::command]
+/// The note under a section's word count, judged as the checklist judges it.
+#[tauri::command(async)]
+pub fn words_note(
+    state: State<'_, AppState>,
+    section_id: String,
+    description_words: usize,
+    reflection_words: usize,
+) -> Option<cmalt_core::word_guide::WordsNote> {
+    cmalt_core::word_guide::words_note(
+        &state.framework,
+        &section_id,
+        description_words,
+        reflection_words,
+    )
+}
+
+#[tauri::command(async)]
 pub fn preview_pathway_change(
     state: State<'_, AppState>,
     pathway: PathwayId,
@@ -206,7 +222,7 @@ pub fn preview_pathway_change(
     state.with_session(|s| Ok(s.preview_pathway_change(pathway)))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn change_pathway(
     state: State<'_, AppState>,
     pathway: PathwayId,
@@ -220,7 +236,7 @@ pub struct AddedArea {
     section_id: String,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_area(state: State<'_, AppState>, kind: AreaKindId) -> CommandResult<AddedArea> {
     state.with_session(|s| {
         let section_id = s.add_area(kind, now())?;
@@ -231,7 +247,7 @@ pub fn add_area(state: State<'_, AppState>, kind: AreaKindId) -> CommandResult<A
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_area(
     state: State<'_, AppState>,
     section_id: String,
@@ -244,7 +260,7 @@ pub fn remove_area(
 
 /// Opens a web or e-mail link from one of the app's pages in the system's browser or mail
 /// app, after the same check the navigation guard makes; the window itself never leaves.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_web_link(app: tauri::AppHandle, address: String) -> CommandResult<()> {
     match crate::navigation::web_link(&address) {
         Some(checked) => {

@@ -76,7 +76,7 @@ fn attach_all(
     Ok(reports)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn evidence_library(state: State<'_, AppState>) -> CommandResult<LibraryView> {
     state.with_session(|s| Ok(s.library_view(now().date())))
 }
@@ -90,7 +90,7 @@ pub async fn attach_files_dialog(
     attach_all(&state, paths, &sections)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn attach_dropped(
     state: State<'_, AppState>,
     sections: Vec<String>,
@@ -188,7 +188,7 @@ pub async fn make_smaller_copy(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn attach_smaller_copy(
     state: State<'_, AppState>,
     pending: String,
@@ -204,7 +204,7 @@ pub fn attach_smaller_copy(
     state.with_session(|s| s.attach_bytes(&file_name, &bytes, &title, &sections, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn attach_link(
     state: State<'_, AppState>,
     link: LinkRequest,
@@ -213,7 +213,7 @@ pub fn attach_link(
     state.with_session(|s| s.attach_link(link, &sections, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_evidence_details(
     state: State<'_, AppState>,
     evidence_id: String,
@@ -239,12 +239,12 @@ pub async fn replace_evidence_file(
         .map(Some)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_evidence(state: State<'_, AppState>, evidence_id: String) -> CommandResult<Saved> {
     state.with_session(|s| s.remove_evidence(&evidence_id, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cite(
     state: State<'_, AppState>,
     section_id: String,
@@ -253,7 +253,7 @@ pub fn cite(
     state.with_session(|s| s.cite(&section_id, &evidence_id, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn uncite(
     state: State<'_, AppState>,
     section_id: String,
@@ -262,7 +262,7 @@ pub fn uncite(
     state.with_session(|s| s.uncite(&section_id, &evidence_id, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_citations(
     state: State<'_, AppState>,
     section_id: String,
@@ -272,7 +272,7 @@ pub fn set_citations(
 }
 
 /// Opens a file from the portfolio's own evidence folder, or a checked web link; nothing else.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_evidence(
     app: AppHandle,
     state: State<'_, AppState>,

@@ -71,25 +71,54 @@ fn extras(session: &Session, revisions_since: Option<&str>) -> CommandResult<Exp
     Ok(ExportExtras { revisions })
 }
 
+/// What an export needs, copied under the session's lock: the export itself then runs on a
+/// worker thread without it, so typing and saving never wait behind a 30 MB zip.
+struct ExportInput {
+    framework: std::sync::Arc<cmalt_core::framework::Framework>,
+    folder: PathBuf,
+    portfolio: cmalt_core::model::Portfolio,
+    extras: ExportExtras,
+}
+
+fn export_input(state: &AppState, revisions_since: Option<&str>) -> CommandResult<ExportInput> {
+    state.with_session(|s| {
+        Ok(extras(s, revisions_since).map(|extras| ExportInput {
+            framework: state.framework.clone(),
+            folder: s.folder().to_path_buf(),
+            portfolio: s.portfolio().clone(),
+            extras,
+        }))
+    })?
+}
+
+/// Runs `work` on a thread for blocking work, off the window's event loop.
+async fn off_the_event_loop<T: Send + 'static>(
+    work: impl FnOnce() -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("The export stopped: {e}")))?
+}
+
 #[tauri::command]
-pub fn export_estimate(
+pub async fn export_estimate(
     state: State<'_, AppState>,
     options: ExportOptions,
     revisions_since: Option<String>,
 ) -> CommandResult<SizeReport> {
-    state.with_session(|s| {
-        Ok(extras(s, revisions_since.as_deref()).and_then(|extras| {
-            export::estimate(
-                s.framework(),
-                s.folder(),
-                s.portfolio(),
-                options,
-                &extras,
-                now(),
-            )
-            .map_err(export_error)
-        }))
-    })?
+    let input = export_input(&state, revisions_since.as_deref())?;
+    off_the_event_loop(move || {
+        export::estimate(
+            &input.framework,
+            &input.folder,
+            &input.portfolio,
+            options,
+            &input.extras,
+            now(),
+        )
+        .map_err(export_error)
+    })
+    .await
 }
 
 /// Asks where to export, then exports; `None` when the candidate cancels.
@@ -110,20 +139,20 @@ pub async fn export_portfolio(
             || (options.format != ExportFormat::Folder && scripted_pick().is_none()),
         ..options
     };
-    let outcome = state.with_session(|s| {
-        Ok(extras(s, revisions_since.as_deref()).and_then(|extras| {
-            export::export_with(
-                s.framework(),
-                s.folder(),
-                s.portfolio(),
-                &target,
-                options,
-                &extras,
-                now(),
-            )
-            .map_err(export_error)
-        }))
-    })??;
+    let input = export_input(&state, revisions_since.as_deref())?;
+    let outcome = off_the_event_loop(move || {
+        export::export_with(
+            &input.framework,
+            &input.folder,
+            &input.portfolio,
+            &target,
+            options,
+            &input.extras,
+            now(),
+        )
+        .map_err(export_error)
+    })
+    .await?;
     *state.last_export() = Some(outcome.path.clone());
     Ok(Some(outcome))
 }
@@ -138,7 +167,7 @@ fn last_export(state: &AppState) -> CommandResult<PathBuf> {
 }
 
 /// Opens the last export: a folder's `index.html`, or the file itself.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_last_export(app: AppHandle, state: State<'_, AppState>) -> CommandResult<()> {
     let path = last_export(&state)?;
     let page = if path.is_dir() {
@@ -151,7 +180,7 @@ pub fn open_last_export(app: AppHandle, state: State<'_, AppState>) -> CommandRe
         .map_err(|e| CommandError::new(ErrorCode::Io, format!("The system could not open it: {e}")))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reveal_last_export(app: AppHandle, state: State<'_, AppState>) -> CommandResult<()> {
     let path = last_export(&state)?;
     app.opener()
@@ -161,7 +190,7 @@ pub fn reveal_last_export(app: AppHandle, state: State<'_, AppState>) -> Command
 
 /// Writes the portfolio as one page in a temporary folder and opens it in the browser,
 /// whose Print dialog saves it as a PDF with the export's print stylesheet.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn print_portfolio(app: AppHandle, state: State<'_, AppState>) -> CommandResult<String> {
     let folder = state.library.private_folder("print").map_err(|e| {
         CommandError::new(

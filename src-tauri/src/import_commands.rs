@@ -61,14 +61,16 @@ pub async fn import_draft_dialog(
 }
 
 /// The text an import could not place, if any is still waiting.
-#[tauri::command]
-pub fn not_placed_note(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+#[tauri::command(async)]
+pub fn not_placed_note(
+    state: State<'_, AppState>,
+) -> CommandResult<Option<cmalt_core::session::NotPlacedNote>> {
     state.with_session(|s| s.not_placed_note())
 }
 
 /// Moves the note into the portfolio's backups once the candidate has moved what they
 /// need: it is kept, never deleted.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_aside_not_placed(state: State<'_, AppState>) -> CommandResult<()> {
     state.with_session(|s| s.set_aside_not_placed(now()))
 }

@@ -100,6 +100,7 @@ pub fn run_window() -> i32 {
             commands::save_confirmation,
             commands::save_assessor,
             commands::preview_markdown,
+            commands::words_note,
             commands::preview_pathway_change,
             commands::change_pathway,
             commands::add_area,

@@ -35,7 +35,7 @@ pub struct VersionsOverview {
     upgrades: Vec<PathwayId>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn versions_overview(state: State<'_, AppState>) -> CommandResult<VersionsOverview> {
     state.with_session(|s| {
         Ok(VersionsOverview {
@@ -55,7 +55,7 @@ pub struct SnapshotRequest {
     window: Option<String>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn take_snapshot(
     state: State<'_, AppState>,
     request: SnapshotRequest,
@@ -125,7 +125,7 @@ fn view_of(framework: &Framework, info: SnapshotInfo, portfolio: &Portfolio) -> 
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn view_snapshot(state: State<'_, AppState>, id: String) -> CommandResult<SnapshotView> {
     let (folder, framework) =
         state.with_session(|s| Ok((s.folder().to_path_buf(), state.framework.clone())))?;
@@ -134,7 +134,7 @@ pub fn view_snapshot(state: State<'_, AppState>, id: String) -> CommandResult<Sn
     Ok(view_of(&framework, info, &portfolio))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn compare_with_snapshot(state: State<'_, AppState>, id: String) -> CommandResult<Comparison> {
     state.with_session(|s| s.changes_since(&id))
 }
@@ -154,7 +154,7 @@ fn remember_copy(state: &AppState, folder: PathBuf, portfolio: &Portfolio) -> Re
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_snapshot_copy(
     state: State<'_, AppState>,
     id: String,
@@ -201,7 +201,7 @@ pub async fn export_snapshot(
     Ok(Some(outcome))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_assessment(
     state: State<'_, AppState>,
     assessment: Assessment,
@@ -212,7 +212,7 @@ pub fn record_assessment(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_accredited_on(
     state: State<'_, AppState>,
     date: Option<String>,
@@ -223,12 +223,12 @@ pub fn set_accredited_on(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn plan_upgrade(state: State<'_, AppState>, to: PathwayId) -> CommandResult<UpgradePlan> {
     state.with_session(|s| s.plan_upgrade(to))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn upgrade_pathway(
     state: State<'_, AppState>,
     to: PathwayId,
@@ -236,7 +236,7 @@ pub fn upgrade_pathway(
     state.with_session(|s| s.upgrade(to, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_review(state: State<'_, AppState>) -> CommandResult<OpenedPortfolio> {
     state.with_session(|s| {
         s.start_review(now())?;
@@ -244,18 +244,18 @@ pub fn start_review(state: State<'_, AppState>) -> CommandResult<OpenedPortfolio
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_review(state: State<'_, AppState>, patch: ReviewPatch) -> CommandResult<Saved> {
     state.with_session(|s| s.save_review(patch, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupVersion>> {
     let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
     versions::list_backups(&folder).map_err(versions_error)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_backup_copy(
     state: State<'_, AppState>,
     file_name: String,

@@ -23,6 +23,7 @@ import type {
   LibraryView,
   NewPortfolioRequest,
   NominatedAssessor,
+  NotPlacedNote,
   OpenedPortfolio,
   PathwayChange,
   PathwayId,
@@ -41,6 +42,7 @@ import type {
   SubmissionWindow,
   UpgradePlan,
   VersionsOverview,
+  WordsNote,
 } from "./types";
 
 export interface AppInfo {
@@ -67,6 +69,9 @@ export const api = {
   saveConfirmation: (confirmation: Confirmation) => invoke<Saved>("save_confirmation", { confirmation }),
   saveAssessor: (assessor: NominatedAssessor | null) => invoke<Saved>("save_assessor", { assessor }),
   previewMarkdown: (markdown: string) => invoke<Preview>("preview_markdown", { markdown }),
+  /** the note under a section's word count, from the same thresholds as the checklist */
+  wordsNote: (sectionId: string, descriptionWords: number, reflectionWords: number) =>
+    invoke<WordsNote | null>("words_note", { sectionId, descriptionWords, reflectionWords }),
   previewPathwayChange: (pathway: PathwayId) => invoke<PathwayChange>("preview_pathway_change", { pathway }),
   changePathway: (pathway: PathwayId) => invoke<OpenedPortfolio>("change_pathway", { pathway }),
   addArea: (kind: AreaKindId) => invoke<{ opened: OpenedPortfolio; section_id: string }>("add_area", { kind }),
@@ -107,7 +112,7 @@ export const api = {
   /** native dialog; null when cancelled; pathway null = as the draft says or inferred */
   importDraftDialog: (pathway: PathwayId | null) => invoke<ImportedDraft | null>("import_draft_dialog", { pathway }),
   /** the text an import could not place, while it is still waiting; null when none */
-  notPlacedNote: () => invoke<string | null>("not_placed_note"),
+  notPlacedNote: () => invoke<NotPlacedNote | null>("not_placed_note"),
   /** keeps the note in the portfolio's backups and hides it */
   setAsideNotPlaced: () => invoke<void>("set_aside_not_placed"),
 

@@ -333,6 +333,8 @@ kind_label: string, };
 
 export type LibraryView = { rows: Array<LibraryRow>, total_bytes: number, file_limit_bytes: number, submission_limit_bytes: number, recent_years: number, };
 
+export type NotPlacedNote = { text: string, words: number, };
+
 export type Preview = { 
 /**
  * Sanitised HTML: no script, no event handler, no `javascript:` or `data:` link.
@@ -342,6 +344,28 @@ html: string,
  * Words of the visible text, by Unicode word boundaries; Markdown syntax not counted.
  */
 words: number, };
+
+export type WordsNote = { 
+/**
+ * The words counted: Description and Reflection together, or a statement's text.
+ */
+total: number, 
+/**
+ * The guide (two-part sections) or the range asked for (statements such as future plans).
+ */
+range: WordRange, 
+/**
+ * True for a statement's required range, false for a guide.
+ */
+required: boolean, 
+/**
+ * The count is within the range.
+ */
+within: boolean, 
+/**
+ * A gentle note, or "" when nothing needs saying.
+ */
+text: string, };
 
 export type RecentPortfolio = { folder: string, title: string, pathway: PathwayId | null, candidate_name: string, updated_at: string | null, available: boolean, };
 

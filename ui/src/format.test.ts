@@ -1,6 +1,6 @@
 // Tests for the friendly wording of dates, counts and shortcuts.
 import { describe, expect, it } from "vitest";
-import { bytesText, friendlyDate, groupHeading, guideNote, requiredRangeNote, shortcutText, wordsText } from "./format";
+import { bytesText, friendlyDate, groupHeading, shortcutText, wordsText } from "./format";
 import { framework } from "./test/fixtures";
 
 describe("format", () => {
@@ -17,19 +17,6 @@ describe("format", () => {
   it("counts words", () => {
     expect(wordsText(1)).toBe("1 word");
     expect(wordsText(12)).toBe("12 words");
-  });
-  it("notes only when far from the guide", () => {
-    const guide = { min: 500, max: 600 };
-    expect(guideNote(550, guide)).toBe("");
-    expect(guideNote(0, guide)).toBe("");
-    expect(guideNote(100, guide)).toContain("under");
-    expect(guideNote(1000, guide)).toContain("over");
-  });
-  it("says where a required range stands", () => {
-    const range = { min: 200, max: 500 };
-    expect(requiredRangeNote(150, range)).toContain("50 more");
-    expect(requiredRangeNote(300, range)).toContain("Within");
-    expect(requiredRangeNote(520, range)).toContain("20 over");
   });
   it("numbers core areas", () => {
     expect(groupHeading(framework, { id: "operational", title: "Operational issues" })).toBe("Core area 1: Operational issues");

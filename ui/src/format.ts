@@ -41,25 +41,6 @@ export function rangeText(range: WordRange): string {
   return `${range.min}–${range.max}`;
 }
 
-/** The gentle note under a combined description + reflection count; "" when nothing needs saying. */
-export function guideNote(total: number, guide: WordRange): string {
-  if (total > guide.max * 1.5) {
-    return "This is well over the guide. Shorter, focused writing is easier for assessors to follow.";
-  }
-  if (total > 0 && total < guide.min / 2) {
-    return "Well under the guide so far. That is fine while you draft.";
-  }
-  return "";
-}
-
-/** For sections with a required length (future plans): where the count stands. */
-export function requiredRangeNote(total: number, range: WordRange): string {
-  if (total === 0) return `${rangeText(range)} words asked for.`;
-  if (total < range.min) return `${rangeText(range)} words asked for; ${range.min - total} more to reach ${range.min}.`;
-  if (total > range.max) return `${rangeText(range)} words asked for; ${total - range.max} over ${range.max}.`;
-  return `Within the ${rangeText(range)} words asked for.`;
-}
-
 export function pathwayName(framework: Framework, id: PathwayId | null | undefined): string {
   if (!id) return "";
   return framework.pathways.find((p) => p.id === id)?.name ?? id;

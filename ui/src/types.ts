@@ -50,6 +50,7 @@ export type {
   NarrativeWordsWarning,
   NewPortfolioRequest,
   NominatedAssessor,
+  NotPlacedNote,
   OpenedPortfolio,
   Outcome,
   OutcomeId,
@@ -104,4 +105,5 @@ export type {
   UpgradePlan,
   VersionsOverview,
   WordRange,
+  WordsNote,
 } from "./bindings";

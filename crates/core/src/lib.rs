@@ -25,4 +25,5 @@ pub mod shrink;
 pub mod staging;
 pub mod store;
 pub mod versions;
+pub mod word_guide;
 pub mod zip_names;

@@ -18,6 +18,9 @@ const MAX_RECENT: usize = 12;
 #[derive(Debug, Clone)]
 pub struct Library {
     data_folder: PathBuf,
+    /// Held across each read-change-write of the recent list, so two commands of the window
+    /// running at once (an import finishing as a portfolio is opened) never lose an entry.
+    recent_list: std::sync::Arc<std::sync::Mutex<()>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -46,6 +49,7 @@ impl Library {
     pub fn at(data_folder: &Path) -> Library {
         Library {
             data_folder: data_folder.to_path_buf(),
+            recent_list: Default::default(),
         }
     }
 
@@ -82,6 +86,7 @@ impl Library {
 
     /// Puts `folder` at the top of the recent list.
     pub fn remember(&self, folder: &Path) -> io::Result<()> {
+        let _one_at_a_time = self.recent_list.lock().unwrap_or_else(|e| e.into_inner());
         let mut list = self.read_list();
         list.folders.retain(|f| f != folder);
         list.folders.insert(0, folder.to_path_buf());
@@ -90,6 +95,7 @@ impl Library {
     }
 
     pub fn forget(&self, folder: &Path) -> io::Result<()> {
+        let _one_at_a_time = self.recent_list.lock().unwrap_or_else(|e| e.into_inner());
         let mut list = self.read_list();
         list.folders.retain(|f| f != folder);
         self.write_list(&list)
@@ -189,6 +195,26 @@ mod tests {
         assert_eq!(
             free_folder_in(root.path(), "Mine"),
             root.path().join("mine-2")
+        );
+    }
+
+    #[test]
+    fn portfolios_remembered_at_the_same_moment_are_all_kept() {
+        let root = tempfile::tempdir().unwrap();
+        let library = Library::at(root.path());
+        let threads: Vec<_> = (0..8)
+            .map(|n| {
+                let library = library.clone();
+                std::thread::spawn(move || library.remember(Path::new(&format!("/p/{n}"))).unwrap())
+            })
+            .collect();
+        for thread in threads {
+            thread.join().unwrap();
+        }
+        assert_eq!(
+            library.recent().len(),
+            8,
+            "no entry may be lost to a concurrent write"
         );
     }
 

@@ -1,9 +1,10 @@
 // A section written as prose: description + reflection (assessed, specialist, advanced) or one statement.
 
+import { api } from "../api";
 import { createRatingField, type RatingField } from "../checklist/rating-field";
 import { h, replaceChildren } from "../dom";
 import { createEvidencePanel, type EvidencePanel } from "../evidence/evidence-panel";
-import { groupHeading, guideNote, pathwayName, rangeText, requiredRangeNote, wordsText } from "../format";
+import { groupHeading, pathwayName, rangeText, wordsText } from "../format";
 import { icon } from "../icons";
 import { guidanceFor, hasTwoParts, wordsFor } from "../shell/framework-view";
 import { type Page, type PageContext, previewPreference, setPreviewPreference } from "../shell/page";
@@ -63,24 +64,31 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   const counts: Record<WritingFieldName, number> = { description: 0, reflection: 0 };
   const total = h("p", { class: "words-total", "data-testid": "words-total" });
   const statementGuide = h("span", { class: "words-guide" });
+  // The note comes from the core, which judges length for the checklist too; a reply that
+  // arrives after a newer count is dropped.
+  let asked = 0;
   const updateCounts = () => {
-    if (twoParts) {
-      const sum = counts.description + counts.reflection;
-      const note = range ? guideNote(sum, range) : "";
-      replaceChildren(
-        total,
-        h("strong", null, wordsText(sum)),
-        " in total",
-        range
-          ? ` · guide ${rangeText(range)} for ${framework.parts.description.label.toLowerCase()} and ${framework.parts.reflection.label.toLowerCase()} together`
-          : null,
-        note ? h("span", { class: "gentle-note" }, note) : null,
-      );
-    } else if (range) {
-      const within = counts.description >= range.min && counts.description <= range.max;
-      statementGuide.className = within ? "words-guide within" : "words-guide";
-      statementGuide.textContent = ` · ${requiredRangeNote(counts.description, range)}`;
-    }
+    const ask = ++asked;
+    const description = counts.description;
+    const reflection = twoParts ? counts.reflection : 0;
+    api
+      .wordsNote(entry.id, description, reflection)
+      .then((note) => {
+        if (ask !== asked || !note) return;
+        if (!note.required) {
+          replaceChildren(
+            total,
+            h("strong", null, wordsText(note.total)),
+            " in total",
+            ` · guide ${rangeText(note.range)} for ${framework.parts.description.label.toLowerCase()} and ${framework.parts.reflection.label.toLowerCase()} together`,
+            note.text ? h("span", { class: "gentle-note" }, note.text) : null,
+          );
+        } else {
+          statementGuide.className = note.within ? "words-guide within" : "words-guide";
+          statementGuide.textContent = ` · ${note.text}`;
+        }
+      })
+      .catch(() => undefined);
   };
 
   // ---- editors ----

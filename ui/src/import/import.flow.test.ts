@@ -127,7 +127,7 @@ describe("importing a draft", () => {
     const draft = importedDraft("cmalt");
     const calls = backend({
       import_draft_dialog: () => draft,
-      not_placed_note: () => NOTE_TEXT,
+      not_placed_note: () => ({ text: NOTE_TEXT, words: NOTE_TEXT.split(/\s+/).filter(Boolean).length }),
     });
     await boot();
     await openImportDialog();
@@ -202,7 +202,10 @@ describe("importing a draft", () => {
       missing_files: [],
       notes: [],
     });
-    backend({ import_draft_dialog: () => draft, not_placed_note: () => NOTE_TEXT });
+    backend({
+      import_draft_dialog: () => draft,
+      not_placed_note: () => ({ text: NOTE_TEXT, words: NOTE_TEXT.split(/\s+/).filter(Boolean).length }),
+    });
     await boot();
     await openImportDialog();
     byTestId("import-choose")!.click();
@@ -241,7 +244,7 @@ describe("the Text not placed note", () => {
     let note: string | null = NOTE_TEXT;
     const calls = backend({
       current_portfolio: () => openedFor("cmalt"),
-      not_placed_note: () => note,
+      not_placed_note: () => (note === null ? null : { text: note, words: note.split(/\s+/).filter(Boolean).length }),
       set_aside_not_placed: () => {
         note = null;
         return null;
@@ -291,7 +294,10 @@ describe("the Text not placed note", () => {
   });
 
   it("selects the text when the clipboard cannot be used", async () => {
-    backend({ current_portfolio: () => openedFor("cmalt"), not_placed_note: () => NOTE_TEXT });
+    backend({
+      current_portfolio: () => openedFor("cmalt"),
+      not_placed_note: () => ({ text: NOTE_TEXT, words: NOTE_TEXT.split(/\s+/).filter(Boolean).length }),
+    });
     await boot();
     (await waitFor(() => byTestId<HTMLElement>("not-placed"))).click();
     await waitFor(() => byTestId("not-placed-page"));
@@ -310,7 +316,7 @@ describe("the Text not placed note", () => {
   it("keeps the entry when setting aside fails", async () => {
     backend({
       current_portfolio: () => openedFor("cmalt"),
-      not_placed_note: () => NOTE_TEXT,
+      not_placed_note: () => ({ text: NOTE_TEXT, words: NOTE_TEXT.split(/\s+/).filter(Boolean).length }),
       set_aside_not_placed: () => {
         throw { code: "io", message: "The backups folder could not be written." };
       },
@@ -331,7 +337,7 @@ describe("the Text not placed note", () => {
   it("is checked when a portfolio is opened from the start screen too", async () => {
     backend({
       open_portfolio_dialog: () => openedFor("cmalt"),
-      not_placed_note: () => NOTE_TEXT,
+      not_placed_note: () => ({ text: NOTE_TEXT, words: NOTE_TEXT.split(/\s+/).filter(Boolean).length }),
     });
     await boot();
     byTestId("open-folder")!.click();

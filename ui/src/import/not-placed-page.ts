@@ -9,13 +9,10 @@ import type { Page } from "../shell/page";
 export interface NotPlacedOptions {
   /** the note's text, as the backend keeps it */
   text: string;
+  /** its words, counted by the core */
+  words: number;
   /** the note has been set aside: hide the entry and show another page */
   onSetAside(): void;
-}
-
-/** Words in plain text, counted the simple way (for a hint, not a limit). */
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }
 
 export function createNotPlacedPage(options: NotPlacedOptions): Page {
@@ -90,7 +87,7 @@ export function createNotPlacedPage(options: NotPlacedOptions): Page {
     }
   };
 
-  const words = wordCount(text);
+  const { words } = options;
   const element = h(
     "article",
     { class: "section-page not-placed-page", "data-testid": "not-placed-page" },

@@ -15,7 +15,7 @@ import { createEvidence } from "../evidence/evidence-state";
 import { createExportPage } from "../export/export-page";
 import { pathwayName } from "../format";
 import { createNotPlacedPage } from "../import/not-placed-page";
-import type { AreaKindId, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef } from "../types";
+import type { AreaKindId, NotPlacedNote, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef } from "../types";
 import { openReferral } from "../versions/assessment-view";
 import { createReviewPage } from "../versions/review-page";
 import { createComparePage, createSnapshotPage } from "../versions/snapshot-pages";
@@ -61,7 +61,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
   let target: Target = { kind: "details" };
   let navigation = 0;
   /** the text an import could not place, while it waits to be moved; null when there is none */
-  let notPlaced: string | null = null;
+  let notPlaced: NotPlacedNote | null = null;
 
   const main = h("main", { class: "page", id: "page" });
 
@@ -123,7 +123,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     target = resolved;
     page =
       resolved.kind === "not-placed" && notPlaced !== null
-        ? createNotPlacedPage({ text: notPlaced, onSetAside: notPlacedSetAside })
+        ? createNotPlacedPage({ text: notPlaced.text, words: notPlaced.words, onSetAside: notPlacedSetAside })
         : resolved.kind === "library"
           ? createLibraryPage(pageContext, resolved.highlight ?? null)
           : resolved.kind === "ready"
@@ -268,14 +268,14 @@ export function createPortfolioScreen(app: AppContext): Screen {
   // ---- text an import could not place ----
   // Asked on every open (create, open, restore, import, a reload), as the note stays until set aside.
   async function checkNotPlaced(): Promise<void> {
-    let text: string | null = null;
+    let note: NotPlacedNote | null = null;
     try {
-      text = await api.notPlacedNote();
+      note = await api.notPlacedNote();
     } catch {
       return; // no answer is no reason to hide or show anything
     }
     if (destroyed) return;
-    notPlaced = text !== null && text.trim() !== "" ? text : null;
+    notPlaced = note;
     sidebar.setNotPlaced(notPlaced !== null);
   }
 

@@ -45,6 +45,20 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
           const words = markdown.split(/\s+/).filter(Boolean).length;
           return { html: markdown ? `<p>${markdown}</p>` : "", words };
         }
+        case "words_note": {
+          // Shaped as the core's word_guide::words_note; the wording is the core's to test.
+          const id = String(args.sectionId);
+          const description = Number(args.descriptionWords);
+          const section = framework.sections.find((s) => s.id === id);
+          if (section?.words) {
+            const { min, max } = section.words;
+            const within = description >= min && description <= max;
+            return { total: description, range: section.words, required: true, within, text: `${min}–${max} words asked for.` };
+          }
+          const total = description + Number(args.reflectionWords);
+          const { min, max } = framework.narrative_words;
+          return { total, range: framework.narrative_words, required: false, within: total >= min && total <= max, text: "" };
+        }
         case "save_section": {
           const patch = args.patch as SectionPatch;
           return {

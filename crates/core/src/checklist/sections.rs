@@ -246,11 +246,11 @@ fn check_length(under: &Under<'_>, counts: SectionCounts, found: &mut Found) {
     let id = Some(under.entry.id.as_str());
     let framework = under.framework;
     let guide = framework.narrative_words;
-    let limits = framework.narrative_words_warning;
     let narrative = counts.description_words + counts.reflection_words;
     let parts = parts(under);
     let (description, reflection) = (&parts.description.label, &parts.reflection.label);
-    if narrative * 100 < guide.min * limits.below_percent_of_min {
+    let far = crate::word_guide::far_from_guide(framework, narrative);
+    if far == Some(crate::word_guide::FarFromGuide::Below) {
         found.warning(
             id,
             ProblemCode::NarrativeFarFromGuide,
@@ -259,7 +259,7 @@ fn check_length(under: &Under<'_>, counts: SectionCounts, found: &mut Found) {
                 under.name, guide.min, guide.max
             ),
         );
-    } else if narrative * 100 > guide.max * limits.above_percent_of_max {
+    } else if far == Some(crate::word_guide::FarFromGuide::Above) {
         found.warning(
             id,
             ProblemCode::NarrativeFarFromGuide,

@@ -18,6 +18,7 @@ use time::format_description::well_known::Rfc3339;
 
 mod evidence;
 mod not_placed;
+pub use not_placed::NotPlacedNote;
 mod versions;
 pub use evidence::{AttachOutcome, LibraryRow, LibraryView, LinkRequest, OpenTarget, check_link};
 

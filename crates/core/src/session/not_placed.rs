@@ -9,9 +9,17 @@ use crate::import::{MARKDOWN_LIMIT_BYTES, NOT_PLACED_FILE};
 use std::io::{self, Read};
 use time::OffsetDateTime;
 
+/// The note as the window shows it: its Markdown as written, and its words counted as every
+/// other count in the app is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct NotPlacedNote {
+    pub text: String,
+    pub words: usize,
+}
+
 impl Session {
-    /// The note's text, if one is still waiting.
-    pub fn not_placed_note(&self) -> Result<Option<String>> {
+    /// The note, if one is still waiting (a note left empty is none).
+    pub fn not_placed_note(&self) -> Result<Option<NotPlacedNote>> {
         let path = self.folder().join(NOT_PLACED_FILE);
         let refused = |reason: String| {
             SessionError::Invalid(format!(
@@ -34,7 +42,12 @@ impl Session {
         if bytes.len() as u64 > MARKDOWN_LIMIT_BYTES {
             return Err(refused("it is far larger than any draft".into()));
         }
-        Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let words = crate::markdown::count_markdown_words(&text);
+        Ok(Some(NotPlacedNote { text, words }))
     }
 
     /// Moves the note into `.backups/` under a dated name, so it is kept but no longer shown.
