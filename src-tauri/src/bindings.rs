@@ -112,6 +112,7 @@ mod tests {
             core::versions::SectionStatus,
             core::versions::ChunkKind,
             core::versions::Chunk,
+            core::versions::Gap,
             core::versions::SectionChange,
             core::versions::Comparison,
             core::versions::review::ReviewStatus,

@@ -595,7 +595,14 @@ export type ChangeStatus = "new" | "removed" | "changed" | "untouched";
 
 export type ChunkKind = "equal" | "added" | "removed";
 
-export type Chunk = { kind: ChunkKind, text: string, };
+export type Chunk = { kind: ChunkKind, text: string, 
+/**
+ * A long unchanged stretch as it is shown: its words next to the changes, around "…".
+ * The comparison in the window and the summary of revisions in an export both show it.
+ */
+gap?: Gap, };
+
+export type Gap = { head: string, tail: string, };
 
 export type SectionChange = { id: string, 
 /**

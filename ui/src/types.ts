@@ -36,6 +36,7 @@ export type {
   ExportOptions,
   ExportOutcome,
   Framework,
+  Gap,
   Group,
   Guidance,
   IdStyle,

@@ -14,22 +14,20 @@ export const CHANGE_NAMES: Record<ChangeStatus, string> = {
   removed: "Removed",
 };
 
-/** Unchanged stretches longer than this are shortened to their ends around "…". */
-const LONG_EQUAL = 600;
-const KEEP = 220;
-
 /** The diff as DOM nodes: text nodes only, never parsed as HTML. */
 export function diffNodes(chunks: Chunk[]): Node[] {
-  return chunks.map((chunk, index) => {
+  return chunks.map((chunk) => {
     if (chunk.kind === "added") return h("ins", null, srOnly("Added: "), chunk.text, srOnly(" (end of added text)"));
     if (chunk.kind === "removed") return h("del", null, srOnly("Removed: "), chunk.text, srOnly(" (end of removed text)"));
-    const text = chunk.text;
-    if (text.length <= LONG_EQUAL) return document.createTextNode(text);
-    const first = index === 0;
-    const last = index === chunks.length - 1;
-    const head = first ? "" : text.slice(0, KEEP);
-    const tail = last ? "" : text.slice(text.length - KEEP);
-    return h("span", { class: "diff-gap" }, head, h("span", { class: "diff-ellipsis", title: "Unchanged text left out" }, " … "), tail);
+    // The core decides what of a long unchanged stretch is shown (whole words, as the export).
+    if (!chunk.gap) return document.createTextNode(chunk.text);
+    return h(
+      "span",
+      { class: "diff-gap" },
+      chunk.gap.head,
+      h("span", { class: "diff-ellipsis", title: "Unchanged text left out" }, " … "),
+      chunk.gap.tail,
+    );
   });
 }
 

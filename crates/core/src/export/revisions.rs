@@ -9,9 +9,6 @@ use crate::versions::{self, ChunkKind, Comparison, SectionChange, SectionStatus,
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Unchanged stretches longer than this many words are shortened to their ends.
-const CONTEXT_WORDS: usize = 20;
-
 /// Everything the summary shows, gathered before the export is built.
 #[derive(Debug, Clone)]
 pub struct RevisionSummary {
@@ -153,7 +150,10 @@ pub(crate) fn section_html(framework: &Framework, summary: &RevisionSummary) -> 
         out.push_str("<p class=\"revision-diff\">");
         for chunk in &change.diff {
             match chunk.kind {
-                ChunkKind::Equal => out.push_str(&escape(&shortened(&chunk.text))),
+                ChunkKind::Equal => match &chunk.gap {
+                    Some(gap) => out.push_str(&escape(&format!("{} … {}", gap.head, gap.tail))),
+                    None => out.push_str(&escape(&chunk.text)),
+                },
                 ChunkKind::Added => {
                     let _ = write!(out, "<ins>{}</ins>", escape(&chunk.text));
                 }
@@ -184,35 +184,4 @@ fn anchor_safe(id: &str) -> String {
     id.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect()
-}
-
-/// A long unchanged stretch keeps its first and last words, enough to find the place.
-fn shortened(text: &str) -> String {
-    let words: Vec<&str> = text.split(' ').collect();
-    if words.len() <= CONTEXT_WORDS * 2 + 5 {
-        return text.to_string();
-    }
-    format!(
-        "{} … {}",
-        words[..CONTEXT_WORDS].join(" "),
-        words[words.len() - CONTEXT_WORDS..].join(" ")
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_unchanged_text_keeps_its_ends() {
-        let text = (1..=100)
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let short = shortened(&text);
-        assert!(short.starts_with("1 2 3"));
-        assert!(short.ends_with("99 100"));
-        assert!(short.contains(" … "));
-        assert_eq!(shortened("a few words"), "a few words");
-    }
 }

@@ -32,6 +32,54 @@ pub enum ChunkKind {
 pub struct Chunk {
     pub kind: ChunkKind,
     pub text: String,
+    /// A long unchanged stretch as it is shown: its words next to the changes, around "…".
+    /// The comparison in the window and the summary of revisions in an export both show it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub gap: Option<Gap>,
+}
+
+/// What is kept of a long unchanged stretch: enough words on each side to find the place
+/// (none before the first change or after the last), cut at word boundaries, never inside
+/// a character.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Gap {
+    pub head: String,
+    pub tail: String,
+}
+
+/// Words kept on each side of a shortened unchanged stretch.
+pub const GAP_CONTEXT_WORDS: usize = 20;
+
+/// Marks the long unchanged chunks of `chunks` with what is shown of them.
+fn mark_gaps(chunks: &mut [Chunk]) {
+    let count = chunks.len();
+    for (index, chunk) in chunks.iter_mut().enumerate() {
+        if chunk.kind != ChunkKind::Equal {
+            continue;
+        }
+        let pieces: Vec<&str> = chunk.text.split_word_bounds().collect();
+        let word_positions: Vec<usize> = pieces
+            .iter()
+            .enumerate()
+            .filter(|(_, piece)| piece.unicode_words().next().is_some())
+            .map(|(at, _)| at)
+            .collect();
+        if word_positions.len() <= GAP_CONTEXT_WORDS * 2 + 5 {
+            continue;
+        }
+        let head = if index == 0 {
+            String::new()
+        } else {
+            pieces[..=word_positions[GAP_CONTEXT_WORDS - 1]].concat()
+        };
+        let tail = if index + 1 == count {
+            String::new()
+        } else {
+            pieces[word_positions[word_positions.len() - GAP_CONTEXT_WORDS]..].concat()
+        };
+        chunk.gap = Some(Gap { head, tail });
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -145,7 +193,11 @@ pub fn diff_words(old: &str, new: &str) -> (Vec<Chunk>, usize, usize) {
         let text = pieces.concat();
         match chunks.last_mut() {
             Some(last) if last.kind == kind => last.text.push_str(&text),
-            _ => chunks.push(Chunk { kind, text }),
+            _ => chunks.push(Chunk {
+                kind,
+                text,
+                gap: None,
+            }),
         }
     };
     for op in capture_diff_slices(Algorithm::Patience, &old_pieces, &new_pieces) {
@@ -170,7 +222,30 @@ pub fn diff_words(old: &str, new: &str) -> (Vec<Chunk>, usize, usize) {
             }
         }
     }
+    mark_gaps(&mut chunks);
     (chunks, added, removed)
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::*;
+
+    #[test]
+    fn long_unchanged_stretches_keep_whole_words_on_each_side() {
+        let middle = "日本語 ".repeat(100);
+        let (chunks, _, _) = diff_words(&format!("one {middle}two"), &format!("uno {middle}dos"));
+        let gap = chunks
+            .iter()
+            .find_map(|c| c.gap.as_ref())
+            .expect("the long middle is shortened");
+        assert_eq!(gap.head.unicode_words().count(), GAP_CONTEXT_WORDS);
+        assert_eq!(gap.tail.unicode_words().count(), GAP_CONTEXT_WORDS);
+        let (short, _, _) = diff_words("a few words here", "a few words there");
+        assert!(
+            short.iter().all(|c| c.gap.is_none()),
+            "short text is shown whole"
+        );
+    }
 }
 
 /// Pieces that are words as `count_words` sees them (not spaces or punctuation).

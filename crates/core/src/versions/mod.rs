@@ -11,7 +11,7 @@ pub mod snapshots;
 pub mod upgrade;
 
 pub use backup_copies::{BackupVersion, list_backups, restore_backup_as_copy};
-pub use compare::{Chunk, ChunkKind, Comparison, SectionChange, SectionStatus, compare};
+pub use compare::{Chunk, ChunkKind, Comparison, Gap, SectionChange, SectionStatus, compare};
 pub use snapshots::{
     Result, SNAPSHOT_DIR, SnapshotInfo, VersionsError, list_snapshots, load_snapshot,
     restore_as_copy, snapshot_info, take_snapshot,
