@@ -106,6 +106,9 @@ pub struct SmallerCopyPreview {
     file_name: String,
     before_bytes: u64,
     after_bytes: u64,
+    /// The two sizes in words, "2.4 MB" and "640 KB".
+    before_size: String,
+    after_size: String,
     width: u32,
     height: u32,
     original_width: u32,
@@ -180,6 +183,8 @@ pub async fn make_smaller_copy(
         file_name,
         before_bytes: size,
         after_bytes: copy.bytes.len() as u64,
+        before_size: cmalt_core::evidence_files::megabytes(size),
+        after_size: cmalt_core::evidence_files::megabytes(copy.bytes.len() as u64),
         width: copy.width,
         height: copy.height,
         original_width: copy.original_width,

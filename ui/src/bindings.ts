@@ -329,9 +329,21 @@ needs_reason: boolean,
 /**
  * "PDF", "PNG image", "Link"...
  */
-kind_label: string, };
+kind_label: string, 
+/**
+ * A file's size, "250 KB"; none for links and missing files.
+ */
+size: string | null, };
 
-export type LibraryView = { rows: Array<LibraryRow>, total_bytes: number, file_limit_bytes: number, submission_limit_bytes: number, recent_years: number, };
+export type LibraryView = { rows: Array<LibraryRow>, total_bytes: number, file_limit_bytes: number, submission_limit_bytes: number, recent_years: number, 
+/**
+ * The sizes above in words: "3.2 MB", "1 MB", "10 MB".
+ */
+total: string, file_limit: string, submission_limit: string, 
+/**
+ * How far the total is over the submission limit, "1.5 MB"; none within it.
+ */
+over_by: string | null, };
 
 export type NotPlacedNote = { text: string, words: number, };
 
@@ -373,7 +385,11 @@ export type BackupInfo = { file_name: string,
 /**
  * When this version was saved, RFC 3339.
  */
-saved_at: string, bytes: number, };
+saved_at: string, bytes: number, 
+/**
+ * "12 KB".
+ */
+size: string, };
 
 export type Checklist = { 
 /**
@@ -551,7 +567,11 @@ export type SizeItem = {
 /**
  * What a candidate would call it: "E4 Quiz screenshot", "The portfolio page (index.html)".
  */
-name: string, bytes: number, };
+name: string, bytes: number, 
+/**
+ * "250 KB", in the scheme's decimal units.
+ */
+size: string, };
 
 export type SizeReport = { format: ExportFormat, 
 /**
@@ -565,7 +585,15 @@ largest: Array<SizeItem>,
 /**
  * Single page only: attached files listed in it but not inside it.
  */
-left_out: Array<SizeItem>, };
+left_out: Array<SizeItem>, 
+/**
+ * "2.4 MB of the 10 MB limit" or "12 MB, 2 MB over the 10 MB limit".
+ */
+summary: string, 
+/**
+ * "10 MB".
+ */
+limit: string, };
 
 export type AssessmentStage = { 
 /**
@@ -586,6 +614,10 @@ latest: Assessment | null,
 to_revise: Array<string>, };
 
 export type BackupVersion = { file_name: string, saved_at: string, bytes: number, 
+/**
+ * "12 KB".
+ */
+size: string, 
 /**
  * What it held; `None` when the backup cannot be read.
  */
@@ -672,7 +704,11 @@ export type AddedArea = { opened: OpenedPortfolio, section_id: string, };
 
 export type AttachReport = { name: string, outcome: AttachOutcome | null, error: AppError | null, };
 
-export type SmallerCopyPreview = { pending: string, original_name: string, file_name: string, before_bytes: number, after_bytes: number, width: number, height: number, original_width: number, original_height: number, preview: string, };
+export type SmallerCopyPreview = { pending: string, original_name: string, file_name: string, before_bytes: number, after_bytes: number, 
+/**
+ * The two sizes in words, "2.4 MB" and "640 KB".
+ */
+before_size: string, after_size: string, width: number, height: number, original_width: number, original_height: number, preview: string, };
 
 export type ImportedDraft = { opened: OpenedPortfolio, report: ImportReport, };
 

@@ -1,6 +1,6 @@
 // Tests for the friendly wording of dates, counts and shortcuts.
 import { describe, expect, it } from "vitest";
-import { bytesText, friendlyDate, groupHeading, shortcutText, wordsText } from "./format";
+import { friendlyDate, groupHeading, shortcutText, wordsText } from "./format";
 import { framework } from "./test/fixtures";
 
 describe("format", () => {
@@ -26,17 +26,6 @@ describe("format", () => {
     expect(shortcutText("Mod-b", false)).toBe("Ctrl+B");
     expect(shortcutText("Mod-Shift-z", false)).toBe("Ctrl+Shift+Z");
     expect(shortcutText("Mod-k", true)).toBe("⌘K");
-  });
-  it("writes sizes in the scheme's decimal units, never rounding onto a limit", () => {
-    expect(bytesText(12)).toBe("12 bytes");
-    expect(bytesText(250_000)).toBe("250 KB");
-    expect(bytesText(999_700)).toBe("999 KB");
-    expect(bytesText(1_000_000)).toBe("1 MB");
-    expect(bytesText(1_000_001)).toBe("1.000001 MB");
-    expect(bytesText(2_345_678)).toBe("2.35 MB");
-    expect(bytesText(2_300_000)).toBe("2.3 MB");
-    expect(bytesText(10_000_000)).toBe("10 MB");
-    expect(bytesText(12_400_000)).toBe("12.4 MB");
   });
 });
 

@@ -112,24 +112,6 @@ export function thingsToFixText(count: number): string {
   return `${count} thing${count === 1 ? "" : "s"} to fix`;
 }
 
-/**
- * Sizes the way the scheme states its limits, in decimal units: "250 KB", "2.4 MB", "1 MB".
- * Never rounds onto a whole number it is over, so 1,000,001 bytes reads "1.000001 MB", not the limit.
- */
-export function bytesText(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  // Just under 1 MB must not read "1000 KB".
-  if (bytes < 1_000_000) return `${Math.min(Math.round(bytes / 1000), 999)} KB`;
-  const mb = bytes / 1_000_000;
-  const text = trimDecimals(mb.toFixed(2));
-  if (!text.includes(".") && bytes > Number(text) * 1_000_000) return `${trimDecimals(mb.toFixed(6))} MB`;
-  return `${text} MB`;
-}
-
-function trimDecimals(text: string): string {
-  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
-}
-
 /** "Ctrl+B" or "⌘B": the way the shortcut is written on this system. */
 export function shortcutText(shortcut: string, mac: boolean): string {
   const parts = shortcut.split("-");

@@ -25,6 +25,8 @@ pub struct BackupInfo {
     /// When this version was saved, RFC 3339.
     pub saved_at: String,
     pub bytes: u64,
+    /// "12 KB".
+    pub size: String,
 }
 
 /// The name of the backup of a version saved at `saved_at`; names sort by time.
@@ -121,6 +123,7 @@ pub fn list(portfolio_folder: &Path) -> io::Result<Vec<BackupInfo>> {
                     saved_at: order.0.format(&Rfc3339).ok()?,
                     file_name,
                     bytes,
+                    size: crate::evidence_files::megabytes(bytes),
                 },
             ))
         })

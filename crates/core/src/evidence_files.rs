@@ -52,7 +52,8 @@ pub type Result<T> = std::result::Result<T, AttachError>;
 pub fn megabytes(bytes: u64) -> String {
     match bytes {
         0..1000 => format!("{bytes} bytes"),
-        1000..1_000_000 => format!("{:.0} KB", bytes as f64 / 1000.0),
+        // Just under 1 MB must not read "1000 KB", which looks like the limit itself.
+        1000..1_000_000 => format!("{} KB", ((bytes + 500) / 1000).min(999)),
         _ => {
             let mb = bytes as f64 / 1_000_000.0;
             // The fewest decimals (2 to 6) that never round a size over the limit down to
@@ -271,6 +272,13 @@ mod tests {
         assert_eq!(megabytes(12), "12 bytes");
         assert_eq!(megabytes(31_000_000), "31 MB");
         assert_eq!(megabytes(1_004_000), "1.004 MB");
+        assert_eq!(
+            megabytes(999_999),
+            "999 KB",
+            "never \"1000 KB\", which reads as the limit"
+        );
+        assert_eq!(megabytes(1_499), "1 KB");
+        assert_eq!(megabytes(1_500), "2 KB");
     }
 
     #[test]

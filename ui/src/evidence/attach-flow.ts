@@ -2,7 +2,6 @@
 // what was not and why, with a way forward for files over 1 MB (a smaller copy, or a link instead).
 import { api, messageOf } from "../api";
 import { h, replaceChildren } from "../dom";
-import { bytesText } from "../format";
 import { openDialog, showError, showInfo } from "../shell/dialogs";
 import type { AppError, AttachOutcome, AttachReport } from "../types";
 import { linkDialog, smallerCopyDialog } from "./evidence-dialogs";
@@ -193,7 +192,7 @@ export function showAttachReport(evidence: Evidence, reports: AttachReport[], se
             { class: "muted" },
             "Nothing else was changed.",
             refused.some((report) => report.error?.code === "too_large")
-              ? ` Each evidence file can be up to ${bytesText(evidence.view()?.file_limit_bytes ?? 1_000_000)}.`
+              ? ` Each evidence file can be up to ${evidence.view()?.file_limit ?? "1 MB"}.`
               : null,
           ),
         ]

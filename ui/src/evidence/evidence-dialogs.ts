@@ -2,7 +2,6 @@
 import { api, messageOf } from "../api";
 import { h, uid } from "../dom";
 import { labelledInput } from "../editor/guidance-view";
-import { bytesText } from "../format";
 import { confirmDialog, openDialog } from "../shell/dialogs";
 import type { AttachOutcome, EvidenceDetails, EvidenceSource, LibraryRow, Outline, Saved, SmallerCopyPreview } from "../types";
 import { evidenceDateStart, isEvidenceDate, isOlderThan, itemName, listText, sectionShortName } from "./evidence-format";
@@ -125,10 +124,10 @@ export function smallerCopyDialog(preview: SmallerCopyPreview, sections: string[
         h(
           "dd",
           { "data-testid": "smaller-before" },
-          `${preview.original_name}: ${bytesText(preview.before_bytes)}, ${dimensions(preview.original_width, preview.original_height)}`,
+          `${preview.original_name}: ${preview.before_size}, ${dimensions(preview.original_width, preview.original_height)}`,
         ),
         h("dt", null, "Smaller copy"),
-        h("dd", { "data-testid": "smaller-after" }, `${bytesText(preview.after_bytes)}, ${dimensions(preview.width, preview.height)}`),
+        h("dd", { "data-testid": "smaller-after" }, `${preview.after_size}, ${dimensions(preview.width, preview.height)}`),
       ),
       h("p", { class: "muted" }, "Your original file is not changed. Only the smaller copy is kept in this portfolio."),
       labelledInput("Title", title, "How the item is named in your library."),
@@ -144,9 +143,9 @@ export function smallerCopyDialog(preview: SmallerCopyPreview, sections: string[
 
 // ---- describe an item ----
 
-function sourceText(source: EvidenceSource): string {
+function sourceText(source: EvidenceSource, size: string | null): string {
   if (source.type === "link") return `Link: ${source.url}`;
-  if (source.type === "file") return `File: ${source.original_name} (${bytesText(source.bytes)})`;
+  if (source.type === "file") return `File: ${source.original_name} (${size ?? ""})`;
   return `File not found: ${source.original_name}. Use “Replace file…” in the library to attach it again.`;
 }
 
@@ -226,7 +225,7 @@ export function editEvidenceDialog(row: LibraryRow, recentYears: number, today: 
     body: h(
       "div",
       { class: "evidence-form" },
-      h("p", { class: "muted evidence-source" }, sourceText(item.source)),
+      h("p", { class: "muted evidence-source" }, sourceText(item.source, row.size)),
       labelledInput("Title", title),
       labelledInput(
         "Date",

@@ -41,6 +41,7 @@ describe("evidence format", () => {
       unused: true,
       needs_reason: true,
       kind_label: "PDF",
+      size: "12 KB",
     };
     expect(evidenceFlags(row, 3).map((f) => f.text)).toEqual([
       "Not cited anywhere",
@@ -48,7 +49,7 @@ describe("evidence format", () => {
       "What it shows is missing",
       "No permission ticked",
     ]);
-    const fine = { item: evidenceItem(1), cited_in: ["1a"], unused: false, needs_reason: false, kind_label: "PDF" };
+    const fine = { item: evidenceItem(1), cited_in: ["1a"], unused: false, needs_reason: false, kind_label: "PDF", size: "12 KB" };
     expect(evidenceFlags(fine, 3)).toEqual([]);
   });
 

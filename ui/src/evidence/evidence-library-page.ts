@@ -2,7 +2,6 @@
 // and describe, open, replace and remove.
 import { api } from "../api";
 import { h, replaceChildren } from "../dom";
-import { bytesText } from "../format";
 import { icon } from "../icons";
 import { showError } from "../shell/dialogs";
 import type { Page, PageContext } from "../shell/page";
@@ -102,11 +101,7 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
     const { item, kind_label } = row;
     const source = item.source;
     const flags = evidenceFlags(row, view.recent_years);
-    const meta = [
-      kind_label,
-      source.type === "file" ? bytesText(source.bytes) : null,
-      item.date ? evidenceDateText(item.date) : "No date yet",
-    ].filter(Boolean);
+    const meta = [kind_label, row.size, item.date ? evidenceDateText(item.date) : "No date yet"].filter(Boolean);
     const where =
       source.type === "link"
         ? h("p", { class: "library-source" }, h("span", { class: "path" }, source.url))
@@ -183,13 +178,13 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
         "p",
         { class: over ? "total-text over" : "total-text" },
         over ? icon("warning") : null,
-        h("strong", null, `${bytesText(view.total_bytes)} of ${bytesText(view.submission_limit_bytes)}`),
-        over
-          ? `: ${bytesText(view.total_bytes - view.submission_limit_bytes)} over the limit for a whole submission. Make some files smaller, or add them as links instead.`
+        h("strong", null, `${view.total} of ${view.submission_limit}`),
+        view.over_by
+          ? `: ${view.over_by} over the limit for a whole submission. Make some files smaller, or add them as links instead.`
           : " (the limit for a whole submission)",
       ),
       meter,
-      h("p", { class: "hint" }, `Each file can be up to ${bytesText(view.file_limit_bytes)}. Links do not count towards the total.`),
+      h("p", { class: "hint" }, `Each file can be up to ${view.file_limit}. Links do not count towards the total.`),
     );
   };
 

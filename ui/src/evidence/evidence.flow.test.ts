@@ -135,6 +135,8 @@ describe("attaching", () => {
     file_name: "whiteboard (smaller).jpg",
     before_bytes: 3_240_000,
     after_bytes: 850_000,
+    before_size: "3.24 MB",
+    after_size: "850 KB",
     width: 1600,
     height: 1200,
     original_width: 4032,

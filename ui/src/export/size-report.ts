@@ -1,26 +1,14 @@
 // How big an export is against the scheme's limit for a whole submission: a meter with words, what to
 // do when it is over, the largest parts and, for a single page, the files left out of it.
 import { h } from "../dom";
-import { bytesText } from "../format";
 import { icon } from "../icons";
 import type { SizeItem, SizeReport } from "../types";
-
-/** "2.4 MB of the 10 MB limit", or "12 MB: 2 MB over the 10 MB limit". */
-export function sizeSummaryText(report: SizeReport): string {
-  const limit = bytesText(report.limit_bytes);
-  const total = bytesText(report.total_bytes);
-  if (report.within_limit) return `${total} of the ${limit} limit`;
-  const over = report.total_bytes - report.limit_bytes;
-  return over > 0 ? `${total}: ${bytesText(over)} over the ${limit} limit` : `${total}: over the ${limit} limit`;
-}
 
 const itemList = (items: SizeItem[], testid: string) =>
   h(
     "ul",
     { class: "size-list", "data-testid": testid },
-    items.map((item) =>
-      h("li", null, h("span", { class: "size-name" }, item.name), h("span", { class: "size-bytes" }, bytesText(item.bytes))),
-    ),
+    items.map((item) => h("li", null, h("span", { class: "size-name" }, item.name), h("span", { class: "size-bytes" }, item.size))),
   );
 
 export function createSizeReport(report: SizeReport): HTMLElement {
@@ -28,7 +16,7 @@ export function createSizeReport(report: SizeReport): HTMLElement {
   return h(
     "div",
     { class: over ? "size-report over" : "size-report", "data-over": String(over) },
-    h("p", { class: "size-total", "data-testid": "size-total" }, over ? icon("warning") : null, h("strong", null, sizeSummaryText(report))),
+    h("p", { class: "size-total", "data-testid": "size-total" }, over ? icon("warning") : null, h("strong", null, report.summary)),
     h("meter", {
       class: "size-meter",
       min: "0",
@@ -41,7 +29,7 @@ export function createSizeReport(report: SizeReport): HTMLElement {
           "p",
           { class: "size-advice", "data-testid": "size-advice" },
           "The scheme accepts at most ",
-          bytesText(report.limit_bytes),
+          report.limit,
           " for a whole submission. To make it smaller, link big items instead of attaching them: put a large file somewhere online your assessors can reach and add it to the Evidence library as a link. You can still export it as it is.",
         )
       : null,

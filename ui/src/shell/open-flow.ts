@@ -2,7 +2,7 @@
 import { api, isAppError } from "../api";
 import type { AppContext } from "../app-context";
 import { h } from "../dom";
-import { bytesText, friendlyDate } from "../format";
+import { friendlyDate } from "../format";
 import type { AppError, OpenedPortfolio } from "../types";
 import { openDialog, showError, showInfo } from "./dialogs";
 
@@ -46,7 +46,7 @@ async function offerBackup(app: AppContext, error: AppError, fallbackFolder?: st
             "ul",
             { class: "backup-list" },
             backups.map((backup) =>
-              h("li", null, `Saved ${friendlyDate(backup.saved_at)}`, h("span", { class: "muted" }, ` (${bytesText(backup.bytes)})`)),
+              h("li", null, `Saved ${friendlyDate(backup.saved_at)}`, h("span", { class: "muted" }, ` (${backup.size})`)),
             ),
           ),
           h("p", null, "Opening the newest backup keeps the damaged file aside, so nothing is thrown away."),

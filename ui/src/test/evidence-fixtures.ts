@@ -1,6 +1,6 @@
 // A pretend evidence library for flow tests: items and citations kept in one place, served like the real commands.
 import type { AttachOutcome, EvidenceItem, EvidenceSource, LibraryView, OpenedPortfolio, Saved } from "../types";
-import { openedFor, outlineFor } from "./fixtures";
+import { openedFor, outlineFor, sizeText } from "./fixtures";
 
 export function fileSource(name: string, bytes: number, media_type = "application/pdf"): EvidenceSource {
   return { type: "file", original_name: name, stored_name: name, bytes, sha256: `sha-${name}`, media_type };
@@ -63,6 +63,7 @@ export class FakeLibrary {
         cited_in: this.citedIn(item.id),
         unused: this.citedIn(item.id).length === 0,
         needs_reason: this.old.has(item.date) && !item.still_relevant_because,
+        size: item.source.type === "file" ? sizeText(item.source.bytes) : null,
         kind_label:
           item.source.type === "link"
             ? "Link"
@@ -70,11 +71,19 @@ export class FakeLibrary {
               ? "Missing file"
               : (KIND[item.source.media_type] ?? "File"),
       })),
-      total_bytes: this.items.reduce((sum, item) => sum + (item.source.type === "file" ? item.source.bytes : 0), 0),
+      total_bytes: this.total(),
       file_limit_bytes: 1_000_000,
       submission_limit_bytes: 10_000_000,
       recent_years: 3,
+      total: sizeText(this.total()),
+      file_limit: "1 MB",
+      submission_limit: "10 MB",
+      over_by: this.total() > 10_000_000 ? sizeText(this.total() - 10_000_000) : null,
     };
+  }
+
+  total(): number {
+    return this.items.reduce((sum, item) => sum + (item.source.type === "file" ? item.source.bytes : 0), 0);
   }
 
   cite(section: string, id: string): void {

@@ -271,3 +271,10 @@ export function portfolioFor(pathway: PathwayId, title = "My portfolio", name = 
 export function openedFor(pathway: PathwayId, folder = "/home/sam/CMALT/My portfolio"): OpenedPortfolio {
   return { folder, portfolio: portfolioFor(pathway), outline: outlineFor(pathway), notice: null };
 }
+
+/** A size as the core writes it ("250 KB", "2.4 MB"), for the pretend backend's replies. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.min(Math.round(bytes / 1000), 999)} KB`;
+  return `${Number((bytes / 1_000_000).toFixed(2))} MB`;
+}

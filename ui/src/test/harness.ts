@@ -13,7 +13,7 @@ import type {
   VersionsOverview,
 } from "../types";
 import { checklistFor, windows } from "./checklist-fixtures";
-import { framework, openedFor, outlineFor } from "./fixtures";
+import { framework, openedFor, outlineFor, sizeText } from "./fixtures";
 
 export type Calls = { cmd: string; args: Record<string, unknown> }[];
 
@@ -141,13 +141,16 @@ export async function boot(): Promise<AppContext> {
 
 /** A size report for an export of `total` bytes against the 10 MB limit. */
 export function sizeReportFor(format: ExportFormat, total: number, partial: Partial<SizeReport> = {}): SizeReport {
+  const within = total <= 10_000_000;
   return {
     format,
     total_bytes: total,
     limit_bytes: 10_000_000,
-    within_limit: total <= 10_000_000,
-    largest: [{ name: "E1 Quiz screenshot", bytes: Math.round(total / 2) }],
+    within_limit: within,
+    largest: [{ name: "E1 Quiz screenshot", bytes: Math.round(total / 2), size: sizeText(Math.round(total / 2)) }],
     left_out: [],
+    summary: within ? `${sizeText(total)} of the 10 MB limit` : `${sizeText(total)}, ${sizeText(total - 10_000_000)} over the 10 MB limit`,
+    limit: "10 MB",
     ...partial,
   };
 }

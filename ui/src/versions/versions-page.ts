@@ -2,7 +2,7 @@
 // assessment; the accreditation date and the review of practice; moving up a pathway; the backups.
 import { api, messageOf } from "../api";
 import { h, replaceChildren, uid } from "../dom";
-import { bytesText, longDate, pathwayName, takenAtText, wordsText } from "../format";
+import { longDate, pathwayName, takenAtText, wordsText } from "../format";
 import { icon } from "../icons";
 import { confirmDialog, showError, showInfo } from "../shell/dialogs";
 import type { Page, PageContext } from "../shell/page";
@@ -486,12 +486,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                 h(
                   "tr",
                   { "data-testid": "backup" },
-                  h(
-                    "th",
-                    { scope: "row" },
-                    takenAtText(backup.saved_at, true),
-                    h("span", { class: "muted" }, ` · ${bytesText(backup.bytes)}`),
-                  ),
+                  h("th", { scope: "row" }, takenAtText(backup.saved_at, true), h("span", { class: "muted" }, ` · ${backup.size}`)),
                   h("td", null, backup.words === null ? "Unreadable" : wordsText(backup.words)),
                   h("td", null, backup.sections_written === null ? "–" : String(backup.sections_written)),
                   h(

@@ -16,6 +16,18 @@ pub struct SizeItem {
     /// What a candidate would call it: "E4 Quiz screenshot", "The portfolio page (index.html)".
     pub name: String,
     pub bytes: u64,
+    /// "250 KB", in the scheme's decimal units.
+    pub size: String,
+}
+
+impl SizeItem {
+    fn new(name: String, bytes: u64) -> SizeItem {
+        SizeItem {
+            size: megabytes(bytes),
+            name,
+            bytes,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -29,6 +41,10 @@ pub struct SizeReport {
     pub largest: Vec<SizeItem>,
     /// Single page only: attached files listed in it but not inside it.
     pub left_out: Vec<SizeItem>,
+    /// "2.4 MB of the 10 MB limit" or "12 MB, 2 MB over the 10 MB limit".
+    pub summary: String,
+    /// "10 MB".
+    pub limit: String,
 }
 
 impl SizeReport {
@@ -36,14 +52,18 @@ impl SizeReport {
         // Largest first; equal sizes by name, so the report never shuffles between runs.
         parts.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.name.cmp(&b.name)));
         parts.truncate(LARGEST_SHOWN);
-        SizeReport {
+        let mut report = SizeReport {
             format,
             total_bytes: total,
             limit_bytes: limit,
             within_limit: total <= limit,
             largest: parts,
             left_out: Vec::new(),
-        }
+            summary: String::new(),
+            limit: megabytes(limit),
+        };
+        report.summary = report.summary();
+        report
     }
 
     /// "2.4 MB of the 10 MB limit" or "12 MB, 2 MB over the 10 MB limit".
@@ -68,10 +88,7 @@ impl SizeReport {
 pub(crate) fn of_files(format: ExportFormat, files: &[BundleFile], limit: u64) -> SizeReport {
     let parts: Vec<SizeItem> = files
         .iter()
-        .map(|file| SizeItem {
-            name: file.label.clone(),
-            bytes: file.bytes.len() as u64,
-        })
+        .map(|file| SizeItem::new(file.label.clone(), file.bytes.len() as u64))
         .collect();
     let total = parts.iter().map(|p| p.bytes).sum();
     SizeReport::new(format, total, limit, parts)
@@ -86,10 +103,7 @@ pub(crate) fn of_zip(zip: &[u8], files: &[BundleFile], limit: u64) -> SizeReport
                 continue;
             };
             if let Some(file) = files.iter().find(|f| f.path.as_bytes() == entry.name_raw()) {
-                parts.push(SizeItem {
-                    name: file.label.clone(),
-                    bytes: entry.compressed_size(),
-                });
+                parts.push(SizeItem::new(file.label.clone(), entry.compressed_size()));
             }
         }
     }
@@ -102,23 +116,17 @@ pub(crate) fn of_page(page: &SinglePage, limit: u64) -> SizeReport {
     let mut parts: Vec<SizeItem> = page
         .embedded
         .iter()
-        .map(|e| SizeItem {
-            name: e.label.clone(),
-            bytes: e.bytes,
-        })
+        .map(|e| SizeItem::new(e.label.clone(), e.bytes))
         .collect();
-    parts.push(SizeItem {
-        name: "The portfolio's text and styles".into(),
-        bytes: total.saturating_sub(embedded),
-    });
+    parts.push(SizeItem::new(
+        "The portfolio's text and styles".into(),
+        total.saturating_sub(embedded),
+    ));
     let mut report = SizeReport::new(ExportFormat::SingleHtml, total, limit, parts);
     report.left_out = page
         .left_out
         .iter()
-        .map(|e| SizeItem {
-            name: e.label.clone(),
-            bytes: e.bytes,
-        })
+        .map(|e| SizeItem::new(e.label.clone(), e.bytes))
         .collect();
     report
 }

@@ -411,6 +411,8 @@ pub struct LibraryRow {
     pub needs_reason: bool,
     /// "PDF", "PNG image", "Link"...
     pub kind_label: String,
+    /// A file's size, "250 KB"; none for links and missing files.
+    pub size: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -420,6 +422,12 @@ pub struct LibraryView {
     pub file_limit_bytes: u64,
     pub submission_limit_bytes: u64,
     pub recent_years: u32,
+    /// The sizes above in words: "3.2 MB", "1 MB", "10 MB".
+    pub total: String,
+    pub file_limit: String,
+    pub submission_limit: String,
+    /// How far the total is over the submission limit, "1.5 MB"; none within it.
+    pub over_by: Option<String>,
 }
 
 fn kind_label(source: &EvidenceSource) -> String {
@@ -466,22 +474,34 @@ impl Session {
                     needs_reason: crate::evidence::is_older_than(&item.details, years, today)
                         && item.details.still_relevant_because.trim().is_empty(),
                     kind_label: kind_label(&item.source),
+                    size: matches!(item.source, EvidenceSource::File { .. })
+                        .then(|| crate::evidence_files::megabytes(item.source.bytes())),
                     cited_in,
                     item: item.clone(),
                 }
             })
             .collect();
+        let total_bytes: u64 = self
+            .portfolio
+            .evidence
+            .iter()
+            .map(|i| i.source.bytes())
+            .sum();
+        let (file_limit, submission_limit) = (
+            self.framework.evidence_file_limit_bytes,
+            self.framework.submission_limit_bytes,
+        );
+        let size = crate::evidence_files::megabytes;
         LibraryView {
             rows,
-            total_bytes: self
-                .portfolio
-                .evidence
-                .iter()
-                .map(|i| i.source.bytes())
-                .sum(),
-            file_limit_bytes: self.framework.evidence_file_limit_bytes,
-            submission_limit_bytes: self.framework.submission_limit_bytes,
+            total_bytes,
+            file_limit_bytes: file_limit,
+            submission_limit_bytes: submission_limit,
             recent_years: years,
+            total: size(total_bytes),
+            file_limit: size(file_limit),
+            submission_limit: size(submission_limit),
+            over_by: (total_bytes > submission_limit).then(|| size(total_bytes - submission_limit)),
         }
     }
 

@@ -19,6 +19,8 @@ pub struct BackupVersion {
     pub file_name: String,
     pub saved_at: String,
     pub bytes: u64,
+    /// "12 KB".
+    pub size: String,
     /// What it held; `None` when the backup cannot be read.
     pub title: Option<String>,
     pub words: Option<usize>,
@@ -45,6 +47,7 @@ pub fn list_backups(folder: &Path) -> Result<Vec<BackupVersion>> {
                 file_name: info.file_name,
                 saved_at: info.saved_at,
                 bytes: info.bytes,
+                size: info.size,
             }
         })
         .collect())
