@@ -63,6 +63,7 @@ mod tests {
             core::evidence::EvidenceSource,
             core::evidence::EvidenceDetails,
             core::evidence::EvidenceItem,
+            core::evidence::EvidenceDate,
             // The open portfolio.
             core::outline::SectionStatus,
             core::outline::OutlineEntry,

@@ -300,3 +300,13 @@ pub fn files_dropped(state: &AppState, paths: Vec<PathBuf>) -> Vec<String> {
     state.pending().dropped = paths;
     names
 }
+
+/// What the window says of an evidence date while it is typed: understood or not, how it
+/// reads, and whether it needs a reason (older than the recent years), as the checklist says.
+#[tauri::command(async)]
+pub fn describe_evidence_date(
+    state: State<'_, AppState>,
+    date: String,
+) -> cmalt_core::evidence::EvidenceDate {
+    cmalt_core::evidence::describe_date(&date, state.framework.evidence_recent_years, now().date())
+}

@@ -118,6 +118,7 @@ pub fn run_window() -> i32 {
             evidence_commands::uncite,
             evidence_commands::set_citations,
             evidence_commands::open_evidence,
+            evidence_commands::describe_evidence_date,
             commands::open_web_link,
             checklist_commands::checklist,
             checklist_commands::submission_windows,

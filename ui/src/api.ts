@@ -14,6 +14,7 @@ import type {
   Comparison,
   Confirmation,
   DetailsPatch,
+  EvidenceDate,
   EvidenceDetails,
   ExportFormat,
   ExportOptions,
@@ -96,6 +97,8 @@ export const api = {
   setCitations: (sectionId: string, citations: Citation[]) => invoke<Saved>("set_citations", { sectionId, citations }),
   /** opens the file with the system's default app, or the link in the browser */
   openEvidence: (evidenceId: string) => invoke<void>("open_evidence", { evidenceId }),
+  /** how an evidence date reads and whether it needs a reason, as the core judges it */
+  describeEvidenceDate: (date: string) => invoke<EvidenceDate>("describe_evidence_date", { date }),
   /** opens a web or e-mail link in the system's browser or mail app, never in the window */
   openWebLink: (address: string) => invoke<void>("open_web_link", { address }),
 

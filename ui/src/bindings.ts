@@ -280,9 +280,28 @@ permission_confirmed: boolean,
  */
 still_relevant_because: string, };
 
+export type EvidenceDate = { 
+/**
+ * Empty, or a year, a month or a day the app understands (2023-02-29 is not one).
+ */
+understood: boolean, 
+/**
+ * "2024", "May 2024", "3 May 2024"; the text as written when it is not understood.
+ */
+text: string, 
+/**
+ * Older than the recent-years window, so the item needs a reason it still counts.
+ */
+needs_reason: boolean, };
+
 export type SectionStatus = "empty" | "in_progress" | "complete";
 
-export type OutlineEntry = { id: string, title: string, number: string | null, kind: SectionKind, group: string, required: boolean, status: SectionStatus, topic: string, 
+export type OutlineEntry = { id: string, title: string, number: string | null, kind: SectionKind, 
+/**
+ * Written as a Description and a Reflection (assessed sections and areas), as opposed
+ * to one statement or a form: the editor, the principles and the self-assessment ask.
+ */
+two_parts: boolean, group: string, required: boolean, status: SectionStatus, topic: string, 
 /**
  * Only the last area of a kind, beyond the pathway's minimum, can be removed, so
  * the others keep their numbers.
@@ -333,7 +352,11 @@ kind_label: string,
 /**
  * A file's size, "250 KB"; none for links and missing files.
  */
-size: string | null, };
+size: string | null, 
+/**
+ * Its date as shown ("May 2024"), and whether the app understands it.
+ */
+date: EvidenceDate, };
 
 export type LibraryView = { rows: Array<LibraryRow>, total_bytes: number, file_limit_bytes: number, submission_limit_bytes: number, recent_years: number, 
 /**

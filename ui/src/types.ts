@@ -28,6 +28,7 @@ export type {
   DetailsPatch,
   DraftKind,
   ErrorCode,
+  EvidenceDate,
   EvidenceDetails,
   EvidenceItem,
   EvidenceSource,

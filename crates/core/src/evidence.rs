@@ -80,6 +80,19 @@ impl EvidenceItem {
 /// The first day an evidence date can mean, for the age check: "2023" is 1 January 2023,
 /// "2023-05" is 1 May 2023. `None` when empty or not a date.
 pub fn evidence_date_start(date: &str) -> Option<time::Date> {
+    // YYYY, YYYY-MM or YYYY-MM-DD exactly: "24-05-01" is not the year 24.
+    let digits =
+        |part: &str, width: usize| part.len() == width && part.bytes().all(|b| b.is_ascii_digit());
+    let shape: Vec<&str> = date.trim().split('-').collect();
+    let well_formed = match shape.as_slice() {
+        [year] => digits(year, 4),
+        [year, month] => digits(year, 4) && digits(month, 2),
+        [year, month, day] => digits(year, 4) && digits(month, 2) && digits(day, 2),
+        _ => false,
+    };
+    if !well_formed {
+        return None;
+    }
     let mut parts = date.trim().splitn(3, '-');
     let year: i32 = parts.next()?.parse().ok()?;
     let month: u8 = match parts.next() {
@@ -104,10 +117,74 @@ pub fn is_older_than(details: &EvidenceDetails, years: u32, today: time::Date) -
     date < cutoff
 }
 
+/// An evidence date as the window shows it while the candidate types it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct EvidenceDate {
+    /// Empty, or a year, a month or a day the app understands (2023-02-29 is not one).
+    pub understood: bool,
+    /// "2024", "May 2024", "3 May 2024"; the text as written when it is not understood.
+    pub text: String,
+    /// Older than the recent-years window, so the item needs a reason it still counts.
+    pub needs_reason: bool,
+}
+
+/// What the window says of `date` (as typed), judged as the checklist judges it.
+pub fn describe_date(date: &str, years: u32, today: time::Date) -> EvidenceDate {
+    let written = date.trim();
+    let Some(start) = evidence_date_start(written) else {
+        return EvidenceDate {
+            understood: written.is_empty(),
+            text: written.to_string(),
+            needs_reason: false,
+        };
+    };
+    let month = || start.month().to_string();
+    let text = match written.matches('-').count() {
+        0 => start.year().to_string(),
+        1 => format!("{} {}", month(), start.year()),
+        _ => format!("{} {} {}", start.day(), month(), start.year()),
+    };
+    let details = EvidenceDetails {
+        date: written.to_string(),
+        ..EvidenceDetails::default()
+    };
+    EvidenceDate {
+        understood: true,
+        text,
+        needs_reason: is_older_than(&details, years, today),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn dates_are_described_as_the_window_shows_them() {
+        let today = date!(2026 - 12 - 01);
+        assert_eq!(describe_date("2024-05-03", 3, today).text, "3 May 2024");
+        assert_eq!(describe_date("2024-05", 3, today).text, "May 2024");
+        assert_eq!(describe_date(" 2024 ", 3, today).text, "2024");
+        let leap = describe_date("2023-02-29", 3, today);
+        assert!(!leap.understood, "no 29 February in 2023");
+        assert!(
+            describe_date("", 3, today).understood,
+            "no date yet is fine"
+        );
+        assert!(describe_date("2019-06", 3, today).needs_reason);
+        assert!(!describe_date("2025-06", 3, today).needs_reason);
+        for bad in ["May 2024", "2024-13", "24-05-01", "2024/05", "last year"] {
+            assert!(
+                !describe_date(bad, 3, today).understood,
+                "{bad:?} is not a date"
+            );
+        }
+        // Old means before the same day, `years` ago.
+        let on = date!(2026 - 11 - 23);
+        assert!(describe_date("2023-11-22", 3, on).needs_reason);
+        assert!(!describe_date("2023-11-23", 3, on).needs_reason);
+    }
 
     #[test]
     fn partial_dates_are_understood() {

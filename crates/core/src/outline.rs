@@ -20,6 +20,9 @@ pub struct OutlineEntry {
     pub title: String,
     pub number: Option<String>,
     pub kind: SectionKind,
+    /// Written as a Description and a Reflection (assessed sections and areas), as opposed
+    /// to one statement or a form: the editor, the principles and the self-assessment ask.
+    pub two_parts: bool,
     pub group: String,
     pub required: bool,
     pub status: SectionStatus,
@@ -233,6 +236,7 @@ fn entry_for(
         title: member.info.title(),
         number,
         kind: member.info.kind(),
+        two_parts: member.info.kind().has_description_and_reflection(),
         group: group_of(&member.info).to_string(),
         required: member.required,
         status: section_status(framework, portfolio, &member.id),

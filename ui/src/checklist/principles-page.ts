@@ -2,7 +2,7 @@
 // principle no section shows yet, called out with the way to fix it.
 import { h, replaceChildren, srOnly } from "../dom";
 import { icon } from "../icons";
-import { entryLabel, hasTwoParts } from "../shell/framework-view";
+import { entryLabel } from "../shell/framework-view";
 import type { Page, PageContext } from "../shell/page";
 import type { OutlineEntry, PrincipleCoverage } from "../types";
 
@@ -14,8 +14,7 @@ export function createPrinciplesPage(ctx: PageContext): Page {
 
   const shortOf = (id: number) => framework.principles.find((p) => p.id === id)?.short ?? `Principle ${id}`;
 
-  const sections = (): OutlineEntry[] =>
-    (ctx.store.session()?.outline.groups ?? []).flatMap((g) => g.entries).filter((e) => hasTwoParts(e.kind));
+  const sections = (): OutlineEntry[] => (ctx.store.session()?.outline.groups ?? []).flatMap((g) => g.entries).filter((e) => e.two_parts);
 
   const render = () => {
     const checklist = ctx.checklist.current();

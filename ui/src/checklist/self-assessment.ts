@@ -2,7 +2,7 @@
 // candidate's own S / A / R, their note, and the section's word and evidence counts.
 import { h, replaceChildren, srOnly } from "../dom";
 import { icon } from "../icons";
-import { entryLabel, hasTwoParts } from "../shell/framework-view";
+import { entryLabel } from "../shell/framework-view";
 import type { Page, PageContext } from "../shell/page";
 import type { OutlineEntry } from "../types";
 import { RATINGS } from "./rating-field";
@@ -13,8 +13,7 @@ export function createSelfAssessmentPage(ctx: PageContext): Page {
   const summary = h("p", { class: "self-summary", "data-testid": "self-summary" });
   const tableSlot = h("div", { class: "table-scroll" });
 
-  const assessed = (): OutlineEntry[] =>
-    (ctx.store.session()?.outline.groups ?? []).flatMap((g) => g.entries).filter((e) => hasTwoParts(e.kind));
+  const assessed = (): OutlineEntry[] => (ctx.store.session()?.outline.groups ?? []).flatMap((g) => g.entries).filter((e) => e.two_parts);
 
   const row = (entry: OutlineEntry) => {
     const rating = portfolio.self_assessment[entry.id];

@@ -6,7 +6,7 @@ import { h, replaceChildren } from "../dom";
 import { createEvidencePanel, type EvidencePanel } from "../evidence/evidence-panel";
 import { groupHeading, pathwayName, rangeText, wordsText } from "../format";
 import { icon } from "../icons";
-import { guidanceFor, hasTwoParts, wordsFor } from "../shell/framework-view";
+import { guidanceFor, listedSectionWords } from "../shell/framework-view";
 import { type Page, type PageContext, previewPreference, setPreviewPreference } from "../shell/page";
 import { entryOf } from "../state";
 import type { OutlineEntry } from "../types";
@@ -20,8 +20,9 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   const session = ctx.store.session()!;
   const section = entryOf(session.portfolio, entry.id);
   const guidance = guidanceFor(framework, entry.id, entry.kind);
-  const twoParts = hasTwoParts(entry.kind);
-  const range = wordsFor(framework, entry.id, entry.kind);
+  const twoParts = entry.two_parts;
+  // A statement with a range asked for (future plans) shows where its count stands.
+  const range = listedSectionWords(framework, entry.id);
   const readOnly = keptAside;
   const group = framework.groups.find((g) => g.id === entry.group);
 

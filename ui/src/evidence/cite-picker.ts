@@ -3,7 +3,6 @@
 import { h, replaceChildren, uid } from "../dom";
 import { openDialog } from "../shell/dialogs";
 import type { LibraryRow, LibraryView } from "../types";
-import { evidenceDateText } from "./evidence-format";
 
 function matches(row: LibraryRow, query: string): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -64,7 +63,7 @@ export function citePicker(view: LibraryView | null, alreadyCited: string[], sec
               "span",
               { class: "picker-text" },
               h("span", { class: "picker-title" }, row.item.title || "Untitled"),
-              h("span", { class: "muted picker-meta" }, [row.kind_label, evidenceDateText(row.item.date)].filter(Boolean).join(" · ")),
+              h("span", { class: "muted picker-meta" }, [row.kind_label, row.date.text].filter(Boolean).join(" · ")),
             ),
           ),
         );

@@ -3,8 +3,19 @@ import { api, messageOf } from "../api";
 import { h, uid } from "../dom";
 import { labelledInput } from "../editor/guidance-view";
 import { confirmDialog, openDialog } from "../shell/dialogs";
-import type { AttachOutcome, EvidenceDetails, EvidenceSource, LibraryRow, Outline, Saved, SmallerCopyPreview } from "../types";
-import { evidenceDateStart, isEvidenceDate, isOlderThan, itemName, listText, sectionShortName } from "./evidence-format";
+import type {
+  AttachOutcome,
+  EvidenceDate,
+  EvidenceDetails,
+  EvidenceSource,
+  LibraryRow,
+  Outline,
+  Saved,
+  SmallerCopyPreview,
+} from "../types";
+import { itemName, listText, sectionShortName } from "./evidence-format";
+
+const DATE_HINT = "Write the date as a year (2024), a month (2024-05) or a day (2024-05-17).";
 
 /** A line under a form where a refusal or a missing answer is said; read out when it changes. */
 function formNote(testid?: string): HTMLParagraphElement {
@@ -150,7 +161,7 @@ function sourceText(source: EvidenceSource, size: string | null): string {
 }
 
 /** Title, date, origin, what it shows, permission and (when old) why it still matters; resolves the save or null. */
-export function editEvidenceDialog(row: LibraryRow, recentYears: number, today: Date = new Date()): Promise<Saved | null> {
+export function editEvidenceDialog(row: LibraryRow, recentYears: number): Promise<Saved | null> {
   const { item } = row;
   const title = textInput("evidence-title", item.title);
   title.setAttribute("data-autofocus", "");
@@ -176,27 +187,39 @@ export function editEvidenceDialog(row: LibraryRow, recentYears: number, today: 
   const dateNote = h("p", { class: "field-note" });
   const note = formNote("evidence-error");
 
-  // Asked for when the date is older than the recent years; a reason already written always stays in view.
-  const showReason = () => {
-    if (!isEvidenceDate(date.value)) return; // half-typed: leave it as it was
-    reasonRow.hidden = !isOlderThan(date.value, recentYears, today) && !reason.value.trim();
+  // Asked for when the core finds the date older than the recent years; a reason already written
+  // always stays in view. A reply that arrives after newer typing is dropped.
+  let asked = 0;
+  const judged = async (): Promise<EvidenceDate | null> => {
+    const ask = ++asked;
+    try {
+      const answer = await api.describeEvidenceDate(date.value);
+      return ask === asked ? answer : null;
+    } catch {
+      return null;
+    }
+  };
+  const showReason = async () => {
+    const answer = await judged();
+    if (!answer?.understood) return; // half-typed: leave it as it was
+    reasonRow.hidden = !answer.needs_reason && !reason.value.trim();
   };
   date.addEventListener("input", () => {
     date.removeAttribute("aria-invalid");
     dateNote.textContent = "";
-    showReason();
+    void showReason();
   });
-  date.addEventListener("change", () => {
-    if (!isEvidenceDate(date.value)) dateNote.textContent = "Write the date as a year (2024), a month (2024-05) or a day (2024-05-17).";
+  date.addEventListener("change", async () => {
+    const answer = await judged();
+    if (answer && !answer.understood) dateNote.textContent = DATE_HINT;
   });
-  showReason();
+  void showReason();
 
   let saved: Saved | null = null;
   const save = async (): Promise<boolean> => {
     note.textContent = "";
     if (!title.value.trim()) return refuse(note, title, "Give it a title, so you and your assessors know what it is.");
-    if (!isEvidenceDate(date.value))
-      return refuse(note, date, "Write the date as a year (2024), a month (2024-05) or a day (2024-05-17), or leave it empty.");
+    // The core refuses a date it does not understand, with its own words.
     const details: EvidenceDetails = {
       title: title.value.trim(),
       date: date.value.trim(),
@@ -214,10 +237,7 @@ export function editEvidenceDialog(row: LibraryRow, recentYears: number, today: 
     }
   };
 
-  const oddDate =
-    item.date.trim() && !evidenceDateStart(item.date)
-      ? h("p", { class: "field-note" }, "This date is not in a form the app understands yet.")
-      : null;
+  const oddDate = !row.date.understood ? h("p", { class: "field-note" }, "This date is not in a form the app understands yet.") : null;
   return openDialog<boolean>({
     title: `Describe ${item.id}`,
     testid: "evidence-dialog",

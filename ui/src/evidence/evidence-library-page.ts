@@ -8,7 +8,7 @@ import type { Page, PageContext } from "../shell/page";
 import type { LibraryRow, LibraryView } from "../types";
 import { addLink, attachFiles } from "./attach-flow";
 import { confirmRemoveEvidence, editEvidenceDialog } from "./evidence-dialogs";
-import { evidenceDateText, evidenceFlags, sectionShortName } from "./evidence-format";
+import { evidenceFlags, sectionShortName } from "./evidence-format";
 
 export function createLibraryPage(ctx: PageContext, highlight: string | null): Page {
   const { evidence } = ctx;
@@ -101,7 +101,7 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
     const { item, kind_label } = row;
     const source = item.source;
     const flags = evidenceFlags(row, view.recent_years);
-    const meta = [kind_label, row.size, item.date ? evidenceDateText(item.date) : "No date yet"].filter(Boolean);
+    const meta = [kind_label, row.size, item.date ? row.date.text : "No date yet"].filter(Boolean);
     const where =
       source.type === "link"
         ? h("p", { class: "library-source" }, h("span", { class: "path" }, source.url))

@@ -151,6 +151,7 @@ describe("flows", () => {
             title: "Supporting deployment",
             number: "1c",
             kind: "assessed",
+            two_parts: true,
             group: "operational",
             required: true,
             status: "in_progress",

@@ -46,11 +46,6 @@ export function listedSection(framework: Framework, id: string): Section | undef
   return framework.sections.find((s) => s.id === id);
 }
 
-/** Kinds written as a Description plus a Reflection. */
-export function hasTwoParts(kind: SectionKind): boolean {
-  return kind === "assessed" || kind === "specialist" || kind === "advanced";
-}
-
 const EMPTY_GUIDANCE: Guidance = {
   guidance: "",
   description_prompts: [],
@@ -65,16 +60,9 @@ export function guidanceFor(framework: Framework, id: string, kind: SectionKind)
   return listedSection(framework, id) ?? EMPTY_GUIDANCE;
 }
 
-/** The word guide for a section: its own range, or the narrative guide for description + reflection. */
-export function wordsFor(framework: Framework, id: string, kind: SectionKind): WordRange | null {
-  const own = listedSection(framework, id)?.words;
-  if (own) return own;
-  return hasTwoParts(kind) ? framework.narrative_words : null;
-}
-
-/** Sections whose range must be met (future plans), as opposed to a guide (description + reflection). */
-export function isRequiredRange(kind: SectionKind): boolean {
-  return kind === "statement";
+/** A listed section's own word range (future plans), if it has one. */
+export function listedSectionWords(framework: Framework, id: string): WordRange | null {
+  return listedSection(framework, id)?.words ?? null;
 }
 
 export interface FoundEntry {

@@ -126,6 +126,7 @@ describe("pages", () => {
       title: "Specialist area 2",
       number: "5b",
       kind: "specialist",
+      two_parts: true,
       group: "specialist",
       required: false,
       status: "empty",

@@ -22,7 +22,7 @@ import { createComparePage, createSnapshotPage } from "../versions/snapshot-page
 import { createVersionsPage } from "../versions/versions-page";
 import { createDetailsPage } from "./details-page";
 import { confirmDialog, showError } from "./dialogs";
-import { entryLabel, findEntry, firstEntry, hasTwoParts } from "./framework-view";
+import { entryLabel, findEntry, firstEntry } from "./framework-view";
 import { openPortfolio } from "./open-flow";
 import type { Destination, Page, PageContext } from "./page";
 import { createSidebar } from "./sidebar";
@@ -338,7 +338,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
         if (!outline) return;
         const choices = outline.groups
           .flatMap((group) => group.entries)
-          .filter((entry) => hasTwoParts(entry.kind))
+          .filter((entry) => entry.two_parts)
           .map((entry) => ({ id: entry.id, label: entryLabel(entry) }));
         const sections = await dropDialog(names, choices, target.kind === "section" ? target.id : null);
         if (mine !== dropSequence || destroyed) continue; // newer files arrived: ask about those instead

@@ -89,6 +89,7 @@ describe("sidebar", () => {
         title: "Supporting deployment",
         number: "1c",
         kind: "assessed",
+        two_parts: true,
         group: "operational",
         required: true,
         status: "in_progress",

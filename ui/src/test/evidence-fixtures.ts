@@ -1,5 +1,5 @@
 // A pretend evidence library for flow tests: items and citations kept in one place, served like the real commands.
-import type { AttachOutcome, EvidenceItem, EvidenceSource, LibraryView, OpenedPortfolio, Saved } from "../types";
+import type { AttachOutcome, EvidenceDetails, EvidenceItem, EvidenceSource, LibraryView, OpenedPortfolio, Saved } from "../types";
 import { openedFor, outlineFor, sizeText } from "./fixtures";
 
 export function fileSource(name: string, bytes: number, media_type = "application/pdf"): EvidenceSource {
@@ -64,6 +64,7 @@ export class FakeLibrary {
         unused: this.citedIn(item.id).length === 0,
         needs_reason: this.old.has(item.date) && !item.still_relevant_because,
         size: item.source.type === "file" ? sizeText(item.source.bytes) : null,
+        date: { understood: understoodDate(item.date), text: dateWords(item.date), needs_reason: this.old.has(item.date) },
         kind_label:
           item.source.type === "link"
             ? "Link"
@@ -109,6 +110,12 @@ export class FakeLibrary {
     return {
       current_portfolio: () => copy(this.opened),
       evidence_library: () => copy(this.view()),
+      // Shaped as the core's describe_date: the fake calls old what the test put in `old`.
+      describe_evidence_date: (args) => {
+        const date = String(args.date).trim();
+        const understood = understoodDate(date);
+        return { understood, text: dateWords(date), needs_reason: understood && this.old.has(date) };
+      },
       cite: (args) => {
         this.cite(String(args.sectionId), String(args.evidenceId));
         return saved();
@@ -130,8 +137,12 @@ export class FakeLibrary {
         return saved();
       },
       save_evidence_details: (args) => {
+        const details = args.details as EvidenceDetails;
+        if (!understoodDate(details.date)) {
+          throw { code: "invalid", message: `"${details.date}" is not a date. Write it as YYYY-MM-DD, YYYY-MM or YYYY.` };
+        }
         const item = this.items.find((i) => i.id === args.evidenceId)!;
-        Object.assign(item, args.details);
+        Object.assign(item, details);
         return saved();
       },
       // `[E3]` becomes a link when E3 exists, as the core's preview does.
@@ -147,4 +158,32 @@ export class FakeLibrary {
       },
     };
   }
+}
+
+/** The pretend core's reading of an evidence date: a year, a month or a day. */
+function understoodDate(date: string): boolean {
+  return date.trim() === "" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date.trim());
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2025-03" as the core writes it ("March 2025"), for the pretend library's rows. */
+function dateWords(date: string): string {
+  const [year, month, day] = date.trim().split("-");
+  if (!understoodDate(date) || !month) return date.trim();
+  const name = MONTH_NAMES[Number(month) - 1];
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }

@@ -220,6 +220,7 @@ export function outlineFor(pathway: PathwayId, statuses: Record<string, OutlineE
           title: s.title,
           number: s.number,
           kind: s.kind,
+          two_parts: s.kind === "assessed" || s.kind === "specialist" || s.kind === "advanced",
           group: s.group,
           required: s.pathways[pathway] === "required",
           status: statuses[s.id] ?? "empty",

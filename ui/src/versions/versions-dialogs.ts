@@ -5,7 +5,7 @@ import { h, replaceChildren, uid } from "../dom";
 import { labelledInput } from "../editor/guidance-view";
 import { daysLeftText, longDate, todayIso } from "../format";
 import { openDialog } from "../shell/dialogs";
-import { entryLabel, hasTwoParts } from "../shell/framework-view";
+import { entryLabel } from "../shell/framework-view";
 import type {
   Assessment,
   ExportFormat,
@@ -147,7 +147,7 @@ const RATINGS: Rating[] = ["strong", "adequate", "revisions_required"];
 export function assessedSections(outline: Outline): { id: string; label: string }[] {
   return outline.groups
     .flatMap((g) => g.entries)
-    .filter((entry) => hasTwoParts(entry.kind))
+    .filter((entry) => entry.two_parts)
     .map((entry) => ({ id: entry.id, label: entryLabel(entry) }));
 }
 

@@ -413,6 +413,8 @@ pub struct LibraryRow {
     pub kind_label: String,
     /// A file's size, "250 KB"; none for links and missing files.
     pub size: Option<String>,
+    /// Its date as shown ("May 2024"), and whether the app understands it.
+    pub date: crate::evidence::EvidenceDate,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -476,6 +478,7 @@ impl Session {
                     kind_label: kind_label(&item.source),
                     size: matches!(item.source, EvidenceSource::File { .. })
                         .then(|| crate::evidence_files::megabytes(item.source.bytes())),
+                    date: crate::evidence::describe_date(&item.details.date, years, today),
                     cited_in,
                     item: item.clone(),
                 }
