@@ -131,8 +131,8 @@ mod tests {
             crate::import_commands::ImportedDraft,
             crate::versions_commands::VersionsOverview,
             crate::versions_commands::SnapshotRequest,
-            crate::versions_commands::SnapshotSection,
-            crate::versions_commands::SnapshotView,
+            core::versions::SnapshotSection,
+            core::versions::SnapshotView,
             crate::versions_commands::RestoredCopy,
         ];
         let mut file = String::from(

@@ -5,12 +5,10 @@
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::export_commands::choose_target;
 use crate::state::{AppState, now};
-use cmalt_core::export::html::escape;
 use cmalt_core::export::{self, ExportFormat, ExportOptions, ExportOutcome};
-use cmalt_core::framework::{Framework, PathwayId};
+use cmalt_core::framework::PathwayId;
 use cmalt_core::library::safe_folder_name;
-use cmalt_core::markdown;
-use cmalt_core::model::{Assessment, Portfolio, SectionEntry};
+use cmalt_core::model::{Assessment, Portfolio};
 use cmalt_core::session::{OpenedPortfolio, Saved};
 use cmalt_core::versions::assessment::AssessmentStage;
 use cmalt_core::versions::review::{ReviewPatch, ReviewStatus};
@@ -64,74 +62,16 @@ pub fn take_snapshot(
         .with_session(|s| s.take_snapshot(&request.label, request.submitted, request.window, now()))
 }
 
-/// One section of a snapshot, rendered for reading.
-#[derive(Serialize, ts_rs::TS)]
-pub struct SnapshotSection {
-    id: String,
-    title: String,
-    html: String,
-}
-
-#[derive(Serialize, ts_rs::TS)]
-pub struct SnapshotView {
-    info: SnapshotInfo,
-    title: String,
-    sections: Vec<SnapshotSection>,
-}
-
-fn rendered_parts(framework: &Framework, entry: &SectionEntry) -> String {
-    let parts = &framework.parts;
-    let mut html = String::new();
-    let mut part = |label: &str, text: &str| {
-        if !text.trim().is_empty() {
-            html.push_str(&format!("<h4>{}</h4>", escape(label)));
-            html.push_str(&markdown::render(text).html);
-        }
-    };
-    part("Topic", &entry.topic);
-    part(&parts.description.label, &entry.description);
-    part(&parts.reflection.label, &entry.reflection);
-    html
-}
-
-fn view_of(framework: &Framework, info: SnapshotInfo, portfolio: &Portfolio) -> SnapshotView {
-    let sections = framework
-        .sections
-        .iter()
-        .map(|s| s.id.clone())
-        .chain(
-            portfolio
-                .sections
-                .keys()
-                .filter(|id| !framework.sections.iter().any(|s| &s.id == *id))
-                .cloned(),
-        )
-        .filter_map(|id| {
-            let entry = portfolio.section(&id).filter(|e| e.has_text())?;
-            let title = framework
-                .section(&id)
-                .map_or_else(|| id.clone(), |info| info.title());
-            Some(SnapshotSection {
-                html: rendered_parts(framework, entry),
-                id,
-                title,
-            })
-        })
-        .collect();
-    SnapshotView {
-        info,
-        title: portfolio.display_title(),
-        sections,
-    }
-}
-
 #[tauri::command(async)]
-pub fn view_snapshot(state: State<'_, AppState>, id: String) -> CommandResult<SnapshotView> {
+pub fn view_snapshot(
+    state: State<'_, AppState>,
+    id: String,
+) -> CommandResult<versions::SnapshotView> {
     let (folder, framework) =
         state.with_session(|s| Ok((s.folder().to_path_buf(), state.framework.clone())))?;
     let info = versions::snapshot_info(&folder, &id).map_err(versions_error)?;
     let portfolio = versions::load_snapshot(&folder, &id).map_err(versions_error)?;
-    Ok(view_of(&framework, info, &portfolio))
+    Ok(versions::snapshot_view(&framework, info, &portfolio))
 }
 
 #[tauri::command(async)]

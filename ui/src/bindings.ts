@@ -743,7 +743,15 @@ export type SnapshotRequest = { label: string, submitted: boolean,
  */
 window: string | null, };
 
-export type SnapshotSection = { id: string, title: string, html: string, };
+export type SnapshotSection = { id: string, 
+/**
+ * "2b An understanding of…": the number the scheme gives it, then its title.
+ */
+heading: string, 
+/**
+ * Sanitised HTML, as in the export.
+ */
+html: string, };
 
 export type SnapshotView = { info: SnapshotInfo, title: string, sections: Array<SnapshotSection>, };
 

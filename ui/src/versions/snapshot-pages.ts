@@ -48,14 +48,6 @@ function snapshotName(info: SnapshotInfo): string {
   return `${label}, kept ${takenAtText(info.taken_at)}`;
 }
 
-/** "2b An understanding…": the number from the outline (or the framework) before the title. */
-function numberedTitle(ctx: PageContext, id: string, title: string): string {
-  const outline = ctx.store.session()?.outline;
-  const entry = outline ? [...outline.groups.flatMap((g) => g.entries), ...outline.kept_aside].find((e) => e.id === id) : undefined;
-  const number = entry?.number ?? ctx.store.framework.sections.find((s) => s.id === id)?.number ?? null;
-  return number && !title.startsWith(number) ? `${number} ${title}` : title;
-}
-
 /** The snapshot read-only, section by section, as the core renders it. */
 export function createSnapshotPage(ctx: PageContext, id: string): Page {
   let destroyed = false;
@@ -91,12 +83,7 @@ export function createSnapshotPage(ctx: PageContext, id: string): Page {
               const html = h("div", { class: "prose" });
               // Rendered from Markdown and sanitised by the core, as the preview is.
               html.innerHTML = section.html;
-              return h(
-                "section",
-                { class: "snapshot-section", "data-section": section.id },
-                h("h2", null, numberedTitle(ctx, section.id, section.title)),
-                html,
-              );
+              return h("section", { class: "snapshot-section", "data-section": section.id }, h("h2", null, section.heading), html);
             }),
       );
       body.removeAttribute("aria-busy");

@@ -180,7 +180,7 @@ describe("the Versions page", () => {
       view_snapshot: () => ({
         info: submitted,
         title: "My portfolio",
-        sections: [{ id: "1a", title: "Constraints", html: "<p>Then I used <strong>Moodle</strong>.</p>" }],
+        sections: [{ id: "1a", heading: "1a Constraints", html: "<p>Then I used <strong>Moodle</strong>.</p>" }],
       }),
     });
     byTestId("snapshot-view")!.click();

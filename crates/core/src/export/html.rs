@@ -378,6 +378,11 @@ impl Page<'_> {
             anchor("section", &entry.id),
             section_heading(entry)
         );
+        self.section_body(entry);
+        self.out.push_str("</section>\n");
+    }
+
+    fn section_body(&mut self, entry: &OutlineEntry) {
         let empty = SectionEntry::default();
         let text = self.portfolio.section(&entry.id).unwrap_or(&empty);
         let parts = &self.framework.parts;
@@ -406,7 +411,6 @@ impl Page<'_> {
             SectionKind::Confirmation => self.confirmation(),
             SectionKind::Assessor => self.assessor(),
         }
-        self.out.push_str("</section>\n");
     }
 
     /// The legislation or policy of 3a and 3b; areas carry their topic in the heading.
@@ -727,6 +731,25 @@ pub(crate) fn document(
     page.main(&groups, revisions);
     page.appendix(&groups);
     page.footer();
+    page.out
+}
+
+/// One section as the export shows it (its topic, parts, evidence, declaration), without its
+/// heading: for reading a snapshot in the window by the same renderer as the export.
+pub fn section_body_html(
+    framework: &Framework,
+    portfolio: &Portfolio,
+    entry: &OutlineEntry,
+) -> String {
+    let no_files = |_: &EvidenceItem| FileView::default();
+    let mut page = Page {
+        framework,
+        portfolio,
+        file_view: &no_files,
+        files_note: "",
+        out: String::new(),
+    };
+    page.section_body(entry);
     page.out
 }
 

@@ -6,12 +6,14 @@
 pub mod assessment;
 pub mod backup_copies;
 pub mod compare;
+pub mod reading;
 pub mod review;
 pub mod snapshots;
 pub mod upgrade;
 
 pub use backup_copies::{BackupVersion, list_backups, restore_backup_as_copy};
 pub use compare::{Chunk, ChunkKind, Comparison, Gap, SectionChange, SectionStatus, compare};
+pub use reading::{SnapshotSection, SnapshotView, snapshot_view};
 pub use snapshots::{
     Result, SNAPSHOT_DIR, SnapshotInfo, VersionsError, list_snapshots, load_snapshot,
     restore_as_copy, snapshot_info, take_snapshot,
