@@ -116,9 +116,6 @@ pub struct SmallerCopyPreview {
     preview: String,
 }
 
-/// Largest original we will load to shrink: big phone photos fit, disk images do not.
-const SHRINK_INPUT_LIMIT: u64 = 60_000_000;
-
 #[tauri::command]
 pub async fn make_smaller_copy(
     state: State<'_, AppState>,
@@ -136,34 +133,19 @@ pub async fn make_smaller_copy(
             )
         })?;
     let limit = state.framework.evidence_file_limit_bytes;
-    let original_name = cmalt_core::evidence_files::display_name(&path);
-    let read_error = |e: std::io::Error| {
-        CommandError::new(
-            ErrorCode::AttachRefused,
-            format!("\"{original_name}\" could not be read: {e}"),
-        )
-    };
-    let size = std::fs::metadata(&path).map_err(read_error)?.len();
-    if size > SHRINK_INPUT_LIMIT {
-        return Err(CommandError::new(
-            ErrorCode::AttachRefused,
-            format!(
-                "\"{original_name}\" is too large for the app to make a smaller copy. Make one in an image editor, or add it as a link."
-            ),
-        ));
-    }
-    let bytes = std::fs::read(&path).map_err(read_error)?;
-    // Decoding and re-encoding a large photo takes a moment: keep it off the main thread.
-    let copy = tauri::async_runtime::spawn_blocking(move || {
-        cmalt_core::shrink::make_smaller_copy(&bytes, limit)
+    // Decoding and re-encoding a large photo takes a moment: keep it off the event loop.
+    let made = tauri::async_runtime::spawn_blocking(move || {
+        cmalt_core::smaller_copy::smaller_copy_of(&path, limit)
     })
     .await
     .map_err(|e| CommandError::new(ErrorCode::AttachRefused, e.to_string()))?
     .map_err(|e| CommandError::new(ErrorCode::AttachRefused, e.to_string()))?;
-    let stem = original_name
-        .rsplit_once('.')
-        .map_or(original_name.as_str(), |(stem, _)| stem);
-    let file_name = format!("{stem} (smaller).{}", copy.extension);
+    let cmalt_core::smaller_copy::SmallerFile {
+        original_name,
+        file_name,
+        before_bytes: size,
+        copy,
+    } = made;
     let preview = format!(
         "data:{};base64,{}",
         copy.media_type,

@@ -22,6 +22,7 @@ pub mod outline;
 pub mod private_folder;
 pub mod session;
 pub mod shrink;
+pub mod smaller_copy;
 pub mod staging;
 pub mod store;
 pub mod versions;
