@@ -26,7 +26,8 @@ if ! command -v pandoc >/dev/null 2>&1; then
 fi
 
 echo "Building export-bench and the command line (release profile)..."
-cargo build --release --quiet -p cmalt-core --bin export-bench -p cmalt-cli
+cargo build --release --quiet -p cmalt-core --bin export-bench
+cargo build --release --quiet -p cmalt-cli
 
 exec "$CARGO_TARGET_DIR/release/export-bench" --pandoc "$(command -v pandoc)" --min-ratio 20 \
   --cli "$CARGO_TARGET_DIR/release/cmalt-portfolio" "$@"

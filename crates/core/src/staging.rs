@@ -58,21 +58,25 @@ pub fn tidy_abandoned_siblings(target: &Path) {
         if !writer_of(middle).is_some_and(process_has_ended) {
             continue;
         }
-        let path = entry.path();
         if middle.starts_with("replaced-")
             && fs::symlink_metadata(target).is_err()
-            && fs::rename(&path, target).is_ok()
+            && fs::rename(entry.path(), target).is_ok()
         {
             continue;
         }
-        // Never follow a link someone left under such a name: remove the link itself.
-        let is_real_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
-        let _ = if is_real_folder {
-            fs::remove_dir_all(&path)
-        } else {
-            fs::remove_file(&path)
-        };
+        remove_entry(&entry);
     }
+}
+
+/// Removes a leftover: a folder with what is in it, or a file or link (never what a link
+/// someone left under such a name points to).
+fn remove_entry(entry: &fs::DirEntry) {
+    let is_real_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
+    let _ = if is_real_folder {
+        fs::remove_dir_all(entry.path())
+    } else {
+        fs::remove_file(entry.path())
+    };
 }
 
 /// A folder being made whole under a hidden sibling name of its target, renamed into place
@@ -139,15 +143,9 @@ pub fn tidy_abandoned_in(folder: &Path) {
         else {
             continue;
         };
-        if !writer_of(middle).is_some_and(process_has_ended) {
-            continue;
+        if writer_of(middle).is_some_and(process_has_ended) {
+            remove_entry(&entry);
         }
-        let is_real_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
-        let _ = if is_real_folder {
-            fs::remove_dir_all(entry.path())
-        } else {
-            fs::remove_file(entry.path())
-        };
     }
 }
 
@@ -168,6 +166,15 @@ pub fn process_has_ended(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names_in(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
 
     #[test]
     fn two_calls_never_share_a_sibling_name() {
@@ -204,11 +211,7 @@ mod tests {
         }
         fs::write(folder.path().join(format!(".Mine.w-3-{dead}.tmp")), b"x").unwrap();
         tidy_abandoned_siblings(&target);
-        let mut left: Vec<String> = fs::read_dir(folder.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        left.sort();
+        let left = names_in(folder.path());
         if cfg!(target_os = "linux") {
             assert_eq!(
                 left,
@@ -241,11 +244,7 @@ mod tests {
         .unwrap();
         fs::create_dir(folder.path().join("20261123-101500")).unwrap();
         tidy_abandoned_in(folder.path());
-        let mut left: Vec<String> = fs::read_dir(folder.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        left.sort();
+        let left = names_in(folder.path());
         if cfg!(target_os = "linux") {
             assert_eq!(
                 left,
