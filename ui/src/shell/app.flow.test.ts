@@ -69,8 +69,8 @@ describe("flows", () => {
     await boot();
     byTestId("new-portfolio")!.click();
     byTestId("create-portfolio")!.click();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(document.querySelector(".form-problems")!.textContent).toContain("Give your portfolio a title.");
+    // The form answers the click itself; only once it has can "nothing was sent" mean anything.
+    await waitFor(() => document.querySelector(".form-problems")?.textContent?.includes("Give your portfolio a title."));
     expect(calls.some((c) => c.cmd === "create_portfolio")).toBe(false);
   });
 
