@@ -230,6 +230,11 @@ async fn settled_tree_pss_mb(binary: &str, home: &Path, what: &str) -> f64 {
     tree.iter().map(|pid| pss_kb(*pid)).sum::<u64>() as f64 / 1000.0
 }
 
+/// The weight targets: idle memory at most this many times the hello window's, and the
+/// launch to an editable section within this many seconds (median).
+const MEMORY_RATIO_TARGET: f64 = 1.25;
+const LAUNCH_TARGET_S: f64 = 1.5;
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -256,7 +261,12 @@ async fn idle_memory_against_a_hello_window() {
     let (app_mb, hello_mb) = (median(app_mb), median(hello_mb));
     println!("FIGURE app_idle_pss_mb={app_mb:.1}");
     println!("FIGURE hello_idle_pss_mb={hello_mb:.1}");
-    println!("FIGURE memory_ratio={:.3}", app_mb / hello_mb);
+    let ratio = app_mb / hello_mb;
+    println!("FIGURE memory_ratio={ratio:.3}");
+    assert!(
+        ratio <= MEMORY_RATIO_TARGET,
+        "idle memory is {ratio:.3} times the hello window's, over the {MEMORY_RATIO_TARGET} target"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -272,5 +282,10 @@ async fn launch_to_an_editable_section() {
         seconds.push(elapsed);
         app.quit().await;
     }
-    println!("FIGURE launch_to_editable_s={:.3}", median(seconds));
+    let median = median(seconds);
+    println!("FIGURE launch_to_editable_s={median:.3}");
+    assert!(
+        median <= LAUNCH_TARGET_S,
+        "launch to an editable section took {median:.3} s (median), over the {LAUNCH_TARGET_S} s target"
+    );
 }
