@@ -108,7 +108,12 @@ pub fn evidence_date_start(date: &str) -> Option<time::Date> {
 
 /// True when the item's date is more than `years` before `today` (so it needs a reason).
 pub fn is_older_than(details: &EvidenceDetails, years: u32, today: time::Date) -> bool {
-    let Some(date) = evidence_date_start(&details.date) else {
+    date_is_older_than(&details.date, years, today)
+}
+
+/// True when `date` (as an item's date is written) is more than `years` before `today`.
+fn date_is_older_than(date: &str, years: u32, today: time::Date) -> bool {
+    let Some(date) = evidence_date_start(date) else {
         return false;
     };
     let cutoff = today
@@ -144,14 +149,10 @@ pub fn describe_date(date: &str, years: u32, today: time::Date) -> EvidenceDate 
         1 => format!("{} {}", month(), start.year()),
         _ => format!("{} {} {}", start.day(), month(), start.year()),
     };
-    let details = EvidenceDetails {
-        date: written.to_string(),
-        ..EvidenceDetails::default()
-    };
     EvidenceDate {
         understood: true,
         text,
-        needs_reason: is_older_than(&details, years, today),
+        needs_reason: date_is_older_than(written, years, today),
     }
 }
 

@@ -38,6 +38,33 @@ pub fn create_new(path: &Path) -> io::Result<File> {
     OpenOptions::new().write(true).create_new(true).open(path)
 }
 
+/// What `read_capped` found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Capped {
+    Read(Vec<u8>),
+    /// Over the limit, with the size seen (the file's length, or what was read before the
+    /// limit, for a file that grew while it was read).
+    TooLarge(u64),
+}
+
+/// Reads `path` whole, never through a link and never more than `limit` bytes: a file from
+/// someone else cannot make the app hold gigabytes. The size is checked before reading and
+/// counted while reading.
+pub fn read_capped(path: &Path, limit: u64) -> io::Result<Capped> {
+    use std::io::Read;
+    let handle = open_to_read(path)?;
+    let length = handle.metadata()?.len();
+    if length > limit {
+        return Ok(Capped::TooLarge(length));
+    }
+    let mut bytes = Vec::with_capacity(length as usize);
+    handle.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Capped::TooLarge(bytes.len() as u64));
+    }
+    Ok(Capped::Read(bytes))
+}
+
 /// Whether `path` is itself a symbolic link (a missing path is not).
 pub fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
@@ -77,5 +104,11 @@ mod tests {
         );
         assert_eq!(std::fs::read(&outside).unwrap(), b"my thesis");
         assert!(is_link(&link) && !is_link(&outside));
+        assert!(is_link_error(&read_capped(&link, 100).unwrap_err()));
+        assert_eq!(
+            read_capped(&outside, 100).unwrap(),
+            Capped::Read(b"my thesis".to_vec())
+        );
+        assert_eq!(read_capped(&outside, 3).unwrap(), Capped::TooLarge(9));
     }
 }

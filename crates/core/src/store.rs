@@ -9,7 +9,7 @@ use crate::lock::{FolderLock, LOCK_FILE, LockOutcome};
 use crate::model::{Portfolio, SCHEMA_VERSION};
 use serde::Serialize;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 use time::macros::format_description;
@@ -344,29 +344,37 @@ fn read_portfolio(folder: &Path, file: &Path) -> Result<Portfolio> {
     Ok(portfolio)
 }
 
-/// The file's bytes, never through a link and never more than a portfolio can hold: the
-/// size is counted as the bytes come, so a file that grows while read is caught too.
+/// The file's bytes, never through a link and never more than a portfolio can hold.
 fn read_capped(folder: &Path, file: &Path) -> Result<Vec<u8>> {
     let limit = MAX_PORTFOLIO_JSON_BYTES;
-    let too_large = |bytes: u64| StoreError::TooLarge {
-        folder: folder.to_path_buf(),
-        bytes,
-        limit,
-    };
-    let handle = crate::no_follow::open_to_read(file).map_err(io_error("read", file))?;
-    let length = handle.metadata().map_err(io_error("read", file))?.len();
-    if length > limit {
-        return Err(too_large(length));
+    match crate::no_follow::read_capped(file, limit).map_err(io_error("read", file))? {
+        crate::no_follow::Capped::Read(bytes) => Ok(bytes),
+        crate::no_follow::Capped::TooLarge(bytes) => Err(StoreError::TooLarge {
+            folder: folder.to_path_buf(),
+            bytes,
+            limit,
+        }),
     }
-    let mut bytes = Vec::with_capacity(length as usize);
-    handle
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error("read", file))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
+}
+
+/// Refuses, changing nothing, a target for a new portfolio that holds a portfolio, any other
+/// file, or is a link: what creating, importing a draft and reopening a bundle all require.
+/// An absent folder or an empty one is fine.
+pub fn check_new_target(folder: &Path) -> Result<()> {
+    if folder.join(PORTFOLIO_FILE).exists() {
+        return Err(StoreError::Exists(folder.to_path_buf()));
     }
-    Ok(bytes)
+    match fs::read_dir(folder) {
+        Ok(mut entries) => match entries.next() {
+            Some(_) => Err(StoreError::FolderNotEmpty(folder.to_path_buf())),
+            None => Ok(()),
+        },
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(_) if crate::no_follow::is_link(folder) || folder.exists() => {
+            Err(StoreError::FolderNotEmpty(folder.to_path_buf()))
+        }
+        Err(error) => Err(io_error("create", folder)(error)),
+    }
 }
 
 #[cfg(test)]

@@ -61,15 +61,15 @@ pub(crate) fn read_evidence<'p>(
         else {
             continue;
         };
-        if !is_plain_file_name(stored_name) {
+        // `stored_path` is the one check that a name stays inside `evidence/`.
+        let Some(path) =
+            crate::evidence_files::stored_path(&portfolio_folder.join(EVIDENCE_DIR), &item.source)
+        else {
             return Err(ExportError::UnsafeStoredName {
                 id: item.id.clone(),
                 name: stored_name.clone(),
             });
-        }
-        let path =
-            crate::evidence_files::stored_path(&portfolio_folder.join(EVIDENCE_DIR), &item.source)
-                .expect("a plain name was checked just above");
+        };
         let missing = || ExportError::EvidenceFileMissing {
             id: item.id.clone(),
             name: original_name.clone(),

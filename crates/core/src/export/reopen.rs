@@ -455,18 +455,7 @@ fn read_evidence(source: &mut Source, file: &Expected<'_>, limit: u64) -> Result
 
 /// Refuses a target that holds a portfolio or anything else, as creating a portfolio does.
 fn check_out(out: &Path) -> Result<()> {
-    if out.join(PORTFOLIO_FILE).exists() {
-        return Err(StoreError::Exists(out.to_path_buf()).into());
-    }
-    match fs::read_dir(out) {
-        Ok(mut entries) => match entries.next() {
-            Some(_) => Err(StoreError::FolderNotEmpty(out.to_path_buf()).into()),
-            None => Ok(()),
-        },
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(_) if out.exists() => Err(StoreError::FolderNotEmpty(out.to_path_buf()).into()),
-        Err(error) => Err(io_error("create", out)(error)),
-    }
+    Ok(crate::store::check_new_target(out)?)
 }
 
 /// Makes the portfolio folder `out` from the exported bundle `input` (its folder or its

@@ -94,11 +94,11 @@ impl DraftImport {
         folder: &Path,
         now: OffsetDateTime,
     ) -> Result<ImportReport> {
-        check_target(folder)?;
+        crate::store::check_new_target(folder)?;
         let staged = StagedFolder::beside(folder, "import").map_err(store_io("create", folder))?;
         let mut report = self.write_into(framework, staged.path(), now)?;
         // Someone may have made the folder meanwhile: theirs stays.
-        check_target(folder)?;
+        crate::store::check_new_target(folder)?;
         staged.publish().map_err(store_io("create", folder))?;
         report.portfolio_folder = folder.to_string_lossy().into_owned();
         report.not_placed_file = report
@@ -348,24 +348,6 @@ impl DraftImport {
             .filter(|s| !self.sections.iter().any(|ours| ours.id == s.id))
             .map(|s| s.id.clone())
             .collect()
-    }
-}
-
-/// Refuses, as creating a portfolio does, a target that holds a portfolio or any other file.
-fn check_target(folder: &Path) -> Result<()> {
-    if folder.join(crate::store::PORTFOLIO_FILE).exists() {
-        return Err(StoreError::Exists(folder.to_path_buf()).into());
-    }
-    match std::fs::read_dir(folder) {
-        Ok(mut entries) => match entries.next() {
-            Some(_) => Err(StoreError::FolderNotEmpty(folder.to_path_buf()).into()),
-            None => Ok(()),
-        },
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(_) if crate::no_follow::is_link(folder) || folder.exists() => {
-            Err(StoreError::FolderNotEmpty(folder.to_path_buf()).into())
-        }
-        Err(error) => Err(store_io("create", folder)(error)),
     }
 }
 

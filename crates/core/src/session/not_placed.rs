@@ -6,7 +6,7 @@
 use super::{Result, Session, SessionError};
 use crate::backups::BACKUP_DIR;
 use crate::import::{MARKDOWN_LIMIT_BYTES, NOT_PLACED_FILE};
-use std::io::{self, Read};
+use std::io;
 use time::OffsetDateTime;
 
 /// The note as the window shows it: its Markdown as written, and its words counted as every
@@ -26,8 +26,11 @@ impl Session {
                 "The note of text not placed could not be read: {reason}."
             ))
         };
-        let file = match crate::no_follow::open_to_read(&path) {
-            Ok(file) => file,
+        let bytes = match crate::no_follow::read_capped(&path, MARKDOWN_LIMIT_BYTES) {
+            Ok(crate::no_follow::Capped::Read(bytes)) => bytes,
+            Ok(crate::no_follow::Capped::TooLarge(_)) => {
+                return Err(refused("it is far larger than any draft".into()));
+            }
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(error) => {
                 return Err(refused(crate::atomic::describe_io_error_for(
@@ -35,13 +38,6 @@ impl Session {
                 )));
             }
         };
-        let mut bytes = Vec::new();
-        file.take(MARKDOWN_LIMIT_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|error| refused(crate::atomic::describe_io_error_for("read", &error)))?;
-        if bytes.len() as u64 > MARKDOWN_LIMIT_BYTES {
-            return Err(refused("it is far larger than any draft".into()));
-        }
         let text = String::from_utf8_lossy(&bytes).into_owned();
         if text.trim().is_empty() {
             return Ok(None);

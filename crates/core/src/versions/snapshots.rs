@@ -13,7 +13,6 @@ use crate::store::{
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 use time::macros::format_description;
@@ -248,16 +247,13 @@ pub fn load_snapshot(folder: &Path, id: &str) -> Result<Portfolio> {
 
 /// A snapshot's JSON, never through a link and never larger than a portfolio can be.
 fn read_small(file: &Path) -> io::Result<Vec<u8>> {
-    let handle = crate::no_follow::open_to_read(file)?;
-    let mut bytes = Vec::new();
-    io::Read::take(handle, MAX_PORTFOLIO_JSON_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_PORTFOLIO_JSON_BYTES {
-        return Err(io::Error::new(
+    match crate::no_follow::read_capped(file, MAX_PORTFOLIO_JSON_BYTES)? {
+        crate::no_follow::Capped::Read(bytes) => Ok(bytes),
+        crate::no_follow::Capped::TooLarge(_) => Err(io::Error::new(
             io::ErrorKind::InvalidData,
             "the file is far too large",
-        ));
+        )),
     }
-    Ok(bytes)
 }
 
 /// Makes a new, separate portfolio folder from a snapshot, with its evidence files, titled
