@@ -1,6 +1,6 @@
-//! End to end through the real window: create a CMALT portfolio, write 1a, see the preview
-//! and word count follow, quit, start again and find the words; switch pathway and back
-//! without losing 1c.
+//! End to end through the real window: create a CMALT portfolio, write 1a and its reference
+//! list, see the preview and word count follow, quit, start again and find the words; switch
+//! pathway and back without losing 1c.
 
 mod support;
 
@@ -10,6 +10,8 @@ use support::{App, Home};
 const DESCRIPTION: &str = "I compared four quiz tools **with colleagues** from learning support.";
 const REFLECTION: &str = "Involving learners earlier would have helped.";
 const SECTION_1C: &str = "I supported fourteen Digital Champions.";
+const REFERENCES: &str = "Laurillard, D. (2012) Teaching as a Design Science. Routledge.";
+const REFERENCES_1A: &str = "[data-section=\"1a\"] [data-testid=\"references\"]";
 
 async fn editor_text(app: &App, part: &str) -> String {
     app.text_of(&format!("[data-testid=\"editor-{part}\"] .cm-content"))
@@ -78,6 +80,20 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     .await;
     app.screenshot("02-editor-1a").await;
 
+    // A reference list of its own below the evidence, asked for, saved as typed.
+    app.click("[data-section=\"1a\"] [data-testid=\"add-references\"]")
+        .await;
+    app.type_into(REFERENCES_1A, REFERENCES).await;
+    app.wait_saved().await;
+    let _ = app
+        .client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+            vec![REFERENCES_1A.into()],
+        )
+        .await;
+    app.screenshot("02b-references-1a").await;
+
     app.open_section("1c").await;
     app.type_into(
         "[data-testid=\"editor-description\"] .cm-content",
@@ -95,6 +111,10 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     assert!(
         saved.contains("with colleagues"),
         "the description reached the disk"
+    );
+    assert!(
+        saved.contains("Teaching as a Design Science"),
+        "the reference list reached the disk"
     );
 
     // Second run: the portfolio is in the recent list with every word.
@@ -114,6 +134,12 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     assert_eq!(
         editor_text(&app, "reflection").await,
         REFLECTION.to_string()
+    );
+    let references = app.find(REFERENCES_1A).await;
+    assert_eq!(
+        references.prop("value").await.unwrap().as_deref(),
+        Some(REFERENCES),
+        "the reference list is shown again, open, without asking"
     );
 
     // Associate CMALT has no 1c; switching there and back brings 1c's text back.

@@ -7,7 +7,7 @@
 
 mod support;
 
-use cmalt_core::library::Library;
+use cmalt_core::recent::RecentPortfolios;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
@@ -46,7 +46,7 @@ fn home_with_the_sample() -> Home {
         time::OffsetDateTime::now_utc(),
     )
     .expect("the sample draft must import");
-    Library::at(&home.data_folder())
+    RecentPortfolios::at(&home.data_folder())
         .remember(&folder)
         .expect("the recent list can be written");
     home

@@ -82,7 +82,7 @@ mod tests {
             core::session::NotPlacedNote,
             core::markdown::Rendered,
             core::word_guide::WordsNote,
-            core::library::RecentPortfolio,
+            core::recent::RecentPortfolio,
             core::backups::BackupInfo,
             // The checklist.
             core::checklist::Checklist,
@@ -92,7 +92,11 @@ mod tests {
             core::checklist::ProblemCode,
             core::checklist::Problem,
             core::checklist::PrincipleCoverage,
+            core::checklist::Fix,
             core::deadlines::Window,
+            core::deadlines::Countdown,
+            core::deadlines::SubmissionPlan,
+            core::framework::Submissions,
             // Import and export.
             core::import::DraftKind,
             core::import::PathwayChoice,

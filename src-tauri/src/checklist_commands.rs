@@ -1,10 +1,10 @@
-//! The checklist's commands: what is left before submitting, the candidate's own ticks and
-//! ratings, and the submission windows.
+//! The checklist's commands: what is left before submitting and its one-click fixes, the
+//! candidate's own ticks and ratings, and when and how they submit.
 
 use crate::error::CommandResult;
 use crate::state::{AppState, now};
-use cmalt_core::checklist::Checklist;
-use cmalt_core::deadlines::{Window, upcoming_windows};
+use cmalt_core::checklist::{Checklist, Fix};
+use cmalt_core::deadlines::{self, SubmissionPlan};
 use cmalt_core::model::{CandidateConfirmations, SelfRating};
 use cmalt_core::session::Saved;
 use tauri::State;
@@ -14,10 +14,21 @@ pub fn checklist(state: State<'_, AppState>) -> CommandResult<Checklist> {
     state.with_session(|s| Ok(s.checklist(now().date())))
 }
 
-/// The next three windows, whether or not a portfolio is open (the start screen shows them).
+/// How and when to submit, whether or not a portfolio is open (the start screen shows it).
 #[tauri::command(async)]
-pub fn submission_windows(state: State<'_, AppState>) -> Vec<Window> {
-    upcoming_windows(&state.framework, now().date(), 3)
+pub fn submission_plan(state: State<'_, AppState>) -> SubmissionPlan {
+    let session = state.session();
+    deadlines::submission_plan(
+        &state.framework,
+        session.as_ref().map(|s| s.portfolio()),
+        now().date(),
+    )
+}
+
+/// Applies a fix the checklist offers (a proposed topic, principle tags, permission).
+#[tauri::command(async)]
+pub fn apply_checklist_fix(state: State<'_, AppState>, fix: Fix) -> CommandResult<Saved> {
+    state.with_session(|s| s.apply_fix(&fix, now().date(), now()))
 }
 
 #[tauri::command(async)]
@@ -38,6 +49,11 @@ pub fn save_self_rating(
 }
 
 #[tauri::command(async)]
-pub fn set_target_window(state: State<'_, AppState>, date: Option<String>) -> CommandResult<Saved> {
+pub fn set_target_date(state: State<'_, AppState>, date: Option<String>) -> CommandResult<Saved> {
     state.with_session(|s| s.set_target_window(date, now()))
+}
+
+#[tauri::command(async)]
+pub fn set_registered_on(state: State<'_, AppState>, date: Option<String>) -> CommandResult<Saved> {
+    state.with_session(|s| s.set_registered_on(date, now()))
 }

@@ -4,10 +4,10 @@
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::state::{AppState, now};
 use cmalt_core::framework::{AreaKindId, Framework, PathwayId};
-use cmalt_core::library::{RecentPortfolio, free_folder_in};
 use cmalt_core::markdown::{self, Rendered};
 use cmalt_core::model::{Confirmation, NominatedAssessor, Portfolio};
 use cmalt_core::outline::PathwayChange;
+use cmalt_core::recent::{RecentPortfolio, free_folder_in};
 use cmalt_core::session::{
     DetailsPatch, OpenedPortfolio, Saved, SectionPatch, Session, SessionError,
 };
@@ -28,7 +28,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         name: "CMALT Portfolio",
         version: env!("CARGO_PKG_VERSION"),
-        data_folder: state.library.data_folder().to_string_lossy().into_owned(),
+        data_folder: state.recent.data_folder().to_string_lossy().into_owned(),
     }
 }
 
@@ -39,12 +39,12 @@ pub fn framework(state: State<'_, AppState>) -> Framework {
 
 #[tauri::command(async)]
 pub fn recent_portfolios(state: State<'_, AppState>) -> Vec<RecentPortfolio> {
-    state.library.recent()
+    state.recent.recent(now().date())
 }
 
 #[tauri::command(async)]
 pub fn forget_recent(state: State<'_, AppState>, folder: String) -> CommandResult<()> {
-    state.library.forget(Path::new(&folder)).map_err(|e| {
+    state.recent.forget(Path::new(&folder)).map_err(|e| {
         CommandError::new(
             ErrorCode::Io,
             format!("Could not update the recent list: {e}"),
@@ -80,7 +80,7 @@ pub async fn create_portfolio(
             None => return Ok(None),
         }
     } else {
-        state.library.folder_for_new(&request.title)
+        state.recent.folder_for_new(&request.title)
     };
     let portfolio = Portfolio::new(
         &request.title,
@@ -117,7 +117,7 @@ fn open_folder(state: &AppState, folder: &Path) -> CommandResult<OpenedPortfolio
     state.open_fresh(folder).map_err(|error| {
         // Remembered even when unreadable, so "open the newest backup" can name it.
         if matches!(error, SessionError::Store(StoreError::Unreadable { .. })) {
-            let _ = state.library.remember(folder);
+            let _ = state.recent.remember(folder);
         }
         error.into()
     })
@@ -126,7 +126,7 @@ fn open_folder(state: &AppState, folder: &Path) -> CommandResult<OpenedPortfolio
 /// Only folders already in the recent list: the window cannot name arbitrary paths.
 fn recent_folder(state: &AppState, folder: &str) -> CommandResult<PathBuf> {
     let folder = PathBuf::from(folder);
-    if state.library.is_recent(&folder) {
+    if state.recent.is_recent(&folder) {
         Ok(folder)
     } else {
         Err(CommandError::new(

@@ -1,6 +1,7 @@
 //! The evidence library's commands. Files are picked (or dropped) and read in Rust; the
 //! webview only ever sees names, handles and what the store serves.
 
+use crate::blocking::off_the_event_loop;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::state::{AppState, now};
 use crate::test_hooks::scripted_picks;
@@ -134,12 +135,15 @@ pub async fn make_smaller_copy(
         })?;
     let limit = state.framework.evidence_file_limit_bytes;
     // Decoding and re-encoding a large photo takes a moment: keep it off the event loop.
-    let made = tauri::async_runtime::spawn_blocking(move || {
-        cmalt_core::smaller_copy::smaller_copy_of(&path, limit)
-    })
-    .await
-    .map_err(|e| CommandError::new(ErrorCode::AttachRefused, e.to_string()))?
-    .map_err(|e| CommandError::new(ErrorCode::AttachRefused, e.to_string()))?;
+    let made = off_the_event_loop(
+        "Making the smaller copy stopped",
+        ErrorCode::AttachRefused,
+        move || {
+            cmalt_core::smaller_copy::smaller_copy_of(&path, limit)
+                .map_err(|e| CommandError::new(ErrorCode::AttachRefused, e.to_string()))
+        },
+    )
+    .await?;
     let cmalt_core::smaller_copy::SmallerFile {
         original_name,
         file_name,

@@ -2,13 +2,14 @@
 //! with a native dialog, then open or show the result; printing through the browser; and
 //! opening an exported bundle again as a portfolio.
 
+use crate::blocking::off_the_event_loop;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::state::{AppState, now};
 use crate::test_hooks::scripted_pick;
 use cmalt_core::export::revisions::RevisionSummary;
 use cmalt_core::export::sizes::SizeReport;
 use cmalt_core::export::{self, ExportExtras, ExportFormat, ExportOptions, ExportOutcome};
-use cmalt_core::library::{free_folder_in, safe_folder_name};
+use cmalt_core::recent::{free_folder_in, safe_folder_name};
 use cmalt_core::session::OpenedPortfolio;
 use cmalt_core::session::Session;
 use std::path::{Path, PathBuf};
@@ -91,15 +92,6 @@ fn export_input(state: &AppState, revisions_since: Option<&str>) -> CommandResul
     })?
 }
 
-/// Runs `work` on a thread for blocking work, off the window's event loop.
-async fn off_the_event_loop<T: Send + 'static>(
-    work: impl FnOnce() -> CommandResult<T> + Send + 'static,
-) -> CommandResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Io, format!("The export stopped: {e}")))?
-}
-
 #[tauri::command]
 pub async fn export_estimate(
     state: State<'_, AppState>,
@@ -107,7 +99,7 @@ pub async fn export_estimate(
     revisions_since: Option<String>,
 ) -> CommandResult<SizeReport> {
     let input = export_input(&state, revisions_since.as_deref())?;
-    off_the_event_loop(move || {
+    off_the_event_loop("The export stopped", ErrorCode::Io, move || {
         export::estimate(
             &input.framework,
             &input.folder,
@@ -140,7 +132,7 @@ pub async fn export_portfolio(
         ..options
     };
     let input = export_input(&state, revisions_since.as_deref())?;
-    let outcome = off_the_event_loop(move || {
+    let outcome = off_the_event_loop("The export stopped", ErrorCode::Io, move || {
         export::export_with(
             &input.framework,
             &input.folder,
@@ -192,7 +184,7 @@ pub fn reveal_last_export(app: AppHandle, state: State<'_, AppState>) -> Command
 /// whose Print dialog saves it as a PDF with the export's print stylesheet.
 #[tauri::command(async)]
 pub fn print_portfolio(app: AppHandle, state: State<'_, AppState>) -> CommandResult<String> {
-    let folder = state.library.private_folder("print").map_err(|e| {
+    let folder = state.recent.private_folder("print").map_err(|e| {
         CommandError::new(
             ErrorCode::Io,
             format!("A temporary file could not be made: {e}"),
@@ -267,7 +259,7 @@ pub async fn open_bundle_dialog(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let folder = state.library.folder_for_new(&stem);
+    let folder = state.recent.folder_for_new(&stem);
     let reopened = export::reopen::open_bundle(&bundle, &folder, &state.framework)
         .map_err(|e| CommandError::new(ErrorCode::ImportRefused, e.to_string()))?;
     Ok(Some(state.open_fresh(&reopened.folder)?))

@@ -47,7 +47,7 @@ pub async fn import_draft_dialog(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let folder = state
-        .library
+        .recent
         .folder_for_new(if draft.title.trim().is_empty() {
             &stem
         } else {

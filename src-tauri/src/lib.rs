@@ -2,6 +2,7 @@
 //! `cmalt_core`; this crate only wires it to Tauri. The command line is `crates/cli`.
 
 mod bindings;
+mod blocking;
 mod checklist_commands;
 mod commands;
 mod error;
@@ -14,7 +15,7 @@ mod test_hooks;
 mod versions_commands;
 
 use cmalt_core::framework::Framework;
-use cmalt_core::library::Library;
+use cmalt_core::recent::RecentPortfolios;
 use state::AppState;
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
@@ -37,8 +38,8 @@ pub fn run_window() -> i32 {
             return 2;
         }
     };
-    let library = match Library::in_os_data_folder() {
-        Ok(library) => library,
+    let recent = match RecentPortfolios::in_os_data_folder() {
+        Ok(recent) => recent,
         Err(error) => {
             eprintln!("cmalt-portfolio: could not find a data folder for the app: {error}");
             return 2;
@@ -53,7 +54,7 @@ pub fn run_window() -> i32 {
             }
         }))
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState::new(framework, library))
+        .manage(AppState::new(framework, recent))
         .setup(|app| {
             // Built here rather than from the config alone, so that every navigation and
             // every new-window request (a middle-click, `target=_blank`) passes the guard.
@@ -121,10 +122,12 @@ pub fn run_window() -> i32 {
             evidence_commands::describe_evidence_date,
             commands::open_web_link,
             checklist_commands::checklist,
-            checklist_commands::submission_windows,
+            checklist_commands::submission_plan,
+            checklist_commands::apply_checklist_fix,
             checklist_commands::save_confirmations,
             checklist_commands::save_self_rating,
-            checklist_commands::set_target_window,
+            checklist_commands::set_target_date,
+            checklist_commands::set_registered_on,
             import_commands::import_draft_dialog,
             import_commands::not_placed_note,
             import_commands::set_aside_not_placed,

@@ -3,7 +3,7 @@
 
 use crate::error::{CommandError, CommandResult};
 use cmalt_core::framework::Framework;
-use cmalt_core::library::Library;
+use cmalt_core::recent::RecentPortfolios;
 use cmalt_core::session::{OpenedPortfolio, Session, SessionError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ impl PendingFiles {
 
 pub struct AppState {
     pub framework: Arc<Framework>,
-    pub library: Library,
+    pub recent: RecentPortfolios,
     session: Mutex<Option<Session>>,
     pending: Mutex<PendingFiles>,
     /// Where the last export went, for "open" and "show in folder".
@@ -39,10 +39,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(framework: Framework, library: Library) -> Self {
+    pub fn new(framework: Framework, recent: RecentPortfolios) -> Self {
         AppState {
             framework: Arc::new(framework),
-            library,
+            recent,
             session: Mutex::new(None),
             pending: Mutex::new(PendingFiles::default()),
             last_export: Mutex::new(None),
@@ -67,7 +67,7 @@ impl AppState {
 
     /// Makes `session` the open one, remembering its folder among the recent portfolios.
     pub fn install(&self, session: Session) -> OpenedPortfolio {
-        let _ = self.library.remember(session.folder());
+        let _ = self.recent.remember(session.folder());
         let view = session.view();
         *self.session() = Some(session);
         view

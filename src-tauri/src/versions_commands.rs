@@ -7,8 +7,8 @@ use crate::export_commands::choose_target;
 use crate::state::{AppState, now};
 use cmalt_core::export::{self, ExportFormat, ExportOptions, ExportOutcome};
 use cmalt_core::framework::PathwayId;
-use cmalt_core::library::safe_folder_name;
 use cmalt_core::model::{Assessment, Portfolio};
+use cmalt_core::recent::safe_folder_name;
 use cmalt_core::session::{OpenedPortfolio, Saved};
 use cmalt_core::versions::assessment::AssessmentStage;
 use cmalt_core::versions::review::{ReviewPatch, ReviewStatus};
@@ -87,7 +87,7 @@ pub struct RestoredCopy {
 }
 
 fn remember_copy(state: &AppState, folder: PathBuf, portfolio: &Portfolio) -> RestoredCopy {
-    let _ = state.library.remember(&folder);
+    let _ = state.recent.remember(&folder);
     RestoredCopy {
         folder: folder.to_string_lossy().into_owned(),
         title: portfolio.display_title(),
@@ -103,7 +103,7 @@ pub fn restore_snapshot_copy(
     let (folder, title) =
         state.with_session(|s| Ok((s.folder().to_path_buf(), s.portfolio().display_title())))?;
     let target = state
-        .library
+        .recent
         .folder_for_new(&format!("{title} snapshot {id}"));
     let portfolio = versions::restore_as_copy(&folder, &id, &target).map_err(versions_error)?;
     Ok(remember_copy(&state, target, &portfolio))
@@ -203,7 +203,7 @@ pub fn restore_backup_copy(
     // The new folder is named after the portfolio; the copy's own title says which version.
     let (folder, title) =
         state.with_session(|s| Ok((s.folder().to_path_buf(), s.portfolio().display_title())))?;
-    let target = state.library.folder_for_new(&format!("{title} backup"));
+    let target = state.recent.folder_for_new(&format!("{title} backup"));
     let portfolio =
         versions::restore_backup_as_copy(&folder, &file_name, &target).map_err(versions_error)?;
     Ok(remember_copy(&state, target, &portfolio))

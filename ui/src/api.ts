@@ -19,6 +19,7 @@ import type {
   ExportFormat,
   ExportOptions,
   ExportOutcome,
+  Fix,
   Framework,
   ImportedDraft,
   LibraryView,
@@ -40,7 +41,7 @@ import type {
   SnapshotInfo,
   SnapshotRequest,
   SnapshotView,
-  SubmissionWindow,
+  SubmissionPlan,
   UpgradePlan,
   VersionsOverview,
   WordsNote,
@@ -104,12 +105,17 @@ export const api = {
 
   // Checklist: recompute after saves (it is cheap) to keep statuses and problems live.
   checklist: () => invoke<Checklist>("checklist"),
-  /** the next three submission windows; works with no portfolio open */
-  submissionWindows: () => invoke<SubmissionWindow[]>("submission_windows"),
+  /** applies a one-click fix the checklist offers; refused when the checklist no longer offers it */
+  applyChecklistFix: (fix: Fix) => invoke<Saved>("apply_checklist_fix", { fix }),
+  /** how and when to submit, with the target and registration counted down; works with no portfolio open */
+  submissionPlan: () => invoke<SubmissionPlan>("submission_plan"),
   saveConfirmations: (confirmations: CandidateConfirmations) => invoke<Saved>("save_confirmations", { confirmations }),
   /** null clears the rating */
   saveSelfRating: (sectionId: string, rating: SelfRating | null) => invoke<Saved>("save_self_rating", { sectionId, rating }),
-  setTargetWindow: (date: string | null) => invoke<Saved>("set_target_window", { date }),
+  /** "YYYY-MM-DD"; null clears it */
+  setTargetDate: (date: string | null) => invoke<Saved>("set_target_date", { date }),
+  /** when the candidate registered with ALT, "YYYY-MM-DD"; null clears it */
+  setRegisteredOn: (date: string | null) => invoke<Saved>("set_registered_on", { date }),
 
   // Importing a Markdown or Word draft as a new portfolio (opened at once).
   /** native dialog; null when cancelled; pathway null = as the draft says or inferred */

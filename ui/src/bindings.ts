@@ -43,7 +43,11 @@ export type AreaKind = { group: string, title_prefix: string, id_prefix: string,
 
 export type PartLabel = { label: string, hint: string, };
 
-export type Parts = { description: PartLabel, reflection: PartLabel, evidence: PartLabel, };
+export type Parts = { description: PartLabel, reflection: PartLabel, evidence: PartLabel, 
+/**
+ * A section's reference list: kept with it, apart from the evidence.
+ */
+references: PartLabel, };
 
 export type NarrativeWordsWarning = { 
 /**
@@ -53,7 +57,12 @@ below_percent_of_min: number,
 /**
  * Warn above this percentage of the guide's maximum.
  */
-above_percent_of_max: number, };
+above_percent_of_max: number, 
+/**
+ * A section counts as complete only once its narrative reaches this percentage of the
+ * guide's minimum: 209 words against 500-600 is a start, not a section.
+ */
+complete_from_percent_of_min: number, };
 
 export type ThinReflection = { 
 /**
@@ -89,11 +98,7 @@ export type ReviewGuidance = { guidance: string, what_happened_prompts: Array<st
 
 export type SubmissionDeadline = { month: number, day: number, };
 
-export type Framework = { format_version: number, narrative_words: WordRange, evidence_file_limit_bytes: number, submission_limit_bytes: number, evidence_recent_years: number, narrative_words_warning: NarrativeWordsWarning, thin_reflection: ThinReflection, 
-/**
- * In calendar order.
- */
-submission_deadlines: Array<SubmissionDeadline>, 
+export type Framework = { format_version: number, narrative_words: WordRange, evidence_file_limit_bytes: number, submission_limit_bytes: number, evidence_recent_years: number, narrative_words_warning: NarrativeWordsWarning, thin_reflection: ThinReflection, submissions: Submissions, 
 /**
  * What an assessment can conclude, and when each outcome can be given.
  */
@@ -121,7 +126,12 @@ topic: string,
 /**
  * The Description; for statement sections (context, future plans) the whole text.
  */
-description: string, reflection: string, citations: Array<Citation>, 
+description: string, reflection: string, 
+/**
+ * The section's reference list (Markdown): works it draws on, kept apart from the
+ * evidence, outside the word count and the evidence rules.
+ */
+references: string, citations: Array<Citation>, 
 /**
  * Which of the four core principles this section demonstrates (1-4).
  */
@@ -133,7 +143,11 @@ export type Confirmation = { declaration_accepted: boolean, signed_name: string,
  */
 date: string, };
 
-export type NominatedAssessor = { name: string, organisation: string, email: string, no_conflict_confirmed: boolean, };
+export type NominatedAssessor = { name: string, organisation: string, email: string, no_conflict_confirmed: boolean, 
+/**
+ * What an imported draft said about conflicts of interest, for the candidate to confirm.
+ */
+conflict_statement: string, };
 
 export type Rating = "strong" | "adequate" | "revisions_required";
 
@@ -202,9 +216,14 @@ next_evidence_number: number,
  */
 self_assessment: { [key in string]: SelfRating }, confirmations: CandidateConfirmations, 
 /**
- * The submission deadline aimed at, "YYYY-MM-DD".
+ * The date the candidate aims to submit by, "YYYY-MM-DD" (named from the years of
+ * fixed submission windows; any date now that ALT takes portfolios all year).
  */
 target_window: string | null, 
+/**
+ * When the candidate registered with ALT, "YYYY-MM-DD": the registration's end follows.
+ */
+registered_on?: string | null, 
 /**
  * Every assessment recorded, oldest first.
  */
@@ -324,7 +343,11 @@ export type OpenedPortfolio = { folder: string, portfolio: Portfolio, outline: O
 
 export type Saved = { saved_at: string, outline: Outline, };
 
-export type SectionPatch = { section_id: string, topic?: string, description?: string, reflection?: string, principles?: Array<number>, };
+export type SectionPatch = { section_id: string, topic?: string, description?: string, reflection?: string, principles?: Array<number>, 
+/**
+ * The section's reference list (Markdown).
+ */
+references?: string, };
 
 export type DetailsPatch = { title: string, candidate: Candidate, previous_award: PreviousAward | null, };
 
@@ -402,7 +425,11 @@ within: boolean,
  */
 text: string, };
 
-export type RecentPortfolio = { folder: string, title: string, pathway: PathwayId | null, candidate_name: string, updated_at: string | null, available: boolean, };
+export type RecentPortfolio = { folder: string, title: string, pathway: PathwayId | null, candidate_name: string, updated_at: string | null, available: boolean, 
+/**
+ * "Aiming for 13 March 2027 · 102 days to go", when it has a target date.
+ */
+aiming: string | null, };
 
 export type BackupInfo = { file_name: string, 
 /**
@@ -446,7 +473,7 @@ export type CheckStatus = "empty" | "in_progress" | "complete" | "problem";
 
 export type Severity = "error" | "warning";
 
-export type ProblemCode = "missing_section" | "missing_description" | "missing_reflection" | "missing_evidence" | "missing_topic" | "unknown_citation" | "words_out_of_range" | "too_few_areas" | "too_many_areas" | "declaration_not_accepted" | "declaration_not_signed" | "declaration_not_dated" | "assessor_missing_name" | "assessor_missing_organisation" | "assessor_invalid_email" | "assessor_conflict_not_confirmed" | "evidence_missing_what_it_shows" | "evidence_old_without_reason" | "evidence_link_missing_url" | "evidence_file_missing" | "evidence_permission_not_confirmed" | "evidence_not_cited" | "principle_not_addressed" | "narrative_far_from_guide" | "thin_reflection" | "unknown_evidence_reference" | "confirmation_not_ticked";
+export type ProblemCode = "missing_section" | "missing_description" | "missing_reflection" | "missing_evidence" | "missing_topic" | "topic_suggested" | "unknown_citation" | "words_out_of_range" | "too_few_areas" | "too_many_areas" | "declaration_not_accepted" | "declaration_not_signed" | "declaration_not_dated" | "assessor_missing_name" | "assessor_missing_organisation" | "assessor_invalid_email" | "assessor_conflict_not_confirmed" | "assessor_conflict_suggested" | "evidence_missing_what_it_shows" | "evidence_old_without_reason" | "evidence_link_missing_url" | "evidence_file_missing" | "evidence_on_website" | "evidence_permission_not_confirmed" | "evidence_not_cited" | "principle_not_addressed" | "principle_suggested" | "narrative_far_from_guide" | "thin_reflection" | "unknown_evidence_reference" | "confirmation_not_ticked";
 
 export type Problem = { 
 /**
@@ -456,17 +483,32 @@ section: string | null,
 /**
  * The evidence item the problem is about (`E4`), if any.
  */
-evidence: string | null, severity: Severity, code: ProblemCode, 
+evidence: string | null, 
+/**
+ * For a grouped problem, every evidence item it is about, in library order (the one
+ * item of an ungrouped problem too).
+ */
+items: Array<string>, severity: Severity, code: ProblemCode, 
 /**
  * Plain words for the candidate: what is wrong and what to do about it.
  */
-message: string, };
+message: string, 
+/**
+ * What one click does about it, when the app can do it for the candidate.
+ */
+fix: Fix | null, };
 
 export type PrincipleCoverage = { id: number, title: string, 
 /**
  * Sections with writing in them that are tagged with this principle, in outline order.
  */
 sections: Array<string>, };
+
+export type Fix = { "kind": "use_topic", section: string, topic: string, 
+/**
+ * The button's words: "Use “Equality Act 2010”".
+ */
+label: string, } | { "kind": "tag_principle", principle: number, sections: Array<string>, label: string, } | { "kind": "confirm_permission", items: Array<string>, label: string, } | { "kind": "confirm_no_conflict", label: string, };
 
 export type SubmissionWindow = { 
 /**
@@ -477,6 +519,73 @@ date: string,
  * Whole days from today to the closing day: 0 on the day itself.
  */
 days_left: number, };
+
+export type Countdown = { 
+/**
+ * "YYYY-MM-DD".
+ */
+date: string, 
+/**
+ * "13 March 2027".
+ */
+long: string, 
+/**
+ * Whole days from today: 0 on the day, negative once it has passed.
+ */
+days_left: number, 
+/**
+ * "102 days to go", "1 day to go", "today", "3 days ago".
+ */
+days_text: string, };
+
+export type SubmissionPlan = { open_all_year: boolean, 
+/**
+ * How submitting works, in a sentence or two.
+ */
+how: string, 
+/**
+ * The next closing days, when the data sets any.
+ */
+windows: Array<Countdown>, 
+/**
+ * The date the candidate aims for, if set.
+ */
+target: Countdown | null, 
+/**
+ * The target in a line for the top bar: "Aiming for 13 March 2027 · 102 days to go".
+ */
+aiming: string | null, 
+/**
+ * When the candidate registered with ALT ("YYYY-MM-DD"), if entered.
+ */
+registered_on: string | null, 
+/**
+ * The last day the registration covers, from `registered_on`.
+ */
+registration_ends: Countdown | null, registration_valid_years: number, 
+/**
+ * A word of warning about the dates, if one is due: a target after the registration
+ * ends, or a target that has passed.
+ */
+warning: string | null, };
+
+export type Submissions = { open_all_year: boolean, 
+/**
+ * "YYYY-MM-DD".
+ */
+open_all_year_since: string, 
+/**
+ * How submitting works, in our words, for the Ready page and the start screen.
+ */
+how: string, 
+/**
+ * A registration lasts this long: the portfolio is submitted within it.
+ */
+registration_valid_years: number, 
+/**
+ * Closing days, the same every year; none when portfolios are taken all year.
+ */
+windows: Array<SubmissionDeadline>, };
 
 export type DraftKind = "markdown" | "docx";
 
@@ -542,7 +651,11 @@ in_pathway: boolean, topic: string, description_words: number, reflection_words:
  * All the words the section took: description, reflection, topic, and for the
  * confirmation and assessor the words read into their fields.
  */
-words_placed: number, evidence_count: number, evidence_ids: Array<string>, };
+words_placed: number, evidence_count: number, evidence_ids: Array<string>, 
+/**
+ * Works in the section's reference list, kept apart from its evidence.
+ */
+references: number, };
 
 export type EvidenceTally = { items: number, files_attached: number, images_attached: number, links: number, missing: number, refused: number, };
 

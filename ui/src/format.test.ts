@@ -29,27 +29,29 @@ describe("format", () => {
   });
 });
 
-describe("dates for deadlines", () => {
-  it("writes dates the British way and counts the days", async () => {
-    const { longDate, daysBetween, daysLeftText, thingsToFixText } = await import("./format");
+describe("dates and counts", () => {
+  it("writes dates the British way and counts things to fix", async () => {
+    const { longDate, thingsToFixText } = await import("./format");
     expect(longDate("2027-01-31")).toBe("31 January 2027");
     expect(longDate("2026-09-05")).toBe("5 September 2026");
     expect(longDate("soon")).toBe("soon");
-    expect(daysBetween("2026-11-23", "2027-01-31")).toBe(69);
-    expect(daysBetween("2027-02-01", "2027-01-31")).toBe(-1);
-    expect(daysLeftText(69)).toBe("69 days left");
-    expect(daysLeftText(1)).toBe("1 day left");
-    expect(daysLeftText(0)).toBe("closes today");
     expect(thingsToFixText(1)).toBe("1 thing to fix");
     expect(thingsToFixText(3)).toBe("3 things to fix");
   });
 
-  it("says what the top bar aims for", async () => {
+  it("says what the top bar aims for in the core's words, and nothing for a date the plan has not caught up with", async () => {
     const { targetText } = await import("./checklist/deadlines");
-    const windows = [{ date: "2027-01-31", days_left: 69 }];
-    expect(targetText("2027-01-31", windows)).toBe("Aiming for 31 January 2027 · 69 days");
-    // Not among the next windows: counted from today.
-    expect(targetText("2027-05-31", windows, "2027-05-30")).toBe("Aiming for 31 May 2027 · 1 day");
-    expect(targetText("2025-05-31", [], "2025-06-01")).toBe("Aiming for 31 May 2025 · this date has passed");
+    const { planFor } = await import("./test/checklist-fixtures");
+    const { portfolioFor } = await import("./test/fixtures");
+    const portfolio = portfolioFor("cmalt");
+    portfolio.target_window = "2027-03-13";
+    expect(targetText(planFor("2027-03-13"), portfolio)).toBe("Aiming for 13 March 2027 · 110 days to go");
+    expect(targetText(planFor("2026-11-10"), { ...portfolio, target_window: "2026-11-10" })).toBe(
+      "Aiming for 10 November 2026 · 13 days ago",
+    );
+    // Just changed here, not yet counted by the core: no old date in the bar.
+    expect(targetText(planFor("2027-01-31"), portfolio)).toBeNull();
+    expect(targetText(planFor(null), { ...portfolio, target_window: null })).toBeNull();
+    expect(targetText(null, portfolio)).toBeNull();
   });
 });

@@ -92,21 +92,6 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
-/** Whole days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` has passed; null for bad dates. */
-export function daysBetween(from: string, to: string): number | null {
-  const a = isoParts(from);
-  const b = isoParts(to);
-  if (!a || !b) return null;
-  return Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / 86_400_000);
-}
-
-/** "69 days left", "1 day left", "closes today", "has passed". */
-export function daysLeftText(days: number): string {
-  if (days < 0) return "has passed";
-  if (days === 0) return "closes today";
-  return `${days} day${days === 1 ? "" : "s"} left`;
-}
-
 /** "1 thing to fix", "3 things to fix". */
 export function thingsToFixText(count: number): string {
   return `${count} thing${count === 1 ? "" : "s"} to fix`;

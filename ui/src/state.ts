@@ -73,7 +73,7 @@ export function createStore(framework: Framework): Store {
 }
 
 export function emptyEntry(): SectionEntry {
-  return { topic: "", description: "", reflection: "", citations: [], principles: [] };
+  return { topic: "", description: "", reflection: "", references: "", citations: [], principles: [] };
 }
 
 /** The entry for a section, created in the local copy if the portfolio has none yet. */

@@ -160,3 +160,64 @@ fn text_with_no_headings_is_imported_with_everything_kept_aside() {
         "all seven words are kept"
     );
 }
+
+/// The sample imported and checked from the command line: ready, with what its prose says
+/// proposed as fixes in `check --json`, and the advice on its files grouped with its items.
+#[test]
+fn the_imported_sample_checks_ready_with_its_suggestions_in_the_json() {
+    let root = tempfile::tempdir().unwrap();
+    let drafts = root.path().join("drafts");
+    std::fs::create_dir_all(drafts.join("evidence")).unwrap();
+    let samples = sample().parent().unwrap().to_path_buf();
+    std::fs::copy(sample(), drafts.join("sample-cmalt.md")).unwrap();
+    for entry in std::fs::read_dir(samples.join("evidence")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            drafts.join("evidence").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    let out = root.path().join("portfolio");
+    let draft = drafts.join("sample-cmalt.md");
+    let imported = run(&[
+        "import",
+        draft.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+
+    let checked = run(&["check", out.to_str().unwrap(), "--json"]);
+    assert!(
+        checked.status.success(),
+        "no errors: {}",
+        text(&checked.stdout)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
+    assert_eq!(json["ready"], true);
+    let problems = json["problems"].as_array().unwrap();
+    let topic = problems
+        .iter()
+        .find(|p| p["code"] == "topic_suggested" && p["section"] == "3a")
+        .expect("3a's topic is proposed");
+    assert_eq!(topic["severity"], "warning");
+    assert_eq!(topic["fix"]["kind"], "use_topic");
+    assert!(
+        topic["fix"]["topic"]
+            .as_str()
+            .unwrap()
+            .contains("Accessibility Regulations 2018")
+    );
+    let permission: Vec<_> = problems
+        .iter()
+        .filter(|p| p["code"] == "evidence_permission_not_confirmed")
+        .collect();
+    assert_eq!(permission.len(), 1, "one grouped entry");
+    assert_eq!(
+        permission[0]["items"].as_array().unwrap().len(),
+        18,
+        "the 18 files; the four web links need no permission"
+    );
+    assert_eq!(permission[0]["fix"]["kind"], "confirm_permission");
+}

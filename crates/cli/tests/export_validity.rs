@@ -239,6 +239,7 @@ fn build_sample(root: &Path) -> PathBuf {
                     organisation: field("Institution/Organisation"),
                     email: field("Email"),
                     no_conflict_confirmed: true,
+                    conflict_statement: String::new(),
                 });
             }
             id => {

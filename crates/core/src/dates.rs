@@ -12,6 +12,11 @@ pub fn parse_iso_date(text: &str) -> Option<Date> {
     Date::parse(text, ISO_DATE).ok()
 }
 
+/// "14 March 2026", as a letter writes a day.
+pub fn long_date(date: Date) -> String {
+    format!("{} {} {}", date.day(), date.month(), date.year())
+}
+
 /// `date` as "YYYY-MM-DD".
 pub fn iso_date(date: Date) -> String {
     date.format(ISO_DATE).expect("the date format is valid")

@@ -107,6 +107,12 @@ pub fn evidence_date_start(date: &str) -> Option<time::Date> {
 }
 
 /// True when the item's date is more than `years` before `today` (so it needs a reason).
+/// A path from the root of a website (`/images/poster.png`), as a web portfolio names its
+/// pictures: not `//host/...`, which names another site.
+pub fn is_website_path(name: &str) -> bool {
+    name.starts_with('/') && !name.starts_with("//")
+}
+
 pub fn is_older_than(details: &EvidenceDetails, years: u32, today: time::Date) -> bool {
     date_is_older_than(&details.date, years, today)
 }
@@ -147,7 +153,7 @@ pub fn describe_date(date: &str, years: u32, today: time::Date) -> EvidenceDate 
     let text = match written.matches('-').count() {
         0 => start.year().to_string(),
         1 => format!("{} {}", month(), start.year()),
-        _ => format!("{} {} {}", start.day(), month(), start.year()),
+        _ => crate::dates::long_date(start),
     };
     EvidenceDate {
         understood: true,

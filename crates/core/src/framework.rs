@@ -263,6 +263,8 @@ pub struct Parts {
     pub description: PartLabel,
     pub reflection: PartLabel,
     pub evidence: PartLabel,
+    /// A section's reference list: kept with it, apart from the evidence.
+    pub references: PartLabel,
 }
 
 /// When the checklist warns that a section's narrative is far from the `narrative_words`
@@ -274,6 +276,9 @@ pub struct NarrativeWordsWarning {
     pub below_percent_of_min: usize,
     /// Warn above this percentage of the guide's maximum.
     pub above_percent_of_max: usize,
+    /// A section counts as complete only once its narrative reaches this percentage of the
+    /// guide's minimum: 209 words against 500-600 is a start, not a section.
+    pub complete_from_percent_of_min: usize,
 }
 
 /// When the checklist warns that a Reflection is much thinner than its Description.
@@ -341,6 +346,22 @@ pub struct SubmissionDeadline {
     pub day: u8,
 }
 
+/// How portfolios reach ALT: all year round since January 2025, or by fixed closing days
+/// an institution running a cohort can set in `windows`.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct Submissions {
+    pub open_all_year: bool,
+    /// "YYYY-MM-DD".
+    pub open_all_year_since: String,
+    /// How submitting works, in our words, for the Ready page and the start screen.
+    pub how: String,
+    /// A registration lasts this long: the portfolio is submitted within it.
+    pub registration_valid_years: u8,
+    /// Closing days, the same every year; none when portfolios are taken all year.
+    pub windows: Vec<SubmissionDeadline>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
@@ -351,8 +372,7 @@ pub struct Framework {
     pub evidence_recent_years: u32,
     pub narrative_words_warning: NarrativeWordsWarning,
     pub thin_reflection: ThinReflection,
-    /// In calendar order.
-    pub submission_deadlines: Vec<SubmissionDeadline>,
+    pub submissions: Submissions,
     /// What an assessment can conclude, and when each outcome can be given.
     pub outcomes: Vec<Outcome>,
     /// Accreditation is kept current by a review of practice this often.
@@ -471,7 +491,7 @@ impl Framework {
                 return fail(format!("area kind {kind:?} names a missing group"));
             }
         }
-        for deadline in &self.submission_deadlines {
+        for deadline in &self.submissions.windows {
             // 2001 is not a leap year: a deadline must fall every year, so never 29 February.
             let every_year = time::Month::try_from(deadline.month)
                 .and_then(|month| time::Date::from_calendar_date(2001, month, deadline.day));
@@ -481,6 +501,9 @@ impl Framework {
                     deadline.day, deadline.month
                 ));
             }
+        }
+        if crate::dates::parse_iso_date(&self.submissions.open_all_year_since).is_none() {
+            return fail("submissions.open_all_year_since is not a YYYY-MM-DD date".into());
         }
         Ok(())
     }

@@ -46,6 +46,9 @@ pub struct SectionEntry {
     /// The Description; for statement sections (context, future plans) the whole text.
     pub description: String,
     pub reflection: String,
+    /// The section's reference list (Markdown): works it draws on, kept apart from the
+    /// evidence, outside the word count and the evidence rules.
+    pub references: String,
     pub citations: Vec<Citation>,
     /// Which of the four core principles this section demonstrates (1-4).
     pub principles: BTreeSet<u8>,
@@ -75,6 +78,8 @@ pub struct NominatedAssessor {
     pub organisation: String,
     pub email: String,
     pub no_conflict_confirmed: bool,
+    /// What an imported draft said about conflicts of interest, for the candidate to confirm.
+    pub conflict_statement: String,
 }
 
 /// The candidate's own rating of a section against the assessors' rubric.
@@ -175,9 +180,13 @@ pub struct Portfolio {
     pub self_assessment: BTreeMap<String, SelfRating>,
     #[serde(default)]
     pub confirmations: CandidateConfirmations,
-    /// The submission deadline aimed at, "YYYY-MM-DD".
+    /// The date the candidate aims to submit by, "YYYY-MM-DD" (named from the years of
+    /// fixed submission windows; any date now that ALT takes portfolios all year).
     #[serde(default)]
     pub target_window: Option<String>,
+    /// When the candidate registered with ALT, "YYYY-MM-DD": the registration's end follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_on: Option<String>,
     /// Every assessment recorded, oldest first.
     #[serde(default)]
     pub assessments: Vec<Assessment>,
@@ -219,6 +228,7 @@ impl Portfolio {
             self_assessment: BTreeMap::new(),
             confirmations: CandidateConfirmations::default(),
             target_window: None,
+            registered_on: None,
             assessments: Vec::new(),
             accredited_on: None,
             reviews: Vec::new(),

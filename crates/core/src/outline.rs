@@ -192,7 +192,21 @@ pub fn section_status(framework: &Framework, portfolio: &Portfolio, id: &str) ->
             if needs_topic {
                 parts.push(filled(&entry.topic));
             }
-            status_of(&parts)
+            // Words are counted only for a section with every part written: the only one
+            // the word guide can still hold back from complete.
+            let within_reach = || {
+                let narrative = count_markdown_words(&entry.description)
+                    + count_markdown_words(&entry.reflection);
+                narrative * 100
+                    >= framework.narrative_words.min
+                        * framework
+                            .narrative_words_warning
+                            .complete_from_percent_of_min
+            };
+            match status_of(&parts) {
+                SectionStatus::Complete if !within_reach() => SectionStatus::InProgress,
+                status => status,
+            }
         }
         SectionKind::Confirmation => {
             let confirmation = &portfolio.confirmation;
@@ -209,6 +223,7 @@ pub fn section_status(framework: &Framework, portfolio: &Portfolio, id: &str) ->
                 organisation,
                 email,
                 no_conflict_confirmed,
+                ..
             }) => status_of(&[
                 filled(name),
                 filled(organisation),

@@ -2,7 +2,7 @@
 //! checks as the sample's expected file says: the same sections, parts, evidence counts and
 //! (within its ±3%) word counts, and nothing flagged that the file says must not be.
 
-use cmalt_core::checklist::{Checklist, ProblemCode, Severity, check};
+use cmalt_core::checklist::{Checklist, Fix, ProblemCode, check};
 use cmalt_core::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::model::{Citation, NominatedAssessor, Portfolio};
@@ -310,22 +310,36 @@ fn within_tolerance(ours: usize, expected: u64) -> bool {
 }
 
 #[test]
-fn the_sample_is_ready_once_its_topics_and_assessor_are_confirmed() {
+fn the_sample_is_ready_as_written_with_its_topics_proposed_from_its_prose() {
     let framework = Framework::bundled().unwrap();
     let as_written = check(&framework, &parse_sample(&framework), SUBMITTED);
-    let errors: Vec<(Option<&str>, ProblemCode)> = as_written
+    assert!(as_written.ready, "{:#?}", as_written.problems);
+    let proposed: Vec<(Option<&str>, ProblemCode, String)> = as_written
         .problems
         .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| (p.section.as_deref(), p.code))
+        .filter_map(|p| match &p.fix {
+            Some(Fix::UseTopic { topic, .. }) => {
+                Some((p.section.as_deref(), p.code, topic.clone()))
+            }
+            _ => None,
+        })
         .collect();
     assert_eq!(
-        errors,
+        proposed,
         vec![
-            (Some("3a"), ProblemCode::MissingTopic),
-            (Some("3b"), ProblemCode::MissingTopic),
+            (
+                Some("3a"),
+                ProblemCode::TopicSuggested,
+                "Public Sector Bodies Accessibility Regulations 2018 and Equality Act 2010"
+                    .to_string()
+            ),
+            (
+                Some("3b"),
+                ProblemCode::TopicSuggested,
+                "JCQ guidance".to_string()
+            ),
         ],
-        "as written, the sample's only gaps are the topics it names in prose (its assessor list now states the conflict of interest)"
+        "3a and 3b name their legislation and standard in their first paragraphs"
     );
 
     let checklist = check(&framework, &sample_as_meant(&framework), SUBMITTED);

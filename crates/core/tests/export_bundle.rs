@@ -186,6 +186,7 @@ fn fixture() -> Fixture {
         organisation: "Fenbridge College Group".into(),
         email: "r.ellery@fenbridge.example".into(),
         no_conflict_confirmed: true,
+        conflict_statement: String::new(),
     });
     fixture.attach(
         "quiz screenshot.png",
@@ -409,6 +410,38 @@ fn sections_come_in_framework_order_with_their_parts_and_the_declaration() {
 }
 
 #[test]
+fn a_sections_references_are_exported_as_its_reference_list_and_reopen() {
+    let mut fixture = fixture();
+    fixture.portfolio.section_mut("2a").references = "- Carr, P. (2023). *Digital Transformation 101*. London: Example Press.\n- Beetham, H. (2019) *Rethinking Pedagogy*. Available at: <https://example.org/book>".into();
+    let out = fixture.out("bundle");
+    fixture
+        .export(&out, ExportOptions::new(ExportFormat::Folder))
+        .unwrap();
+    let html = read(&out.join("index.html"));
+    let section = &html[html.find("id=\"section-2a\"").unwrap()..];
+    let section = &section[..section.find("id=\"section-2b\"").unwrap()];
+    let heading = section
+        .find("<h4>References</h4>")
+        .expect("2a has its references under their own heading");
+    assert!(
+        heading > section.find("<h4>Evidence</h4>").unwrap(),
+        "after the evidence"
+    );
+    assert!(section.contains("<em>Digital Transformation 101</em>"));
+    assert!(
+        !html[html.find("id=\"section-2b\"").unwrap()..].contains("<h4>References</h4>"),
+        "a section with no references has no heading for them"
+    );
+    let reopened: serde_json::Value =
+        serde_json::from_str(&read(&out.join("portfolio.json"))).unwrap();
+    assert_eq!(
+        reopened["sections"]["2a"]["references"],
+        fixture.portfolio.section("2a").unwrap().references.as_str(),
+        "the bundle keeps them to open again"
+    );
+}
+
+#[test]
 fn every_cited_item_is_linked_and_listed_in_the_appendix_with_links_back() {
     let fixture = fixture();
     let out = fixture.out("bundle");
@@ -556,6 +589,7 @@ fn hostile_text_in_every_field_is_escaped_and_no_script_or_unsafe_link_survives(
         organisation: format!("Org {evil}"),
         email: "x@y\" onmouseover=\"alert(5)".into(),
         no_conflict_confirmed: true,
+        conflict_statement: String::new(),
     });
     fixture.attach_link("javascript:alert(6)", &format!("Link {evil}"), &["1a"]);
     fixture.attach_link(

@@ -173,6 +173,61 @@ fn the_sample_as_a_word_document_lands_as_the_markdown_does() {
     );
 }
 
+/// The same document as other zip writers pack it: streamed (sizes after the data, as
+/// Google Docs and LibreOffice do) and ZIP64 (as large or some Word saves are).
+fn repacked(docx: &Path, name: &str, streamed: bool, zip64: bool) -> PathBuf {
+    use std::io::{Read, Write};
+    use zip::write::SimpleFileOptions;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(zip64);
+    let mut parts = Vec::new();
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        parts.push((entry.name().to_string(), bytes));
+    }
+    let target = docx.with_file_name(name);
+    let file = std::fs::File::create(&target).unwrap();
+    if streamed {
+        let mut writer = zip::ZipWriter::new_stream(file);
+        for (part, bytes) in &parts {
+            writer.start_file(part.as_str(), options).unwrap();
+            writer.write_all(bytes).unwrap();
+        }
+        writer.finish().unwrap();
+    } else {
+        let mut writer = zip::ZipWriter::new(file);
+        for (part, bytes) in &parts {
+            writer.start_file(part.as_str(), options).unwrap();
+            writer.write_all(bytes).unwrap();
+        }
+        writer.finish().unwrap();
+    }
+    target
+}
+
+#[test]
+fn any_zip_writers_word_document_is_read_streamed_or_zip64() {
+    for (name, streamed, zip64) in [
+        ("streamed.docx", true, false),
+        ("zip64.docx", false, true),
+        ("streamed-zip64.docx", true, true),
+    ] {
+        let folder = drafts_folder();
+        let docx = to_docx(folder.path(), &sample_text(), "sample-cmalt.docx");
+        let repacked = repacked(&docx, name, streamed, zip64);
+        let bytes = std::fs::read(&repacked).unwrap();
+        if streamed {
+            assert_ne!(bytes[6] & 0x08, 0, "{name}: sizes follow the data");
+        }
+        let (_, portfolio) = import_docx(folder.path(), &repacked);
+        assert_sections_match_expected(&portfolio, name);
+    }
+}
+
 #[test]
 fn a_variant_with_core_areas_and_bold_labels_as_a_word_document() {
     let mut text = String::new();

@@ -195,14 +195,23 @@ fn status_follows_the_parts_written() {
     assert_eq!(status(&session, "1a"), SectionStatus::Empty);
     write(&mut session, "1a", "What I did");
     assert_eq!(status(&session, "1a"), SectionStatus::InProgress);
-    let patch = SectionPatch {
-        section_id: "1a".into(),
-        reflection: Some("What I learned".into()),
-        ..SectionPatch::default()
+    let reflect = |session: &mut Session, words: usize| {
+        let patch = SectionPatch {
+            section_id: "1a".into(),
+            reflection: Some(format!("What I learned {}", "word ".repeat(words))),
+            ..SectionPatch::default()
+        };
+        session
+            .save_section(patch, datetime!(2026-11-23 10:06 UTC))
+            .unwrap();
     };
-    session
-        .save_section(patch, datetime!(2026-11-23 10:06 UTC))
-        .unwrap();
+    reflect(&mut session, 0);
+    assert_eq!(
+        status(&session, "1a"),
+        SectionStatus::InProgress,
+        "both parts, but a few words are a start, not a section"
+    );
+    reflect(&mut session, 250);
     assert_eq!(status(&session, "1a"), SectionStatus::Complete);
     write(&mut session, "future", "Too short");
     assert_eq!(

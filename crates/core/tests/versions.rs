@@ -31,6 +31,7 @@ fn write_1a(session: &mut Session, description: &str) {
         description: Some(description.into()),
         reflection: None,
         principles: None,
+        references: None,
     };
     session.save_section(patch, NOW).unwrap();
 }

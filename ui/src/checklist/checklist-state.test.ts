@@ -1,6 +1,7 @@
 // Tests that the checklist is asked for shortly after changes, never twice at once, and how statuses merge.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checklistFor } from "../test/checklist-fixtures";
+import { settled } from "../test/harness";
 import type { Checklist } from "../types";
 import { createChecklistState, entryStatus, shownStatus } from "./checklist-state";
 
@@ -47,7 +48,7 @@ describe("checklist state", () => {
     void state.refreshNow();
     expect(fetch).toHaveBeenCalledTimes(1);
     release(checklistFor("cmalt"));
-    await new Promise((r) => setTimeout(r, 0));
+    await settled();
     expect(fetch).toHaveBeenCalledTimes(2); // the asks made meanwhile became one more request
     release(checklistFor("senior"));
     await first;

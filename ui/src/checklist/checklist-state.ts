@@ -1,21 +1,23 @@
 // The submission checklist of the open portfolio, kept live: asked for again shortly after every save,
 // one request at a time, with listeners (sidebar, top bar, Ready page) told when a new one arrives.
-// Also holds the next submission windows, which change only from day to day.
+// Also holds the submission plan (how to submit, the target date and the registration counted
+// down by the core), asked for again when the portfolio opens and after either date is saved.
 import { api } from "../api";
-import type { Checklist, CheckStatus, SectionCheck, SectionStatus, SubmissionWindow } from "../types";
+import type { Checklist, CheckStatus, SectionCheck, SectionStatus, SubmissionPlan } from "../types";
 
 export interface ChecklistState {
   /** the newest checklist, or null before the first one arrives (or while it cannot be read) */
   current(): Checklist | null;
-  /** the next submission windows, or null before they arrive */
-  windows(): SubmissionWindow[] | null;
+  /** how and when to submit, or null before it arrives */
+  plan(): SubmissionPlan | null;
   /** Ask again shortly; several asks within the delay become one request. */
   refresh(): void;
   /** Ask now. Never two requests at once: an ask during one runs once more after it. */
   refreshNow(): Promise<void>;
-  loadWindows(): Promise<void>;
+  /** Ask for the plan again (on opening, and after the target or registration date is saved). */
+  loadPlan(): Promise<void>;
   onChange(listener: (checklist: Checklist) => void): () => void;
-  onWindows(listener: (windows: SubmissionWindow[]) => void): () => void;
+  onPlan(listener: (plan: SubmissionPlan) => void): () => void;
   /** the section as the checklist sees it, if the checklist has it */
   section(sectionId: string): SectionCheck | undefined;
   destroy(): void;
@@ -23,19 +25,20 @@ export interface ChecklistState {
 
 export interface ChecklistOptions {
   fetch?: () => Promise<Checklist>;
-  fetchWindows?: () => Promise<SubmissionWindow[]>;
+  fetchPlan?: () => Promise<SubmissionPlan>;
   /** quiet time after the last ask before asking the backend */
   delayMs?: number;
 }
 
 export function createChecklistState(options: ChecklistOptions = {}): ChecklistState {
   const fetch = options.fetch ?? (() => api.checklist());
-  const fetchWindows = options.fetchWindows ?? (() => api.submissionWindows());
+  const fetchPlan = options.fetchPlan ?? (() => api.submissionPlan());
   const delayMs = options.delayMs ?? 400;
   const listeners = new Set<(checklist: Checklist) => void>();
-  const windowListeners = new Set<(windows: SubmissionWindow[]) => void>();
+  const planListeners = new Set<(plan: SubmissionPlan) => void>();
   let checklist: Checklist | null = null;
-  let windows: SubmissionWindow[] | null = null;
+  let plan: SubmissionPlan | null = null;
+  let planAsked = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -69,7 +72,7 @@ export function createChecklistState(options: ChecklistOptions = {}): ChecklistS
 
   return {
     current: () => checklist,
-    windows: () => windows,
+    plan: () => plan,
     refresh() {
       if (destroyed) return;
       if (timer) clearTimeout(timer);
@@ -83,23 +86,25 @@ export function createChecklistState(options: ChecklistOptions = {}): ChecklistS
       timer = null;
       return run();
     },
-    async loadWindows() {
+    async loadPlan() {
+      // An answer to an older ask arriving after a newer one is dropped.
+      const mine = ++planAsked;
       try {
-        const next = await fetchWindows();
-        if (destroyed) return;
-        windows = next;
-        for (const listener of [...windowListeners]) listener(next);
+        const next = await fetchPlan();
+        if (destroyed || mine !== planAsked) return;
+        plan = next;
+        for (const listener of [...planListeners]) listener(next);
       } catch {
-        // No dates is no reason to stop anything; the panels stay quiet.
+        // No plan is no reason to stop anything; the panels keep what they show.
       }
     },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    onWindows(listener) {
-      windowListeners.add(listener);
-      return () => windowListeners.delete(listener);
+    onPlan(listener) {
+      planListeners.add(listener);
+      return () => planListeners.delete(listener);
     },
     section: (id) => checklist?.sections.find((s) => s.id === id),
     destroy() {
@@ -107,7 +112,7 @@ export function createChecklistState(options: ChecklistOptions = {}): ChecklistS
       if (timer) clearTimeout(timer);
       timer = null;
       listeners.clear();
-      windowListeners.clear();
+      planListeners.clear();
     },
   };
 }

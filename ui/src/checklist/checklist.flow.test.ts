@@ -1,13 +1,15 @@
 // Flows for "Know what is left before submitting": live statuses, the Ready page and its links,
-// fixing a problem, the candidate's own checks, principles, self-rating and deadlines.
+// fixing a problem (by hand or with one click), the candidate's own checks, principles, self-rating
+// and when to submit.
 import { EditorView } from "@codemirror/view";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { afterEach, describe, expect, it } from "vitest";
-import { checklistFor, problem } from "../test/checklist-fixtures";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { emptyEntry } from "../state";
+import { checklistFor, planFor, problem, WINDOWS } from "../test/checklist-fixtures";
 import { evidenceItem, FakeLibrary } from "../test/evidence-fixtures";
 import { openedFor, outlineFor } from "../test/fixtures";
 import { $, backend, boot, byTestId, type, waitFor } from "../test/harness";
-import type { CandidateConfirmations, Checklist, Problem, SectionPatch } from "../types";
+import type { CandidateConfirmations, Checklist, Fix, Problem, SectionPatch } from "../types";
 
 afterEach(() => {
   clearMocks();
@@ -75,11 +77,16 @@ describe("live statuses", () => {
     const before = asked;
     $('[data-section-id="1a"]')!.click();
     await waitFor(() => byTestId("editor-description"));
-    editorView("description").dispatch({ changes: { from: 0, insert: "I ran workshops" } });
-    await app.autosave.flush();
-    await waitFor(() => asked > before);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(asked).toBe(before + 1);
+    // Every timer from here on is run on purpose, so "once" is checked after all of them.
+    vi.useFakeTimers();
+    try {
+      editorView("description").dispatch({ changes: { from: 0, insert: "I ran workshops" } });
+      await app.autosave.flush();
+      await vi.runAllTimersAsync();
+      expect(asked).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -359,51 +366,249 @@ describe("principles and self-assessment", () => {
   });
 });
 
-describe("deadlines", () => {
-  it("shows the next windows on the start screen", async () => {
-    backend();
-    await boot();
-    const panel = await waitFor(() => (byTestId("deadlines")?.querySelector(".deadline-list") ? byTestId("deadlines") : null));
-    expect(panel.querySelector("h2")!.textContent).toBe("Next submission deadlines");
-    const items = Array.from(panel.querySelectorAll("li"), (li) => li.textContent);
-    expect(items).toEqual(["31 January 202769 days left", "31 May 2027189 days left", "30 September 2027311 days left"]);
+describe("one-click fixes", () => {
+  const USE_TOPIC: Fix = { kind: "use_topic", section: "3a", topic: "Equality Act 2010", label: "Use “Equality Act 2010”" };
+  const topicSuggested = problem(
+    "topic_suggested",
+    "3a",
+    "Section 3a's writing names Equality Act 2010, but its “Legislation” is not filled in.",
+    { severity: "warning", fix: USE_TOPIC },
+  );
+
+  it("applies the problem's fix, then shows the portfolio and the list as the core has them", async () => {
+    let fixed = false;
+    let release: () => void = () => undefined;
+    const opened = openedFor("cmalt");
+    const { calls } = await open(
+      () => checklistFor("cmalt", { problems: fixed ? [] : [topicSuggested] }),
+      {
+        // A copy each time, as the bridge gives: the window's portfolio changes only by taking the fix.
+        current_portfolio: () => structuredClone(opened),
+        apply_checklist_fix: () =>
+          new Promise((resolve) => {
+            release = () => {
+              fixed = true;
+              opened.portfolio.sections["3a"] = { ...emptyEntry(), topic: "Equality Act 2010" };
+              resolve(saved());
+            };
+          }),
+      },
+      opened,
+    );
+    await openReady();
+    const button = await waitFor(() => byTestId<HTMLButtonElement>("problem-fix"));
+    expect(button.textContent).toBe("Use “Equality Act 2010”");
+    expect(button.dataset.code).toBe("topic_suggested");
+    // Beside the message, in the same row, which keeps its link.
+    const row = button.closest<HTMLElement>("li")!;
+    expect(row.dataset.code).toBe("topic_suggested");
+    expect(row.querySelector<HTMLElement>("[data-testid=problem]")!.dataset.section).toBe("3a");
+    expect(button.disabled).toBe(false);
+
+    button.focus();
+    button.click();
+    await waitFor(() => calls.some((c) => c.cmd === "apply_checklist_fix"));
+    expect(calls.find((c) => c.cmd === "apply_checklist_fix")!.args).toEqual({ fix: USE_TOPIC });
+    // Once only, however often it is clicked while the core works.
+    expect(byTestId<HTMLButtonElement>("problem-fix")!.disabled).toBe(true);
+    byTestId<HTMLButtonElement>("problem-fix")!.click();
+    release();
+    await waitFor(() => !byTestId("problem-fix"));
+    expect(calls.filter((c) => c.cmd === "apply_checklist_fix")).toHaveLength(1);
+    expect(problemWith("topic_suggested")).toBeUndefined();
+    // The portfolio was read again after the fix, and focus did not fall off the page.
+    expect(calls.filter((c) => c.cmd === "current_portfolio").length).toBeGreaterThanOrEqual(2);
+    expect(document.activeElement).not.toBe(document.body);
+
+    // The section shows the topic the core filled in.
+    $('[data-section-id="3a"]')!.click();
+    await waitFor(() => byTestId<HTMLInputElement>("topic")?.value === "Equality Act 2010");
   });
 
-  it("lists the windows on the Ready page and sets the target the top bar counts down to", async () => {
-    const { app, calls } = await open(() => checklistFor("cmalt"));
+  it("shows the core's refusal of a fix on the page and keeps the button", async () => {
+    const refusal = "That suggestion no longer applies: the portfolio has changed since the checklist made it.";
+    const { calls } = await open(() => checklistFor("cmalt", { problems: [topicSuggested] }), {
+      apply_checklist_fix: () => {
+        throw { code: "invalid", message: refusal };
+      },
+    });
+    await openReady();
+    const error = byTestId("fix-error")!;
+    expect(error.hidden).toBe(true);
+    (await waitFor(() => byTestId<HTMLButtonElement>("problem-fix"))).click();
+    await waitFor(() => byTestId("fix-error")!.textContent === refusal);
+    expect(error.hidden).toBe(false);
+    expect(error.getAttribute("role")).toBe("alert");
+    await waitFor(() => byTestId<HTMLButtonElement>("problem-fix")?.disabled === false);
+    // The list is asked for again, as the portfolio has changed under it.
+    const asked = calls.filter((c) => c.cmd === "checklist").length;
+    byTestId<HTMLButtonElement>("problem-fix")!.click();
+    await waitFor(() => calls.filter((c) => c.cmd === "checklist").length > asked);
+  });
+
+  it("lists a grouped problem's items, each opening the library at it, and confirms them all at once", async () => {
+    const library = new FakeLibrary([evidenceItem(1), evidenceItem(2), evidenceItem(3)]);
+    const confirm: Fix = { kind: "confirm_permission", items: ["E1", "E2", "E3"], label: "Confirm all 3" };
+    let fixed = false;
+    const { calls } = await open(
+      () =>
+        checklistFor("cmalt", {
+          problems: fixed
+            ? []
+            : [
+                problem(
+                  "evidence_permission_not_confirmed",
+                  null,
+                  "Confirm that these 3 files and images are anonymised, or that the people in them agreed to their use: E1, E2 and E3.",
+                  { severity: "warning", items: ["E1", "E2", "E3"], fix: confirm },
+                ),
+              ],
+        }),
+      {
+        ...library.handlers(),
+        apply_checklist_fix: () => {
+          fixed = true;
+          return saved();
+        },
+      },
+    );
+    await openReady();
+    const link = await waitFor(() => problemWith("evidence_permission_not_confirmed"));
+    expect(link.dataset.evidence).toBeUndefined();
+    expect(link.closest(".problem-group")!.querySelector("h3")!.textContent).toBe("Evidence library");
+    expect(link.textContent).toContain("Open the evidence library");
+    const items = () => Array.from(link.closest("li")!.querySelectorAll<HTMLElement>("[data-testid=problem-item]"));
+    expect(items().map((item) => item.textContent)).toEqual(["E1", "E2", "E3"]);
+    await waitFor(() => items()[1].getAttribute("aria-label") === "Open E2 in the evidence library: Item 2");
+
+    items()[1].click();
+    const row = await waitFor(() => $('[data-testid=library-row][data-evidence-id="E2"]'));
+    expect(row.classList.contains("highlight")).toBe(true);
+
+    await openReady();
+    const button = await waitFor(() => byTestId<HTMLButtonElement>("problem-fix"));
+    expect(button.textContent).toBe("Confirm all 3");
+    const libraryReads = calls.filter((c) => c.cmd === "evidence_library").length;
+    button.click();
+    await waitFor(() => !problemWith("evidence_permission_not_confirmed"));
+    expect(calls.find((c) => c.cmd === "apply_checklist_fix")!.args).toEqual({ fix: confirm });
+    // The library is read again, so its flags follow.
+    expect(calls.filter((c) => c.cmd === "evidence_library").length).toBeGreaterThan(libraryReads);
+  });
+});
+
+describe("when you submit", () => {
+  it("says on the start screen how submitting works, with no dates when there are none", async () => {
+    backend();
+    await boot();
+    const panel = await waitFor(() => (byTestId("submission-how") ? byTestId("deadlines") : null));
+    expect(panel.querySelector("h2")!.textContent).toBe("When you submit");
+    expect(byTestId("submission-how")!.textContent).toBe(planFor().how);
+    expect(panel.querySelector(".deadline-list")).toBeNull();
+  });
+
+  it("lists the closing days on the start screen where the scheme has them", async () => {
+    backend({ submission_plan: () => planFor(null, null, WINDOWS) });
+    await boot();
+    const panel = await waitFor(() => (byTestId("deadlines")?.querySelector(".deadline-list") ? byTestId("deadlines") : null));
+    const items = Array.from(panel.querySelectorAll("li"), (li) => li.textContent);
+    expect(items).toEqual(["31 January 202769 days to go", "31 May 2027189 days to go", "30 September 2027311 days to go"]);
+  });
+
+  it("saves the date aimed for, which the page and the top bar count down to from the core's plan", async () => {
+    let target: string | null = null;
+    const { app, calls } = await open(() => checklistFor("cmalt"), {
+      set_target_date: (args) => {
+        target = args.date as string | null;
+        return saved();
+      },
+      submission_plan: () => planFor(target),
+    });
     await openReady();
     const panel = byTestId("deadlines")!;
-    await waitFor(() => panel.textContent!.includes("69 days left"));
-    expect(panel.textContent).toContain("31 January 2027");
+    await waitFor(() => byTestId("submission-how")!.textContent === planFor().how);
+    expect(panel.querySelector("h2")!.textContent).toBe("When you submit");
+    expect(panel.querySelector(".deadline-list")).toBeNull(); // all year round: no closing days
     expect(byTestId("target-summary")!.hidden).toBe(true);
+    const field = byTestId<HTMLInputElement>("target-date")!;
+    expect(field.type).toBe("date");
+    expect(document.querySelector(`label[for="${field.id}"]`)!.textContent).toBe("The date you are aiming for");
+    expect(byTestId("target-date-note")!.hidden).toBe(true);
 
-    const select = byTestId<HTMLSelectElement>("target-window")!;
-    expect(Array.from(select.options, (o) => o.textContent)).toEqual([
-      "No target",
-      "31 January 2027 (69 days left)",
-      "31 May 2027 (189 days left)",
-      "30 September 2027 (311 days left)",
-    ]);
-    select.value = "2027-01-31";
-    select.dispatchEvent(new Event("change"));
+    field.value = "2027-03-13";
+    field.dispatchEvent(new Event("change"));
+    await app.autosave.flush();
+    expect(calls.filter((c) => c.cmd === "set_target_date").at(-1)!.args).toEqual({ date: "2027-03-13" });
+    await waitFor(() => byTestId("target-summary")!.textContent === "Aiming for 13 March 2027 · 110 days to go");
     expect(byTestId("target-summary")!.hidden).toBe(false);
-    expect(byTestId("target-summary")!.textContent).toBe("Aiming for 31 January 2027 · 69 days");
-    expect(panel.querySelector(".is-target")!.textContent).toContain("Your target");
-    await app.autosave.flush();
-    expect(calls.filter((c) => c.cmd === "set_target_window").at(-1)!.args).toEqual({ date: "2027-01-31" });
+    expect(byTestId("target-date-note")!.textContent).toBe("13 March 2027 · 110 days to go");
+    expect(byTestId("target-date-note")!.hidden).toBe(false);
 
-    select.value = "";
-    select.dispatchEvent(new Event("change"));
-    await app.autosave.flush();
-    expect(calls.filter((c) => c.cmd === "set_target_window").at(-1)!.args).toEqual({ date: null });
+    // An empty field clears it.
+    field.value = "";
+    field.dispatchEvent(new Event("change"));
+    // At once: the old date is not shown while the change is saved.
     expect(byTestId("target-summary")!.hidden).toBe(true);
+    await app.autosave.flush();
+    expect(calls.filter((c) => c.cmd === "set_target_date").at(-1)!.args).toEqual({ date: null });
+    expect(byTestId("target-summary")!.hidden).toBe(true);
+    expect(byTestId("target-date-note")!.hidden).toBe(true);
+  });
+
+  it("saves when the candidate registered and says when the registration runs to", async () => {
+    let registered: string | null = null;
+    const { app, calls } = await open(() => checklistFor("cmalt"), {
+      set_registered_on: (args) => {
+        registered = args.date as string | null;
+        return saved();
+      },
+      submission_plan: () => planFor(null, registered),
+    });
+    await openReady();
+    const field = await waitFor(() => byTestId<HTMLInputElement>("registered-on"));
+    expect(document.querySelector(`label[for="${field.id}"]`)!.textContent).toBe("When you registered with ALT");
+    field.value = "2026-03-15";
+    field.dispatchEvent(new Event("change"));
+    await app.autosave.flush();
+    expect(calls.filter((c) => c.cmd === "set_registered_on").at(-1)!.args).toEqual({ date: "2026-03-15" });
+    await waitFor(() => byTestId("registered-on-note")!.textContent === "Your registration runs to 14 March 2028 (477 days to go)");
+
+    byTestId("registered-on-clear")!.click();
+    await app.autosave.flush();
+    expect(calls.filter((c) => c.cmd === "set_registered_on").at(-1)!.args).toEqual({ date: null });
+    expect(field.value).toBe("");
+    expect(byTestId("registered-on-note")!.hidden).toBe(true);
+  });
+
+  it("lists closing days on the Ready page where the scheme has them, the target marked", async () => {
+    const opened = openedFor("cmalt");
+    opened.portfolio.target_window = "2027-05-31";
+    await open(() => checklistFor("cmalt"), { submission_plan: () => planFor("2027-05-31", null, WINDOWS) }, opened);
+    await openReady();
+    const list = await waitFor(() => byTestId("deadline-list"));
+    expect(Array.from(list.querySelectorAll("li"), (li) => li.dataset.date)).toEqual(WINDOWS);
+    expect(list.querySelector(".is-target")!.textContent).toContain("31 May 2027");
+    expect(list.querySelector(".is-target")!.textContent).toContain("Your target");
+    expect(byTestId<HTMLInputElement>("target-date")!.value).toBe("2027-05-31");
+  });
+
+  it("shows the core's warning when the target falls after the registration ends", async () => {
+    const opened = openedFor("cmalt");
+    opened.portfolio.target_window = "2027-05-31";
+    opened.portfolio.registered_on = "2024-11-11";
+    const warning =
+      "Your target, 31 May 2027, is after your registration ends on 10 November 2026: aim to submit by then, or ask ALT about your registration.";
+    await open(() => checklistFor("cmalt"), { submission_plan: () => ({ ...planFor("2027-05-31", "2024-11-11"), warning }) }, opened);
+    await openReady();
+    await waitFor(() => byTestId("submission-warning")?.textContent === warning);
+    expect(byTestId("submission-warning")!.hidden).toBe(false);
   });
 
   it("shows a target already set when the portfolio opens", async () => {
     const opened = openedFor("cmalt");
     opened.portfolio.target_window = "2027-05-31";
-    backend({ current_portfolio: () => opened });
+    backend({ current_portfolio: () => opened, submission_plan: () => planFor("2027-05-31") });
     await boot();
-    await waitFor(() => byTestId("target-summary")?.textContent === "Aiming for 31 May 2027 · 189 days");
+    await waitFor(() => byTestId("target-summary")?.textContent === "Aiming for 31 May 2027 · 189 days to go");
   });
 });

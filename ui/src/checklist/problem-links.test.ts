@@ -36,6 +36,20 @@ describe("problem links", () => {
       highlight: "E3",
     });
     expect(destinationFor(problem("principle_not_addressed", null, "m"), outline)).toEqual({ kind: "principles" });
+    expect(destinationFor(problem("principle_suggested", null, "m", { severity: "warning" }), outline)).toEqual({ kind: "principles" });
+    expect(destinationFor(problem("topic_suggested", "3a", "m", { severity: "warning" }), outline)).toEqual({
+      kind: "section",
+      id: "3a",
+      field: "topic",
+    });
+    // A grouped problem about several items opens the library itself; one item, the item.
+    expect(destinationFor(problem("evidence_not_cited", null, "m", { items: ["E1", "E2"], severity: "warning" }), outline)).toEqual({
+      kind: "library",
+    });
+    expect(destinationFor(problem("evidence_on_website", null, "m", { evidence: "E4", severity: "warning" }), outline)).toEqual({
+      kind: "library",
+      highlight: "E4",
+    });
     expect(destinationFor(problem("confirmation_not_ticked", null, "m", { severity: "warning" }), outline)).toEqual({
       kind: "ready",
       field: "confirmations",
@@ -56,12 +70,15 @@ describe("problem links", () => {
         problem("missing_reflection", "2a", "a"),
         problem("missing_section", "context", "b"),
         problem("evidence_not_cited", null, "c", { evidence: "E1", severity: "warning" }),
+        problem("evidence_permission_not_confirmed", null, "f", { items: ["E1", "E2"], severity: "warning" }),
         problem("principle_not_addressed", null, "d"),
         problem("missing_evidence", "2a", "e"),
       ],
       outline,
     );
     expect(groups.map((g) => g.key)).toEqual(["portfolio", "evidence", "context", "2a"]);
+    // A grouped evidence problem names no single item, and still belongs with the evidence.
+    expect(groups[1].problems.map((p) => p.message)).toEqual(["c", "f"]);
     expect(groups[3].title).toBe("2a Teaching, learning and assessment");
     expect(groups[3].problems.map((p) => p.message)).toEqual(["a", "e"]);
   });

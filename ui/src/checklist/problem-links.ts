@@ -14,6 +14,7 @@ const SECTION_FIELD: Record<string, string> = {
   missing_reflection: "reflection",
   thin_reflection: "reflection",
   missing_topic: "topic",
+  topic_suggested: "topic",
   missing_evidence: "evidence",
   unknown_citation: "evidence",
   declaration_not_accepted: "accept",
@@ -25,10 +26,22 @@ const SECTION_FIELD: Record<string, string> = {
   assessor_conflict_not_confirmed: "conflict",
 };
 
+/** The evidence library with one item highlighted: where an item's own problem is fixed. */
+export function itemDestination(evidenceId: string): Destination {
+  return { kind: "library", highlight: evidenceId };
+}
+
+/** The evidence items a problem is about (older cores sent only `evidence`). */
+export function problemItems(problem: Problem): string[] {
+  return problem.items?.length ? problem.items : problem.evidence ? [problem.evidence] : [];
+}
+
 /** The page (and control) that fixes a problem. */
 export function destinationFor(problem: Problem, outline: Outline | null): Destination {
-  if (problem.evidence) return { kind: "library", highlight: problem.evidence };
-  if (problem.code === "principle_not_addressed") return { kind: "principles" };
+  if (problem.evidence) return itemDestination(problem.evidence);
+  // A grouped problem about several items: the library, each item linked under the message.
+  if (!problem.section && problemItems(problem).length > 1) return { kind: "library" };
+  if (problem.code === "principle_not_addressed" || problem.code === "principle_suggested") return { kind: "principles" };
   if (problem.code === "confirmation_not_ticked") return { kind: "ready", field: "confirmations" };
   if (problem.section && outline && findEntry(outline, problem.section)) {
     return { kind: "section", id: problem.section, field: SECTION_FIELD[problem.code] };
@@ -96,7 +109,7 @@ export function groupProblems(problems: Problem[], outline: Outline | null): Pro
   }
   const groups = new Map<string, Problem[]>();
   for (const problem of problems) {
-    const key = problem.section ?? (problem.evidence ? "evidence" : "portfolio");
+    const key = problem.section ?? (problemItems(problem).length > 0 ? "evidence" : "portfolio");
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(problem);
     if (!order.includes(key)) {

@@ -1,14 +1,17 @@
 // "Ready to submit?": whether the portfolio meets the checklist, what is left (errors, then advice),
-// each item a link to the place to fix it, then the candidate's own checks and the deadlines.
+// each item a link to the place to fix it (with a one-click fix where the core offers one, and the
+// items of a grouped problem each linked), then the candidate's own checks and when to submit.
 
+import { messageOf } from "../api";
 import { h, replaceChildren, srOnly, uid } from "../dom";
 import { thingsToFixText } from "../format";
 import { icon } from "../icons";
 import type { Page, PageContext } from "../shell/page";
-import type { Checklist, Problem, Severity } from "../types";
+import type { Checklist, Fix, Problem, Severity } from "../types";
+import { applyFix } from "./apply-fix";
 import { createCandidateChecks } from "./candidate-checks";
 import { createDeadlinesPanel } from "./deadlines";
-import { destinationFor, destinationText, groupProblems } from "./problem-links";
+import { destinationFor, destinationText, groupProblems, itemDestination, problemItems } from "./problem-links";
 
 const problemKey = (p: Problem) => [p.code, p.section ?? "", p.evidence ?? "", p.message].join("|");
 
@@ -16,6 +19,13 @@ export function createReadyPage(ctx: PageContext): Page {
   const heading = h("h1", { class: "section-title", tabindex: "-1" }, "Ready to submit?");
   const summary = h("div", { class: "ready-summary", "data-testid": "ready-summary" });
   const problemsSlot = h("div", { class: "ready-problems" });
+  // Why a fix did not go through, in the core's words.
+  const fixError = h("p", { class: "form-error fix-error", role: "alert", "data-testid": "fix-error", hidden: true });
+  /** Fixes under way, by their JSON: their buttons stay disabled across redraws. */
+  const running = new Set<string>();
+  let destroyed = false;
+  /** Where focus goes back once a fix started from the keyboard is done (its button is disabled meanwhile). */
+  let focusAfterFix: { key: string | null; severity: string | null } | null = null;
   const checks = createCandidateChecks(ctx);
   const deadlines = createDeadlinesPanel(ctx);
 
@@ -28,11 +38,90 @@ export function createReadyPage(ctx: PageContext): Page {
     else ctx.open(destination);
   };
 
+  const runFix = async (fix: Fix) => {
+    const key = JSON.stringify(fix);
+    if (running.has(key)) return;
+    running.add(key);
+    const button =
+      document.activeElement instanceof HTMLElement && problemsSlot.contains(document.activeElement) ? document.activeElement : null;
+    if (button)
+      focusAfterFix = {
+        key: button.dataset.key ?? null,
+        severity: button.closest<HTMLElement>("[data-severity]")?.dataset.severity ?? null,
+      };
+    fixError.hidden = true;
+    fixError.textContent = "";
+    render();
+    try {
+      await applyFix(ctx, fix);
+    } catch (error) {
+      if (!destroyed) {
+        fixError.textContent = messageOf(error);
+        fixError.hidden = false;
+        fixError.scrollIntoView?.({ block: "nearest" });
+      }
+    } finally {
+      running.delete(key);
+      if (!destroyed) render();
+      focusAfterFix = null;
+    }
+  };
+
+  const fixButton = (problem: Problem, fix: Fix) => {
+    const busy = running.has(JSON.stringify(fix));
+    return h(
+      "button",
+      {
+        type: "button",
+        class: "button small problem-fix",
+        "data-testid": "problem-fix",
+        "data-code": problem.code,
+        "data-fix": fix.kind,
+        "data-key": `${problemKey(problem)}|fix`,
+        disabled: busy,
+        "aria-busy": busy ? "true" : undefined,
+        onclick: () => void runFix(fix),
+      },
+      fix.label,
+    );
+  };
+
+  /** A grouped problem's items, each a link to it in the library. */
+  const itemLinks = (problem: Problem, items: string[]) =>
+    h(
+      "ul",
+      { class: "problem-items", "aria-label": "Items" },
+      items.map((id) => {
+        const title = ctx.evidence.row(id)?.item.title.trim();
+        return h(
+          "li",
+          null,
+          h(
+            "button",
+            {
+              type: "button",
+              class: "link-button problem-item",
+              "data-testid": "problem-item",
+              "data-evidence": id,
+              "data-key": `${problemKey(problem)}|${id}`,
+              title: title || undefined,
+              "aria-label": `${destinationText(itemDestination(id), outline())}${title ? `: ${title}` : ""}`,
+              onclick: () => ctx.open(itemDestination(id)),
+            },
+            id,
+          ),
+        );
+      }),
+    );
+
   const problemButton = (problem: Problem) => {
     const destination = destinationFor(problem, outline());
+    const items = problemItems(problem);
+    const grouped = items.length > 1 ? itemLinks(problem, items) : null;
+    const fix = problem.fix ? fixButton(problem, problem.fix) : null;
     return h(
       "li",
-      null,
+      { class: grouped || fix ? "problem-row with-extras" : "problem-row", "data-code": problem.code },
       h(
         "button",
         {
@@ -54,6 +143,7 @@ export function createReadyPage(ctx: PageContext): Page {
           h("span", { class: "problem-go" }, destinationText(destination, outline()), icon("arrowRight")),
         ),
       ),
+      grouped || fix ? h("div", { class: "problem-extras" }, grouped, fix) : null,
     );
   };
 
@@ -133,8 +223,13 @@ export function createReadyPage(ctx: PageContext): Page {
     // Keep keyboard focus on the same item across the redraw; if it was fixed, land on its list.
     const active =
       document.activeElement instanceof HTMLElement && problemsSlot.contains(document.activeElement) ? document.activeElement : null;
-    const keptKey = active?.dataset.key ?? null;
-    const keptSeverity = active?.closest<HTMLElement>("[data-severity]")?.dataset.severity ?? null;
+    const kept = active
+      ? { key: active.dataset.key ?? null, severity: active.closest<HTMLElement>("[data-severity]")?.dataset.severity ?? null }
+      : !document.activeElement || document.activeElement === document.body
+        ? focusAfterFix
+        : null;
+    const keptKey = kept?.key ?? null;
+    const keptSeverity = kept?.severity ?? null;
 
     renderSummary(checklist);
     if (!checklist) {
@@ -144,7 +239,7 @@ export function createReadyPage(ctx: PageContext): Page {
       const warnings = checklist.problems.filter((p) => p.severity === "warning");
       replaceChildren(problemsSlot, problemSection("error", errors), problemSection("warning", warnings));
     }
-    if (active) {
+    if (kept) {
       const same = keptKey
         ? Array.from(problemsSlot.querySelectorAll<HTMLElement>("[data-key]")).find((b) => b.dataset.key === keptKey)
         : undefined;
@@ -155,6 +250,8 @@ export function createReadyPage(ctx: PageContext): Page {
   };
 
   const stop = ctx.checklist.onChange(render);
+  // Item titles for the links under grouped problems come from the library.
+  const stopEvidence = ctx.evidence.onChange(render);
   const element = h(
     "article",
     { class: "section-page ready-page", "data-testid": "ready-page" },
@@ -197,6 +294,7 @@ export function createReadyPage(ctx: PageContext): Page {
         ),
       ),
     ),
+    fixError,
     problemsSlot,
     checks.element,
     deadlines.element,
@@ -214,7 +312,9 @@ export function createReadyPage(ctx: PageContext): Page {
       return true;
     },
     destroy() {
+      destroyed = true;
       stop();
+      stopEvidence();
       deadlines.destroy();
     },
   };

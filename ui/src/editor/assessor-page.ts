@@ -9,7 +9,7 @@ import type { NominatedAssessor, OutlineEntry } from "../types";
 import { guidanceBlock, labelledInput, sectionHeader } from "./guidance-view";
 
 function emptyAssessor(): NominatedAssessor {
-  return { name: "", organisation: "", email: "", no_conflict_confirmed: false };
+  return { name: "", organisation: "", email: "", no_conflict_confirmed: false, conflict_statement: "" };
 }
 
 function hasDetails(assessor: NominatedAssessor | null): boolean {

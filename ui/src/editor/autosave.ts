@@ -7,7 +7,7 @@ export type SaveState =
   | { kind: "saving" }
   | { kind: "error"; message: string };
 
-export type TextField = "description" | "reflection" | "topic";
+export type TextField = "description" | "reflection" | "topic" | "references";
 export type SaveJob = () => Promise<Saved | void>;
 
 export interface AutosaveOptions {

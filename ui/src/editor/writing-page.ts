@@ -13,6 +13,7 @@ import type { OutlineEntry } from "../types";
 import { feedbackPanel, openReferral, outcomeName, previousAwardText } from "../versions/assessment-view";
 import { guidanceBlock, labelledInput, promptsBlock, sectionHeader } from "./guidance-view";
 import { createPrinciplesField, type PrinciplesField } from "./principles-field";
+import { createReferencesField, type ReferencesField } from "./references-field";
 import { createWritingField, type WritingField, type WritingFieldName } from "./writing-field";
 
 export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAside: boolean): Page {
@@ -159,6 +160,18 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
       },
     });
   }
+  // ---- references: works drawn on, apart from the evidence (two-part sections only) ----
+  const references: ReferencesField | null = twoParts
+    ? createReferencesField({
+        autosave: ctx.autosave,
+        part: framework.parts.references,
+        sectionId: entry.id,
+        sectionName: entry.number ? `section ${entry.number}` : entry.title,
+        section,
+        readOnly,
+      })
+    : null;
+
   // After any evidence change: the list again, and previews so `[E3]` links once E3 exists.
   const stopEvidence = ctx.evidence.onChange(() => {
     panel?.render();
@@ -230,6 +243,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     editors,
     twoParts ? total : null,
     panel?.element,
+    references?.element,
     checking,
     removeButton,
   );
@@ -255,6 +269,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
         target?.focus();
         return !!target;
       }
+      if (field === "references" && references) return references.focus();
       if (field === "principles" && principles) {
         principles.focus();
         return true;

@@ -6,7 +6,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { EVIDENCE_DROPPED_EVENT } from "../api";
 import { evidenceItem, FakeLibrary, fileSource, saved } from "../test/evidence-fixtures";
-import { $, backend, boot, byTestId, type, waitFor } from "../test/harness";
+import { $, backend, boot, byTestId, settled, type, waitFor } from "../test/harness";
 import type { AttachReport, SmallerCopyPreview } from "../types";
 
 afterEach(() => {
@@ -281,7 +281,7 @@ describe("attaching", () => {
         { name: "b.pdf", outcome: library.add(evidenceItem(2, { title: "b.pdf" }), args.sections as string[]), error: null },
       ],
     });
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let the listener register
+    await settled(); // the listener registers through the mocked IPC
     await emit(EVIDENCE_DROPPED_EVENT, { names: ["a.pdf", "b.pdf"] });
     const dialog = await waitFor(() => byTestId("drop-dialog"));
     expect(dialog.querySelector(".dialog-title")!.textContent).toBe("Attach 2 files?");

@@ -4,7 +4,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { checklistFor, problem } from "../test/checklist-fixtures";
 import { openedFor } from "../test/fixtures";
-import { backend, boot, byTestId, sizeReportFor, waitFor } from "../test/harness";
+import { backend, boot, byTestId, settled, sizeReportFor, waitFor } from "../test/harness";
 import type { ExportOptions, ExportOutcome } from "../types";
 import { PRINT_NOTE } from "./export-page";
 
@@ -13,7 +13,6 @@ afterEach(() => {
 });
 
 type Handlers = Parameters<typeof backend>[0];
-const tick = () => new Promise((r) => setTimeout(r, 20));
 
 async function openExport(extra: Handlers = {}) {
   const calls = backend({ current_portfolio: () => openedFor("cmalt"), ...extra });
@@ -136,7 +135,7 @@ describe("the export page", () => {
     const calls = await openExport({ export_portfolio: () => null });
     byTestId("export-go")!.click();
     await waitFor(() => calls.some((c) => c.cmd === "export_portfolio"));
-    await tick();
+    await settled();
     expect(byTestId("export-result")).toBeNull();
     expect(byTestId("export-error")!.textContent).toBe("");
     expect(byTestId("error-dialog")).toBeNull();
@@ -190,7 +189,7 @@ describe("opening an exported portfolio", () => {
     const button = await waitFor(() => byTestId<HTMLElement>("open-bundle"));
     button.click();
     await waitFor(() => calls.some((c) => c.cmd === "open_bundle_dialog"));
-    await tick();
+    await settled();
     expect(byTestId("error-dialog")).toBeNull();
     expect(byTestId("sidebar")).toBeNull();
 

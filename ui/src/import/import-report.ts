@@ -39,6 +39,8 @@ function part(title: string, testid: string, ...children: (Node | Node[] | null)
 
 function sectionsTable(framework: Framework, report: ImportReport, outline: Outline | null): HTMLElement {
   const pathway = pathwayName(framework, report.pathway);
+  // Only drafts with reference lists get the column: most have none.
+  const withReferences = report.sections.some((section) => section.references > 0);
   const row = (section: ImportSectionReport) =>
     h(
       "tr",
@@ -68,6 +70,7 @@ function sectionsTable(framework: Framework, report: ImportReport, outline: Outl
         { class: "number-cell", title: section.evidence_ids.length > 0 ? section.evidence_ids.join(", ") : null },
         String(section.evidence_count),
       ),
+      withReferences ? h("td", { class: "number-cell" }, String(section.references)) : null,
     );
   return h(
     "div",
@@ -86,6 +89,7 @@ function sectionsTable(framework: Framework, report: ImportReport, outline: Outl
           h("th", { scope: "col" }, "Heading in your draft"),
           h("th", { scope: "col", class: "number-cell" }, "Words placed"),
           h("th", { scope: "col", class: "number-cell" }, "Evidence"),
+          withReferences ? h("th", { scope: "col", class: "number-cell" }, framework.parts.references.label) : null,
         ),
       ),
       h("tbody", null, report.sections.map(row)),

@@ -3,7 +3,7 @@
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { framework, openedFor, outlineFor } from "../test/fixtures";
-import { $, backend, boot, byTestId, waitFor } from "../test/harness";
+import { $, backend, boot, byTestId, settled, waitFor } from "../test/harness";
 import { IMPORTED_FOLDER, importedDraft, NOTE_TEXT, reportFor } from "../test/import-fixtures";
 import { importReportBody } from "./import-report";
 
@@ -12,8 +12,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   Reflect.deleteProperty(navigator, "clipboard");
 });
-
-const tick = () => new Promise((r) => setTimeout(r, 20));
 
 async function openImportDialog() {
   const button = await waitFor(() => byTestId<HTMLElement>("import-draft"));
@@ -70,7 +68,7 @@ describe("importing a draft", () => {
     await openImportDialog();
     byTestId("import-choose")!.click();
     await waitFor(() => calls.some((c) => c.cmd === "import_draft_dialog"));
-    await tick();
+    await settled();
     expect(byTestId("import-dialog")).not.toBeNull();
     expect(byTestId("import-error")!.textContent).toBe("");
     expect(byTestId("error-dialog")).toBeNull();
@@ -106,7 +104,7 @@ describe("importing a draft", () => {
     await waitFor(() => !byTestId<HTMLButtonElement>("import-choose")!.disabled);
     byTestId("import-choose")!.click();
     await waitFor(() => calls.filter((c) => c.cmd === "import_draft_dialog").length === 2);
-    await tick();
+    await settled();
     expect(byTestId("import-error-message")).toBeNull();
   });
 
@@ -121,6 +119,20 @@ describe("importing a draft", () => {
     byTestId("import-choose")!.click();
     await waitFor(() => byTestId("import-error-message"));
     expect(byTestId("import-error-message")!.textContent).toBe("The folder for the new portfolio could not be made.");
+  });
+
+  it("counts each section's references in their own column when the draft has reference lists", async () => {
+    const draft = importedDraft("cmalt");
+    draft.report.sections[1].references = 3;
+    backend({ import_draft_dialog: () => draft });
+    await boot();
+    await openImportDialog();
+    byTestId("import-choose")!.click();
+    const table = await waitFor(() => byTestId("import-sections"));
+    const headings = Array.from(table.querySelectorAll("thead th"), (th) => th.textContent);
+    expect(headings.at(-1)).toBe("References");
+    const row = table.querySelector<HTMLTableRowElement>("tbody tr[data-section-id='1a']")!;
+    expect(row.cells[row.cells.length - 1].textContent).toBe("3");
   });
 
   it("opens the new portfolio and reports what went where", async () => {
@@ -236,7 +248,7 @@ describe("the Text not placed note", () => {
     await boot();
     await waitFor(() => byTestId("sidebar"));
     await waitFor(() => calls.some((c) => c.cmd === "not_placed_note"));
-    await tick();
+    await settled();
     expect(byTestId("not-placed")).toBeNull();
   });
 
@@ -276,7 +288,7 @@ describe("the Text not placed note", () => {
     byTestId("not-placed-done")!.click();
     await waitFor(() => byTestId("not-placed-confirm-dialog"));
     byTestId("not-placed-keep")!.click();
-    await tick();
+    await settled();
     expect(calls.some((c) => c.cmd === "set_aside_not_placed")).toBe(false);
     expect(byTestId("not-placed")).not.toBeNull();
 

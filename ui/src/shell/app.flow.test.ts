@@ -78,8 +78,16 @@ describe("flows", () => {
     const folder = "/home/sam/CMALT/Broken";
     const calls = backend({
       recent_portfolios: () => [
-        { folder, title: "Broken", pathway: "cmalt", candidate_name: "Sam", updated_at: "2025-05-19T10:00:00Z", available: true },
-        { folder: "/gone", title: "Gone", pathway: null, candidate_name: "", updated_at: null, available: false },
+        {
+          folder,
+          title: "Broken",
+          pathway: "cmalt",
+          candidate_name: "Sam",
+          updated_at: "2025-05-19T10:00:00Z",
+          available: true,
+          aiming: "Aiming for 13 March 2027 · 102 days to go",
+        },
+        { folder: "/gone", title: "Gone", pathway: null, candidate_name: "", updated_at: null, available: false, aiming: null },
       ],
       open_recent: () => {
         throw {
@@ -100,6 +108,8 @@ describe("flows", () => {
       return found.length === 2 ? found : null;
     });
     expect(items[0].dataset.folder).toBe(folder);
+    expect(items[0].querySelector("[data-testid=recent-aiming]")!.textContent).toBe("Aiming for 13 March 2027 · 102 days to go");
+    expect(items[1].querySelector("[data-testid=recent-aiming]")).toBeNull();
     expect(items[1].closest("li")!.classList.contains("unavailable")).toBe(true);
     expect(items[1].closest("li")!.textContent).toContain("Forget");
 

@@ -62,6 +62,7 @@ describe("pages", () => {
       organisation: "",
       email: "alex@example.ac.uk",
       no_conflict_confirmed: true,
+      conflict_statement: "",
     });
 
     // Turning it off with details filled asks first; "Keep them" keeps everything.
@@ -116,6 +117,53 @@ describe("pages", () => {
     type(topic, "GDPR");
     await app.autosave.flush();
     expect(calls.find((c) => c.cmd === "save_section")!.args.patch).toEqual({ section_id: "3a", topic: "GDPR" });
+  });
+
+  it("keeps a reference list below the evidence, opened on request and saved as typed", async () => {
+    const { calls, app } = await openAt("1a", { save_section: () => saved() });
+    const part = byTestId("references-part")!;
+    // Nothing listed yet: only the offer to add a list.
+    expect(part.hidden).toBe(true);
+    const add = byTestId("add-references")!;
+    expect(add.hidden).toBe(false);
+    // Below the Evidence part.
+    expect(byTestId("evidence-panel")!.compareDocumentPosition(part) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    add.click();
+    expect(part.hidden).toBe(false);
+    expect(add.hidden).toBe(true);
+    const textarea = byTestId<HTMLTextAreaElement>("references")!;
+    expect(document.activeElement).toBe(textarea);
+    expect(part.textContent).toContain("They are not counted in the word count.");
+    expect(textarea.getAttribute("aria-label")).toBe("References, section 1a");
+    type(textarea as unknown as HTMLInputElement, "Beetham, H. (2019) Rethinking Pedagogy.\nSharpe, R. (2010) Digital learners.");
+    await app.autosave.flush();
+    const saves = calls.filter((c) => c.cmd === "save_section");
+    expect(saves).toHaveLength(1);
+    expect(saves[0].args.patch).toEqual({
+      section_id: "1a",
+      references: "Beetham, H. (2019) Rethinking Pedagogy.\nSharpe, R. (2010) Digital learners.",
+    });
+  });
+
+  it("shows a section's reference list from an imported draft at once, and none on a statement", async () => {
+    const opened = openedFor("cmalt");
+    opened.portfolio.sections["2a"] = {
+      topic: "",
+      description: "I redesigned the module.",
+      reflection: "",
+      references: "- Laurillard, D. (2012) Teaching as a Design Science.",
+      citations: [],
+      principles: [],
+    };
+    await openAt("2a", {}, opened);
+    expect(byTestId("references-part")!.hidden).toBe(false);
+    expect(byTestId<HTMLTextAreaElement>("references")!.value).toBe("- Laurillard, D. (2012) Teaching as a Design Science.");
+    expect(byTestId("add-references")!.hidden).toBe(true);
+
+    $('[data-section-id="context"]')!.click();
+    await waitFor(() => byTestId("section-title")?.textContent === "Contextual statement");
+    expect(byTestId("references-part")).toBeNull();
+    expect(byTestId("add-references")).toBeNull();
   });
 
   it("adds a specialist area and opens it, then removes it after a warning", async () => {

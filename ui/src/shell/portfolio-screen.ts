@@ -400,7 +400,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     if (!destroyed) stopEvidence = evidence.onChange(() => checklist.refresh());
   });
   void checklist.refreshNow();
-  void checklist.loadWindows();
+  void checklist.loadPlan();
   void checkNotPlaced();
 
   return {

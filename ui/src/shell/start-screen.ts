@@ -102,6 +102,7 @@ export function createStartScreen(app: AppContext): Screen {
         },
         h("span", { class: "recent-title" }, recent.title || "Untitled portfolio"),
         details ? h("span", { class: "recent-details" }, details) : null,
+        recent.available && recent.aiming ? h("span", { class: "recent-aiming", "data-testid": "recent-aiming" }, recent.aiming) : null,
         h(
           "span",
           { class: "recent-when" },

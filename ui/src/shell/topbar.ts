@@ -1,5 +1,5 @@
-// The bar across the portfolio window: title, pathway, progress with what is left to fix, the target
-// deadline, save status and Close portfolio.
+// The bar across the portfolio window: title, pathway, progress with what is left to fix, the date
+// aimed for, save status and Close portfolio.
 
 import type { ChecklistState } from "../checklist/checklist-state";
 import { targetText } from "../checklist/deadlines";
@@ -82,13 +82,13 @@ export function createTopbar(options: TopbarOptions): Topbar {
     const errors = checklist?.errors ?? 0;
     toFix.hidden = errors === 0;
     replaceChildren(toFix, errors > 0 ? [icon("warning"), thingsToFixText(errors)] : null);
-    const aim = session.portfolio.target_window;
+    const aim = targetText(options.checklist?.plan() ?? null, session.portfolio);
     target.hidden = !aim;
-    replaceChildren(target, aim ? [icon("flag"), targetText(aim, options.checklist?.windows() ?? null)] : null);
+    replaceChildren(target, aim ? [icon("flag"), aim] : null);
   };
 
   const stops = [store.onOutline(refresh), store.onPortfolio(refresh), store.onSaveState(showSave)];
-  if (options.checklist) stops.push(options.checklist.onChange(refresh), options.checklist.onWindows(refresh));
+  if (options.checklist) stops.push(options.checklist.onChange(refresh), options.checklist.onPlan(refresh));
   refresh();
   showSave(store.saveState());
   return {

@@ -4,7 +4,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppContext } from "../app-context";
 import type { Autosave } from "../editor/autosave";
-import { waitFor } from "../test/harness";
+import { settled, waitFor } from "../test/harness";
 import { installWindowHooks } from "./window-hooks";
 
 function fakeApp(flush: () => Promise<void>): AppContext {
@@ -24,7 +24,7 @@ describe("window hooks", () => {
     const order: string[] = [];
     const app = fakeApp(async () => void order.push("flush"));
     installWindowHooks(app);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let the listener register
+    await settled(); // the listener registers through the mocked IPC
     await emit("tauri://close-requested");
     await waitFor(() => commands.includes("plugin:window|destroy"));
     expect(app.autosave.flush).toHaveBeenCalled();
@@ -35,7 +35,7 @@ describe("window hooks", () => {
     mockWindows("main");
     mockIPC((cmd) => void commands.push(cmd), { shouldMockEvents: true });
     installWindowHooks(fakeApp(async () => Promise.reject({ code: "io", message: "The disk is full" })));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let the listener register
+    await settled(); // the listener registers through the mocked IPC
     await emit("tauri://close-requested");
     const message = await waitFor(() => document.querySelector("[data-testid=error-message]"));
     expect(message.textContent).toBe("The disk is full");

@@ -1,10 +1,11 @@
 // A pretend checklist, shaped like the core's: section checks from the fixture outline, with problems
 // that mark their sections "problem" when they are errors, as the core does.
-import type { Checklist, CheckStatus, PathwayId, Problem, ProblemCode, SectionStatus, SubmissionWindow } from "../types";
+import type { Checklist, CheckStatus, Countdown, PathwayId, Problem, ProblemCode, SectionStatus, SubmissionPlan } from "../types";
 import { framework, outlineFor } from "./fixtures";
 
 export function problem(code: ProblemCode, section: string | null, message: string, partial: Partial<Problem> = {}): Problem {
-  return { code, section, evidence: null, severity: "error", message, ...partial };
+  const evidence = partial.evidence ?? null;
+  return { code, section, evidence, items: evidence ? [evidence] : [], severity: "error", message, fix: null, ...partial };
 }
 
 export interface ChecklistSpec {
@@ -50,8 +51,45 @@ export function checklistFor(pathway: PathwayId, spec: ChecklistSpec = {}): Chec
   };
 }
 
-export const windows: SubmissionWindow[] = [
-  { date: "2027-01-31", days_left: 69 },
-  { date: "2027-05-31", days_left: 189 },
-  { date: "2027-09-30", days_left: 311 },
-];
+/** Dates as the core words them on the pretend "today", 23 November 2026. */
+export const COUNTDOWNS: Record<string, Countdown> = {
+  "2027-01-31": { date: "2027-01-31", long: "31 January 2027", days_left: 69, days_text: "69 days to go" },
+  "2027-03-13": { date: "2027-03-13", long: "13 March 2027", days_left: 110, days_text: "110 days to go" },
+  "2027-05-31": { date: "2027-05-31", long: "31 May 2027", days_left: 189, days_text: "189 days to go" },
+  "2027-09-30": { date: "2027-09-30", long: "30 September 2027", days_left: 311, days_text: "311 days to go" },
+  "2026-11-10": { date: "2026-11-10", long: "10 November 2026", days_left: -13, days_text: "13 days ago" },
+  "2028-03-14": { date: "2028-03-14", long: "14 March 2028", days_left: 477, days_text: "477 days to go" },
+};
+
+/** When the registration of a known date ends (two years, to the day before). */
+const REGISTRATION_ENDS: Record<string, string> = { "2026-03-15": "2028-03-14", "2024-11-11": "2026-11-10" };
+
+/** Closing days, for a scheme (or cohort) that has them. */
+export const WINDOWS = ["2027-01-31", "2027-05-31", "2027-09-30"];
+
+const countdown = (date: string): Countdown => {
+  const known = COUNTDOWNS[date];
+  if (!known) throw new Error(`no pretend countdown for ${date}: add it to COUNTDOWNS`);
+  return known;
+};
+
+/** The plan as the core would send it: all year round unless `windows` are given. */
+export function planFor(
+  target: string | null = null,
+  registeredOn: string | null = null,
+  windows: string[] = [],
+  how = "ALT takes portfolios all year round, so you submit when your portfolio is ready.",
+): SubmissionPlan {
+  const ends = registeredOn ? REGISTRATION_ENDS[registeredOn] : null;
+  return {
+    open_all_year: windows.length === 0,
+    how,
+    windows: windows.map(countdown),
+    target: target ? countdown(target) : null,
+    aiming: target ? `Aiming for ${countdown(target).long} · ${countdown(target).days_text}` : null,
+    registered_on: registeredOn,
+    registration_ends: ends ? countdown(ends) : null,
+    registration_valid_years: 2,
+    warning: null,
+  };
+}

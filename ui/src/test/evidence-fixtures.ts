@@ -44,6 +44,7 @@ export class FakeLibrary {
         topic: "",
         description: "",
         reflection: "",
+        references: "",
         principles: [],
         citations: list.map((c) => (typeof c === "string" ? { evidence_id: c, note: "" } : { evidence_id: c.id, note: c.note })),
       };
@@ -92,6 +93,7 @@ export class FakeLibrary {
       topic: "",
       description: "",
       reflection: "",
+      references: "",
       principles: [],
       citations: [],
     };

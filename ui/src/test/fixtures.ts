@@ -19,13 +19,15 @@ const all = { associate: "required", cmalt: "required", senior: "required" } as 
 export const framework: Framework = {
   format_version: 1,
   narrative_words: { min: 500, max: 600 },
-  narrative_words_warning: { below_percent_of_min: 40, above_percent_of_max: 150 },
+  narrative_words_warning: { below_percent_of_min: 40, above_percent_of_max: 150, complete_from_percent_of_min: 50 },
   thin_reflection: { from_description_words: 150, below_percent_of_description: 33 },
-  submission_deadlines: [
-    { month: 1, day: 31 },
-    { month: 5, day: 31 },
-    { month: 9, day: 30 },
-  ],
+  submissions: {
+    open_all_year: true,
+    open_all_year_since: "2025-01-01",
+    how: "ALT takes portfolios all year round, so you submit when your portfolio is ready.",
+    registration_valid_years: 2,
+    windows: [],
+  },
   evidence_file_limit_bytes: 1_000_000,
   submission_limit_bytes: 10_000_000,
   evidence_recent_years: 3,
@@ -204,6 +206,10 @@ export const framework: Framework = {
     description: { label: "Description", hint: "What you did." },
     reflection: { label: "Reflection", hint: "What you learned." },
     evidence: { label: "Evidence", hint: "What proves it." },
+    references: {
+      label: "References",
+      hint: "Works you draw on, listed apart from your evidence. They are not counted in the word count.",
+    },
   },
 };
 
@@ -261,6 +267,7 @@ export function portfolioFor(pathway: PathwayId, title = "My portfolio", name = 
       proofread: false,
     },
     target_window: null,
+    registered_on: null,
     assessments: [],
     accredited_on: null,
     reviews: [],

@@ -12,7 +12,7 @@ import type {
   SizeReport,
   VersionsOverview,
 } from "../types";
-import { checklistFor, windows } from "./checklist-fixtures";
+import { checklistFor, planFor } from "./checklist-fixtures";
 import { framework, openedFor, outlineFor, sizeText } from "./fixtures";
 
 export type Calls = { cmd: string; args: Record<string, unknown> }[];
@@ -70,11 +70,13 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
           return null;
         case "checklist":
           return checklistFor(opened?.portfolio.pathway ?? "cmalt");
-        case "submission_windows":
-          return windows;
+        case "submission_plan":
+          return planFor(opened?.portfolio.target_window ?? null, opened?.portfolio.registered_on ?? null);
         case "save_confirmations":
         case "save_self_rating":
-        case "set_target_window":
+        case "set_target_date":
+        case "set_registered_on":
+        case "apply_checklist_fix":
           return { saved_at: "2025-05-20T10:00:00Z", outline: outlineFor(opened?.portfolio.pathway ?? "cmalt") };
         // Importing a draft: the file dialog is cancelled and no note is waiting unless a test says otherwise.
         case "import_draft_dialog":
@@ -122,6 +124,14 @@ export async function waitFor<T>(check: () => T | null | undefined | false, time
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * Resolves once every promise chain under way has run to its end. The mocked IPC answers
+ * without timers, so each answer and whatever the UI does with it (more commands included)
+ * runs as microtasks, and all of them finish before the next task: this waits for that task,
+ * not for a length of time. Code that waits on a timer (a debounce) needs fake timers instead.
+ */
+export const settled = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export const $ = <E extends Element = HTMLElement>(selector: string) => document.querySelector<E>(selector);
 export const byTestId = <E extends Element = HTMLElement>(id: string) => $<E>(`[data-testid="${id}"]`);

@@ -14,6 +14,7 @@ function found(partial: Partial<ImportSectionReport> & Pick<ImportSectionReport,
     words_placed: 0,
     evidence_count: 0,
     evidence_ids: [],
+    references: 0,
     ...partial,
   };
 }

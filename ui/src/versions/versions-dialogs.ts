@@ -3,7 +3,7 @@
 import { api, messageOf } from "../api";
 import { h, replaceChildren, uid } from "../dom";
 import { labelledInput } from "../editor/guidance-view";
-import { daysLeftText, longDate, todayIso } from "../format";
+import { longDate, todayIso } from "../format";
 import { openDialog } from "../shell/dialogs";
 import { entryLabel } from "../shell/framework-view";
 import type {
@@ -18,7 +18,7 @@ import type {
   Rating,
   RestoredCopy,
   SnapshotInfo,
-  SubmissionWindow,
+  SubmissionPlan,
 } from "../types";
 import { RATING_LETTERS, RATING_NAMES } from "./assessment-view";
 
@@ -41,27 +41,45 @@ function textInput(testid: string, value = "", placeholder?: string): HTMLInputE
   return h("input", { type: "text", class: "text-input", "data-testid": testid, value, placeholder, autocomplete: "off" });
 }
 
-/** "Mark as submitted…": the window it was sent for and an optional label. Resolves the snapshot, or null. */
+/**
+ * "Mark as submitted…": the date it was sent for and an optional label. Where the scheme has
+ * closing days, one of them (or the candidate's target); now that ALT takes portfolios all year,
+ * a date, the target or else today. Resolves the snapshot, or null.
+ */
 export async function markSubmittedDialog(target: string | null): Promise<SnapshotInfo | null> {
-  let windows: SubmissionWindow[] = [];
+  let plan: SubmissionPlan | null = null;
   try {
-    windows = await api.submissionWindows();
+    plan = await api.submissionPlan();
   } catch {
-    // Without the list the target (if any) is still offered.
+    // Without the plan there are no closing days to offer: the date field stands.
   }
-  const dates = windows.map((w) => w.date);
-  const options = target && !dates.includes(target) ? [{ date: target, days_left: null as number | null }, ...windows] : windows;
-  const select = h(
-    "select",
-    { class: "select", "data-testid": "submit-window", "data-autofocus": true, value: target ?? options[0]?.date ?? "" },
-    options.map((w) =>
-      h(
-        "option",
-        { value: w.date },
-        `${longDate(w.date)}${w.days_left === null ? "" : ` (${daysLeftText(w.days_left)})`}${w.date === target ? ", your target" : ""}`,
-      ),
-    ),
-  );
+  const windows = plan?.windows ?? [];
+  let when: HTMLSelectElement | HTMLInputElement;
+  let whenHint: string;
+  if (windows.length > 0) {
+    const options = windows.map((w) => ({ date: w.date, text: `${w.long} (${w.days_text})` }));
+    if (target && !options.some((o) => o.date === target)) {
+      const counted = plan?.target?.date === target ? plan.target : null;
+      options.unshift({ date: target, text: counted ? `${counted.long} (${counted.days_text})` : longDate(target) });
+    }
+    when = h(
+      "select",
+      { class: "select", "data-testid": "submit-window", "data-autofocus": true, value: target ?? options[0]?.date ?? "" },
+      options.map((o) => h("option", { value: o.date }, `${o.text}${o.date === target ? ", your target" : ""}`)),
+    );
+    whenHint = "The closing day you submitted for.";
+  } else {
+    when = h("input", {
+      type: "date",
+      class: "text-input date-input",
+      "data-testid": "submit-window",
+      "data-autofocus": true,
+      value: target ?? todayIso(),
+    });
+    whenHint = target
+      ? "The date you were aiming for. Change it if you sent it on another day."
+      : "The day you send it: today, unless you change it.";
+  }
   const label = textInput("submit-label", "", "For example: First submission");
   const error = errorLine("submit-error");
   let made: SnapshotInfo | null = null;
@@ -74,9 +92,9 @@ export async function markSubmittedDialog(target: string | null): Promise<Snapsh
       h(
         "p",
         null,
-        "The app keeps a read-only copy of your portfolio as it is now, dated today, with the submission window you sent it for. You can go on working; the copy never changes, and you can compare with it later.",
+        "The app keeps a read-only copy of your portfolio as it is now, dated today. You can go on working; the copy never changes, and you can compare with it later.",
       ),
-      labelledInput("Submission window", select, "The deadline you submitted for."),
+      labelledInput("Submitted for", when, whenHint),
       labelledInput("Label (optional)", label),
       error,
     ),
@@ -89,7 +107,7 @@ export async function markSubmittedDialog(target: string | null): Promise<Snapsh
         testid: "submit-confirm",
         run: async () => {
           return showingRefusal(error, async () => {
-            made = await api.takeSnapshot({ label: label.value.trim(), submitted: true, window: select.value || null });
+            made = await api.takeSnapshot({ label: label.value.trim(), submitted: true, window: when.value || null });
             return true;
           });
         },

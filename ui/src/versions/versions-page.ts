@@ -191,6 +191,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
       // The backend aims at the window submitted for; the top bar shows it.
       session().portfolio.target_window = made.submission_window;
       ctx.store.portfolioChanged();
+      void ctx.checklist.loadPlan();
     }
     showNote(submitted ? `Marked as submitted. A read-only copy was kept ${takenAtText(made.taken_at)}.` : `Snapshot kept: ${made.label}.`);
     await refresh();

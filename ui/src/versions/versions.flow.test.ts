@@ -3,8 +3,10 @@
 // pathway, the backups, and the summary of revisions on the export page.
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
+import { todayIso } from "../format";
+import { planFor, WINDOWS } from "../test/checklist-fixtures";
 import { openedFor, outlineFor } from "../test/fixtures";
-import { $, backend, boot, byTestId, emptyOverview, type, waitFor } from "../test/harness";
+import { $, backend, boot, byTestId, emptyOverview, settled, type, waitFor } from "../test/harness";
 import type { Assessment, Comparison, ExportOptions, OpenedPortfolio, SnapshotInfo, VersionsOverview } from "../types";
 import { diffNodes } from "./snapshot-pages";
 import { reviewDueText } from "./versions-page";
@@ -15,7 +17,6 @@ afterEach(() => {
 });
 
 type Handlers = Parameters<typeof backend>[0];
-const tick = () => new Promise((r) => setTimeout(r, 20));
 
 const submitted: SnapshotInfo = {
   id: "20270131-101500",
@@ -115,7 +116,7 @@ describe("the Versions page", () => {
     expect(byTestId("referral-banner")).toBeNull();
   });
 
-  it("marks as submitted with the window chosen from the upcoming ones, then lists the snapshot", async () => {
+  it("marks as submitted with the window chosen from the closing days of a scheme that has them, then lists the snapshot", async () => {
     let snapshots: SnapshotInfo[] = [];
     const { calls } = await openVersions(
       {
@@ -124,6 +125,7 @@ describe("the Versions page", () => {
           return submitted;
         },
         versions_overview: () => emptyOverview({ snapshots }),
+        submission_plan: () => planFor("2027-05-31", null, WINDOWS),
       },
       openedWith((o) => (o.portfolio.target_window = "2027-05-31")),
     );
@@ -131,6 +133,11 @@ describe("the Versions page", () => {
     await dialog("submit-dialog");
     const select = await waitFor(() => byTestId<HTMLSelectElement>("submit-window"));
     expect(Array.from(select.options).map((o) => o.value)).toEqual(["2027-01-31", "2027-05-31", "2027-09-30"]);
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
+      "31 January 2027 (69 days to go)",
+      "31 May 2027 (189 days to go), your target",
+      "30 September 2027 (311 days to go)",
+    ]);
     expect(select.value).toBe("2027-05-31"); // the target window
     expect(byTestId("submit-dialog")!.textContent).toContain("read-only copy");
     type(byTestId<HTMLInputElement>("submit-label")!, "First submission");
@@ -141,6 +148,37 @@ describe("the Versions page", () => {
     });
     expect(byTestId("submitted-badge")!.textContent).toBe("Submitted for 31 January 2027");
     expect(byTestId("versions-note")!.textContent).toContain("Marked as submitted");
+  });
+
+  it("marks as submitted for the date aimed at when portfolios are taken all year round", async () => {
+    const { calls } = await openVersions(
+      { take_snapshot: () => submitted, submission_plan: () => planFor("2027-03-13") },
+      openedWith((o) => (o.portfolio.target_window = "2027-03-13")),
+    );
+    byTestId("mark-submitted")!.click();
+    await dialog("submit-dialog");
+    const field = await waitFor(() => byTestId<HTMLInputElement>("submit-window"));
+    expect(field.type).toBe("date");
+    expect(field.value).toBe("2027-03-13");
+    byTestId("submit-confirm")!.click();
+    await waitFor(() => !byTestId("submit-dialog"));
+    expect(calls.find((c) => c.cmd === "take_snapshot")!.args).toEqual({
+      request: { label: "", submitted: true, window: "2027-03-13" },
+    });
+  });
+
+  it("offers today's date to mark as submitted when no date is aimed for, and none once it is cleared", async () => {
+    const { calls } = await openVersions({ take_snapshot: () => ({ ...submitted, submission_window: null }) });
+    byTestId("mark-submitted")!.click();
+    await dialog("submit-dialog");
+    const field = await waitFor(() => byTestId<HTMLInputElement>("submit-window"));
+    expect(field.value).toBe(todayIso());
+    field.value = "";
+    byTestId("submit-confirm")!.click();
+    await waitFor(() => !byTestId("submit-dialog"));
+    expect(calls.find((c) => c.cmd === "take_snapshot")!.args).toEqual({
+      request: { label: "", submitted: true, window: null },
+    });
   });
 
   it("asks a named snapshot for its name before keeping it", async () => {
@@ -594,7 +632,7 @@ describe("the summary of revisions on the export page", () => {
     document.body.innerHTML = "";
     await openExport({});
     await waitFor(() => byTestId("size-total"));
-    await tick();
+    await settled();
     expect(byTestId("export-revisions")).toBeNull();
   });
 });

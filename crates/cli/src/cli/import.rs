@@ -105,6 +105,11 @@ fn in_plain_words(framework: &Framework, report: &ImportReport, input: &Path) ->
             0 => String::new(),
             _ => format!(", evidence {}", section.evidence_ids.join(" ")),
         };
+        let references = match section.references {
+            0 => String::new(),
+            1 => ", 1 reference".to_string(),
+            count => format!(", {count} references"),
+        };
         let topic = match section.topic.as_str() {
             "" => String::new(),
             topic => format!(" “{topic}”"),
@@ -116,7 +121,7 @@ fn in_plain_words(framework: &Framework, report: &ImportReport, input: &Path) ->
         };
         let _ = writeln!(
             out,
-            "  {:<12} {}{topic}: {words}{evidence}{aside}",
+            "  {:<12} {}{topic}: {words}{evidence}{references}{aside}",
             section.id, section.title
         );
     }

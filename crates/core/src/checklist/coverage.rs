@@ -1,6 +1,7 @@
 //! Rules about the portfolio as a whole: enough specialist and advanced areas, the four
 //! core principles each shown somewhere, and the candidate's own submission ticks.
 
+use super::suggestions::Readings;
 use super::{Found, PrincipleCoverage, ProblemCode, count_in_words};
 use crate::framework::{AreaKindId, Framework};
 use crate::model::Portfolio;
@@ -32,7 +33,13 @@ pub(super) fn check_area_counts(
                 format!("{singular}s")
             }
         };
-        if written < limits.min {
+        // A required area the outline shows empty is reported as that section, once.
+        let shown_empty = shown
+            .iter()
+            .filter(|entry| entry.kind.area_kind() == Some(kind) && entry.required)
+            .filter(|entry| !portfolio.section(&entry.id).is_some_and(|s| s.has_text()))
+            .count();
+        if written + shown_empty < limits.min {
             found.error(
                 None,
                 ProblemCode::TooFewAreas,
@@ -69,6 +76,7 @@ pub(super) fn check_principles(
     portfolio: &Portfolio,
     shown: &[&OutlineEntry],
     found: &mut Found,
+    readings: &mut Readings,
 ) -> Vec<PrincipleCoverage> {
     framework
         .principles
@@ -84,7 +92,43 @@ pub(super) fn check_principles(
                 })
                 .map(|entry| entry.id.clone())
                 .collect();
-            if sections.is_empty() {
+            // Untagged everywhere: the sections whose writing shows it, as they are named.
+            let showing: Vec<&OutlineEntry> = if sections.is_empty() {
+                shown
+                    .iter()
+                    .copied()
+                    .filter(|entry| entry.kind.has_description_and_reflection())
+                    .filter(|entry| {
+                        portfolio.section(&entry.id).is_some_and(|section| {
+                            readings.of(&entry.id, section).shows_principle(principle.id)
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let title = principle.title.trim_end_matches('.');
+            if !showing.is_empty() {
+                let named = super::in_words_list(
+                    &showing
+                        .iter()
+                        .map(|entry| entry.number.as_deref().unwrap_or(&entry.title))
+                        .collect::<Vec<_>>(),
+                );
+                found.suggest(
+                    None,
+                    ProblemCode::PrincipleSuggested,
+                    format!(
+                        "No section is tagged with core principle {}, “{title}”, but your writing in {named} seems to show it. Tag it there if it does: assessors look for all four across the portfolio.",
+                        principle.id,
+                    ),
+                    super::Fix::TagPrinciple {
+                        principle: principle.id,
+                        label: format!("Tag principle {} on {named}", principle.id),
+                        sections: showing.iter().map(|entry| entry.id.clone()).collect(),
+                    },
+                );
+            } else if sections.is_empty() {
                 found.error(
                     None,
                     ProblemCode::PrincipleNotAddressed,
@@ -126,13 +170,26 @@ pub(super) fn check_candidate_ticks(portfolio: &Portfolio, found: &mut Found) {
         ),
         (ticks.proofread, "I have proofread the whole portfolio"),
     ];
-    for (ticked, statement) in statements {
-        if !ticked {
-            found.warning(
-                None,
-                ProblemCode::ConfirmationNotTicked,
-                format!("Not ticked yet: “{statement}”. Tick it when done."),
-            );
-        }
+    let unticked: Vec<String> = statements
+        .iter()
+        .filter(|(ticked, _)| !ticked)
+        .map(|(_, statement)| format!("“{statement}”"))
+        .collect();
+    // One entry for all of them: they are one list on the Ready page.
+    match unticked.as_slice() {
+        [] => {}
+        [one] => found.warning(
+            None,
+            ProblemCode::ConfirmationNotTicked,
+            format!("Not ticked yet: {one}. Tick it when done."),
+        ),
+        several => found.warning(
+            None,
+            ProblemCode::ConfirmationNotTicked,
+            format!(
+                "Not ticked yet: {}. Tick each when it is true.",
+                super::in_words_list(several)
+            ),
+        ),
     }
 }

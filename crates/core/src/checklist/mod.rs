@@ -7,6 +7,7 @@
 mod coverage;
 mod library;
 mod sections;
+mod suggestions;
 
 use crate::evidence::EvidenceItem;
 use crate::framework::{Framework, PathwayId};
@@ -86,8 +87,12 @@ pub enum ProblemCode {
     MissingReflection,
     /// An assessed section that cites no item of the evidence library.
     MissingEvidence,
-    /// 3a, 3b, a specialist or advanced area that does not name what it is about.
+    /// 3a, 3b, a specialist or advanced area that does not name what it is about, and whose
+    /// writing names nothing the app could propose.
     MissingTopic,
+    /// No topic given, but the writing names one (a law, a standard): the candidate confirms
+    /// it with one click (warning).
+    TopicSuggested,
     /// A citation of an item the library no longer has (warning).
     UnknownCitation,
     /// A statement (future plans) outside its word range.
@@ -103,18 +108,27 @@ pub enum ProblemCode {
     AssessorMissingOrganisation,
     AssessorInvalidEmail,
     AssessorConflictNotConfirmed,
+    /// The draft says the assessor has no conflict of interest; the candidate confirms it
+    /// with one click (warning).
+    AssessorConflictSuggested,
     EvidenceMissingWhatItShows,
     /// An item older than the recent-years window with no reason it still counts.
     EvidenceOldWithoutReason,
     EvidenceLinkMissingUrl,
-    /// A file named in an imported draft that was never found.
+    /// Files named in an imported draft that were never found (warning).
     EvidenceFileMissing,
+    /// Items an imported web portfolio names by a path on its own website (warning).
+    EvidenceOnWebsite,
     /// Not confirmed as anonymised or used with permission (warning).
     EvidencePermissionNotConfirmed,
     /// In the library but cited by no section (warning).
     EvidenceNotCited,
-    /// One of the four core principles is tagged on no section.
+    /// One of the four core principles is tagged on no section, and no section's writing
+    /// shows it either.
     PrincipleNotAddressed,
+    /// A principle tagged nowhere that the writing of some sections shows: the candidate
+    /// confirms the tags with one click (warning).
+    PrincipleSuggested,
     /// A section's narrative far from the words guide (warning).
     NarrativeFarFromGuide,
     /// A Reflection much shorter than its Description (warning).
@@ -131,10 +145,49 @@ pub struct Problem {
     pub section: Option<String>,
     /// The evidence item the problem is about (`E4`), if any.
     pub evidence: Option<String>,
+    /// For a grouped problem, every evidence item it is about, in library order (the one
+    /// item of an ungrouped problem too).
+    pub items: Vec<String>,
     pub severity: Severity,
     pub code: ProblemCode,
     /// Plain words for the candidate: what is wrong and what to do about it.
     pub message: String,
+    /// What one click does about it, when the app can do it for the candidate.
+    pub fix: Option<Fix>,
+}
+
+/// A change the checklist proposes and the candidate accepts with one click.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fix {
+    /// Fill in a section's topic with what its writing names.
+    UseTopic {
+        section: String,
+        topic: String,
+        /// The button's words: "Use “Equality Act 2010”".
+        label: String,
+    },
+    /// Tag a principle on the sections whose writing shows it.
+    TagPrinciple {
+        principle: u8,
+        sections: Vec<String>,
+        label: String,
+    },
+    /// Mark these items as anonymised or used with permission.
+    ConfirmPermission { items: Vec<String>, label: String },
+    /// Confirm the nominated assessor has no conflict of interest, as the draft says.
+    ConfirmNoConflict { label: String },
+}
+
+/// The one-click fix a grouped evidence problem offers, if any.
+fn fix_for(code: ProblemCode, items: &[&EvidenceItem]) -> Option<Fix> {
+    (code == ProblemCode::EvidencePermissionNotConfirmed).then(|| Fix::ConfirmPermission {
+        items: items.iter().map(|item| item.id.clone()).collect(),
+        label: match items.len() {
+            1 => "Confirm it".to_string(),
+            count => format!("Confirm all {count}"),
+        },
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -157,13 +210,20 @@ pub fn check(framework: &Framework, portfolio: &Portfolio, today: time::Date) ->
         .collect();
 
     let mut found = Found::default();
+    let mut readings = suggestions::Readings::default();
     // Evidence ids cited by a section the pathway shows.
     let mut cited: HashSet<&str> = HashSet::new();
     let mut sections = Vec::with_capacity(shown.len());
     for entry in &shown {
         let before = found.problems.len();
         let counts = sections::check_section(
-            framework, portfolio, &library, entry, &mut cited, &mut found,
+            framework,
+            portfolio,
+            &library,
+            entry,
+            &mut cited,
+            &mut found,
+            &mut readings,
         );
         let has_error = found.problems[before..]
             .iter()
@@ -186,7 +246,8 @@ pub fn check(framework: &Framework, portfolio: &Portfolio, today: time::Date) ->
 
     coverage::check_area_counts(framework, portfolio, &shown, &mut found);
     library::check_items(framework, portfolio, today, &cited, &mut found);
-    let principles = coverage::check_principles(framework, portfolio, &shown, &mut found);
+    let principles =
+        coverage::check_principles(framework, portfolio, &shown, &mut found, &mut readings);
     coverage::check_candidate_ticks(portfolio, &mut found);
 
     let problems = found.problems;
@@ -225,6 +286,14 @@ impl Found {
         self.push(section, None, Severity::Warning, code, message);
     }
 
+    /// A warning with the change that fixes it.
+    fn suggest(&mut self, section: Option<&str>, code: ProblemCode, message: String, fix: Fix) {
+        self.push(section, None, Severity::Warning, code, message);
+        if let Some(problem) = self.problems.last_mut() {
+            problem.fix = Some(fix);
+        }
+    }
+
     fn push(
         &mut self,
         section: Option<&str>,
@@ -236,9 +305,11 @@ impl Found {
         self.problems.push(Problem {
             section: section.map(str::to_string),
             evidence: evidence.map(str::to_string),
+            items: evidence.map(str::to_string).into_iter().collect(),
             severity,
             code,
             message,
+            fix: None,
         });
     }
 }
@@ -249,6 +320,18 @@ fn section_name(entry: &OutlineEntry) -> String {
     match &entry.number {
         Some(number) => format!("Section {number}"),
         None => entry.title.clone(),
+    }
+}
+
+/// "1a", "1a and 2b", "1a, 2b and 4".
+fn in_words_list<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rules for one section at a time: its parts and topic, the evidence it cites, its length,
 //! the `[E7]` references in its text, and the declaration and assessor details.
 
+use super::suggestions::Readings;
 use super::{Found, ProblemCode, filled, section_name};
 use crate::evidence::EvidenceItem;
 use crate::evidence_refs::references_in;
@@ -23,6 +24,7 @@ static NOTHING_WRITTEN: SectionEntry = SectionEntry {
     topic: String::new(),
     description: String::new(),
     reflection: String::new(),
+    references: String::new(),
     citations: Vec::new(),
     principles: BTreeSet::new(),
 };
@@ -45,6 +47,7 @@ pub(super) fn check_section<'p>(
     entry: &'p OutlineEntry,
     cited: &mut HashSet<&'p str>,
     found: &mut Found,
+    readings: &mut Readings,
 ) -> SectionCounts {
     let Some(info) = framework.section(&entry.id) else {
         return SectionCounts::default();
@@ -60,7 +63,7 @@ pub(super) fn check_section<'p>(
     match entry.kind {
         SectionKind::Statement => check_statement(&under, library, found),
         SectionKind::Assessed | SectionKind::Specialist | SectionKind::Advanced => {
-            check_narrative(&under, library, cited, found)
+            check_narrative(&under, library, cited, found, readings)
         }
         SectionKind::Confirmation => {
             check_confirmation(&under, found);
@@ -126,6 +129,7 @@ fn check_narrative<'p>(
     library: &HashMap<&str, &EvidenceItem>,
     cited: &mut HashSet<&'p str>,
     found: &mut Found,
+    readings: &mut Readings,
 ) -> SectionCounts {
     let id = Some(under.entry.id.as_str());
     let text = under.text;
@@ -179,14 +183,29 @@ fn check_narrative<'p>(
     if let Some(topic) = topic_of(&under.info, under.framework)
         && !filled(&text.topic)
     {
-        found.error(
-            id,
-            ProblemCode::MissingTopic,
-            format!(
-                "{} does not name its topic yet. Fill in “{}”, so assessors know what the section is about.",
-                under.name, topic.label
+        match readings.of(&under.entry.id, text).topic_for(&under.entry.id) {
+            Some(named) => found.suggest(
+                id,
+                ProblemCode::TopicSuggested,
+                format!(
+                    "{}'s writing names {named}, but its “{}” is not filled in. Use that as the topic, or write your own, so assessors know what the section is about.",
+                    under.name, topic.label
+                ),
+                super::Fix::UseTopic {
+                    section: under.entry.id.clone(),
+                    label: format!("Use “{named}”"),
+                    topic: named,
+                },
             ),
-        );
+            None => found.error(
+                id,
+                ProblemCode::MissingTopic,
+                format!(
+                    "{} does not name its topic yet. Fill in “{}”, so assessors know what the section is about.",
+                    under.name, topic.label
+                ),
+            ),
+        }
     }
     if is_assessed(&under.info) && counts.evidence_count == 0 {
         found.error(
@@ -198,7 +217,8 @@ fn check_narrative<'p>(
             ),
         );
     }
-    if has_description && has_reflection && is_assessed(&under.info) {
+    // A 6,000-word Description is long whether or not a Reflection follows it.
+    if (has_description || has_reflection) && is_assessed(&under.info) {
         check_length(under, counts, found);
     }
     check_text_references(
@@ -386,7 +406,19 @@ fn check_assessor(under: &Under<'_>, found: &mut Found) {
             ),
         );
     }
-    if !assessor.no_conflict_confirmed {
+    if !assessor.no_conflict_confirmed && !assessor.conflict_statement.trim().is_empty() {
+        found.suggest(
+            id,
+            ProblemCode::AssessorConflictSuggested,
+            format!(
+                "Your draft says of your nominated assessor: “{}”. Confirm there is no conflict of interest: they are not your line manager, nor someone you line-manage.",
+                assessor.conflict_statement.trim()
+            ),
+            super::Fix::ConfirmNoConflict {
+                label: "Confirm: no conflict of interest".into(),
+            },
+        );
+    } else if !assessor.no_conflict_confirmed {
         found.error(
             id,
             ProblemCode::AssessorConflictNotConfirmed,

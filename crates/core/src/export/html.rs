@@ -4,6 +4,7 @@
 //! `evidence_refs::link_references`, as in the preview; every other field is escaped here.
 
 use super::revisions::RevisionSummary;
+use crate::dates::long_date;
 use crate::evidence::{EvidenceItem, EvidenceSource, evidence_date_start};
 use crate::evidence_files::megabytes;
 use crate::evidence_refs::{link_references, references_in};
@@ -91,11 +92,6 @@ pub(crate) fn path_href(path: &str) -> String {
 fn web_address(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url.trim()).ok()?;
     matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
-}
-
-/// "14 March 2026".
-fn long_date(date: time::Date) -> String {
-    format!("{} {} {}", date.day(), date.month(), date.year())
 }
 
 /// Evidence and confirmation dates as a reader says them: "May 2024", "14 March 2026";
@@ -407,6 +403,11 @@ impl Page<'_> {
                 }
                 let _ = writeln!(self.out, "<h4>{}</h4>", escape(&parts.evidence.label));
                 self.cited_evidence(text);
+                if !text.references.trim().is_empty() {
+                    let _ = writeln!(self.out, "<h4>{}</h4>", escape(&parts.references.label));
+                    let rendered = self.render_text(&text.references, 4);
+                    let _ = writeln!(self.out, "<div class=\"references\">{rendered}</div>");
+                }
             }
             SectionKind::Confirmation => self.confirmation(),
             SectionKind::Assessor => self.assessor(),

@@ -54,7 +54,7 @@ fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
             "it holds two parts of the same name, which Word never writes".into(),
         ));
     }
-    check_parts(&mut archive).map_err(corrupt)?;
+    check_parts(&mut archive, UNPACKED_LIMIT_BYTES).map_err(corrupt)?;
     let names: Vec<String> = archive.file_names().map(str::to_string).collect();
     let has = |wanted: &str| names.iter().any(|n| n.eq_ignore_ascii_case(wanted));
     if has("word/document.xml") {
@@ -86,8 +86,11 @@ fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
 /// Unpacks every part once, counting the bytes as they are inflated (headers may not say:
 /// LibreOffice writes sizes after the data, and a bomb can lie), and measures how deeply
 /// each XML part nests its elements.
-fn check_parts(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> std::result::Result<(), String> {
-    let mut budget = UNPACKED_LIMIT_BYTES;
+fn check_parts(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    limit: u64,
+) -> std::result::Result<(), String> {
+    let mut budget = limit;
     for index in 0..archive.len() {
         let entry = archive
             .by_index(index)
@@ -104,9 +107,10 @@ fn check_parts(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> std::result::Res
         // What `take` has left tells how much was inflated, whatever the header claimed.
         let inflated = budget + 1 - used;
         if inflated > budget {
-            return Err(
-                "its contents would unpack to more than 500 MB, which no portfolio needs".into(),
-            );
+            return Err(format!(
+                "its contents would unpack to more than {} MB, which no portfolio needs",
+                limit / 1_000_000
+            ));
         }
         budget -= inflated;
         match read {
@@ -659,6 +663,33 @@ mod tests {
     fn bold_across_a_line_break_is_closed_on_each_line() {
         let spans = [span("One\nTwo", true, false)];
         assert_eq!(render_spans(&spans), "**One**\n**Two**");
+    }
+
+    /// A zip whose one part inflates to `bytes`, packed streamed (sizes after the data).
+    fn streamed_zip_of(bytes: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut writer = zip::ZipWriter::new_stream(&mut out);
+        writer
+            .start_file(
+                "word/media/padding.bin",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+        std::io::Write::write_all(&mut writer, &vec![0u8; bytes]).unwrap();
+        writer.finish().unwrap();
+        out
+    }
+
+    #[test]
+    fn the_unpacked_size_is_counted_as_it_inflates_whatever_the_headers_say() {
+        let fits = streamed_zip_of(900_000);
+        let mut archive = zip::ZipArchive::new(Cursor::new(fits.as_slice())).unwrap();
+        assert_eq!(check_parts(&mut archive, 1_000_000), Ok(()));
+        let bomb = streamed_zip_of(2_000_000);
+        assert!(bomb.len() < 10_000, "two megabytes of zeros pack small");
+        let mut archive = zip::ZipArchive::new(Cursor::new(bomb.as_slice())).unwrap();
+        let refusal = check_parts(&mut archive, 1_000_000).unwrap_err();
+        assert!(refusal.contains("more than 1 MB"), "{refusal}");
     }
 
     #[test]

@@ -138,14 +138,28 @@ fn has_evidence_extension(name: &str) -> bool {
 /// Reads one item: `**E1 Title** (2024-05) — what it shows; file: evidence/x.pdf`, or plainer
 /// forms such as `Staff survey, May 2024 https://...` or `E4: screenshot.png`.
 pub(super) fn parse_item(text: &str) -> ListedEvidence {
-    let text = text.trim();
-    let (source, before, note) = take_source(text);
-    let (bold, after_bold) = leading_bold(&before);
-    let head = bold.as_deref().unwrap_or(&before);
-    let (number, head) = leading_number(head);
-    let (mut title, mut rest) = match &bold {
-        Some(_) => (head.to_string(), after_bold.to_string()),
-        None => split_title(head),
+    let text = plain_item_number(text.trim());
+    let text = text.as_str();
+    let (number, mut title, mut rest, source, note) = match leading_link(text) {
+        // `E4 [Course template](https://...) – shows ...`: the link's text is the title.
+        Some((number, label, source, rest)) => (number, label, rest, source, String::new()),
+        None => {
+            let (source, before, note) = take_source(text);
+            let (bold, after_bold) = leading_bold(&before);
+            let head = bold.as_deref().unwrap_or(&before);
+            let (number, head) = leading_number(head);
+            let (title, rest) = match &bold {
+                // `**E1** – Homework platform comparison (2024) – ...`: only the number is bold.
+                Some(_) if head.trim().is_empty() => {
+                    split_title(after_bold.trim_start_matches(|c: char| {
+                        matches!(c, ':' | '.' | '-' | '—' | '–') || c.is_whitespace()
+                    }))
+                }
+                Some(_) => (head.to_string(), after_bold.to_string()),
+                None => split_title(head),
+            };
+            (number, title, rest, source, note)
+        }
     };
     let mut date = String::new();
     // Words beside the date in its brackets ("2024-11, reviewed 2025-11") are kept.
@@ -174,7 +188,7 @@ pub(super) fn parse_item(text: &str) -> ListedEvidence {
     if !date_remark.is_empty() {
         rest = format!("{rest} ({date_remark})").trim().to_string();
     }
-    let (what_it_shows, origin) = split_origin(&rest);
+    let (what_it_shows, origin) = split_origin(&tidy_words(&rest));
     let still_relevant_because = what_it_shows
         .split([';', '.'])
         .map(str::trim)
@@ -191,7 +205,7 @@ pub(super) fn parse_item(text: &str) -> ListedEvidence {
         })
         .unwrap_or_default()
         .to_string();
-    let title = clean_title(&title);
+    let title = without_markdown(&clean_title(&title));
     let title = if title.is_empty() {
         fallback_title(&source, &what_it_shows)
     } else {
@@ -207,6 +221,87 @@ pub(super) fn parse_item(text: &str) -> ListedEvidence {
         source,
         note,
     }
+}
+
+/// An item that starts (after its number) with a link or a picture: its number, the link's
+/// text as the title, the source, and the words after it, which say what it shows.
+fn leading_link(text: &str) -> Option<(Option<u32>, String, ListedSource, String)> {
+    let (number, after) = leading_number(text);
+    let after = after.trim_start();
+    let (label, target, length) = markdown_link_at(after)?;
+    let label = without_markdown(&label);
+    let path = target.split(['#', '?']).next().unwrap_or(&target);
+    let source = if target.starts_with("http://") || target.starts_with("https://") {
+        ListedSource::Link(target.clone())
+    } else if has_evidence_extension(path) {
+        ListedSource::File(target.clone())
+    } else {
+        return None;
+    };
+    if label.is_empty() {
+        return None;
+    }
+    Some((number, label, source, after[length..].to_string()))
+}
+
+/// `**E1**`, `**E1:**` or `Evidence 12:` at the start, written as `E1` / `E12:` so the
+/// number reads the same however the draft marks it.
+fn plain_item_number(text: &str) -> String {
+    for mark in ["**", "__"] {
+        if let Some(inner) = text.strip_prefix(mark)
+            && let Some(end) = inner.find(mark)
+        {
+            let bold = &inner[..end];
+            let (number, rest) = leading_number(bold);
+            if number.is_some() && rest.trim().is_empty() {
+                return format!("{}{}", bold.trim(), &inner[end + mark.len()..]);
+            }
+        }
+    }
+    let lower = text.to_lowercase();
+    for word in ["evidence item ", "evidence ", "item "] {
+        if lower.starts_with(word) && text[word.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+            return format!("E{}", &text[word.len()..]);
+        }
+    }
+    text.to_string()
+}
+
+/// Words left where a date in brackets was taken out, and Google Docs' backslash escapes,
+/// made plain: `two\-page briefing ; shows` is `two-page briefing; shows`.
+fn tidy_words(text: &str) -> String {
+    plain_words(text, false)
+        .replace(" ;", ";")
+        .replace(" ,", ",")
+        .replace(" .", ".")
+}
+
+/// A title as words only: no emphasis marks, code ticks, brackets left from a link, or
+/// backslash escapes (`\-` from Google Docs).
+fn without_markdown(text: &str) -> String {
+    plain_words(text, true)
+}
+
+/// `text` with Markdown's backslash escapes undone (an escaped character stays, as itself)
+/// and white space in single spaces; with `drop_marks`, emphasis marks, code ticks and link
+/// brackets are left out too.
+fn plain_words(text: &str, drop_marks: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(|next| next.is_ascii_punctuation()) => {
+                out.extend(chars.next());
+            }
+            '*' | '`' | '[' | ']' if drop_marks => {}
+            '_' if drop_marks
+                && (out.is_empty()
+                    || out.ends_with(' ')
+                    || chars.peek().is_none_or(|next| !next.is_alphanumeric())) => {}
+            c => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn clean_title(title: &str) -> String {
@@ -552,6 +647,23 @@ mod tests {
             item.note, "also used in 1b and 2a",
             "the note after the path is kept"
         );
+    }
+
+    #[test]
+    fn titles_carry_no_markdown_and_a_leading_link_names_the_item() {
+        let item = parse_item(
+            "E4 [Moodle course template](https://vle.example/course/1) – shows the template staff now use (2025)",
+        );
+        assert_eq!(item.number, Some(4));
+        assert_eq!(item.title, "Moodle course template");
+        assert_eq!(item.what_it_shows, "shows the template staff now use");
+        assert_eq!(item.date, "2025");
+        assert_eq!(
+            item.source,
+            ListedSource::Link("https://vle.example/course/1".into())
+        );
+        let item = parse_item("*Staff \\- guide* to `quizzes` (2024), file: evidence/guide.pdf");
+        assert_eq!(item.title, "Staff - guide to quizzes");
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub(super) struct ReadConfirmation {
 }
 
 /// Reads the declaration, `Signed:` and `Date:`. The declaration is accepted when its
-/// prescribed wording is there and signed, as on the scheme's paper form.
+/// prescribed wording is there.
 pub(super) fn read_confirmation(declaration: &str, lines: &[(usize, String)]) -> ReadConfirmation {
     let mut read = ReadConfirmation::default();
     let declaration_words = words_of(declaration);
@@ -135,8 +135,9 @@ pub(super) fn read_confirmation(declaration: &str, lines: &[(usize, String)]) ->
             read.leftover.push((*number, line.clone()));
         }
     }
-    read.confirmation.declaration_accepted =
-        read.declaration_present && !read.confirmation.signed_name.is_empty();
+    // The declaration written out word for word is the candidate accepting it; signing and
+    // dating it are checked (and reported) on their own.
+    read.confirmation.declaration_accepted = read.declaration_present;
     if !read.declaration_present && !lines.iter().all(|(_, l)| l.trim().is_empty()) {
         read.notes.push(
             "The draft's confirmation does not give the scheme's declaration word for word, so it is not marked as accepted: read and accept it in the app.".into(),
@@ -178,11 +179,14 @@ pub(super) fn read_assessor(lines: &[(usize, String)]) -> ReadAssessor {
         if line.trim().is_empty() {
             continue;
         }
-        let lower = normalise(line).to_lowercase();
-        if lower.contains("conflict of interest")
-            && (lower.contains("no ") || lower.contains("not ") || lower.contains("none"))
-        {
-            assessor.no_conflict_confirmed = true;
+        // The draft's word is kept for the candidate to confirm in the app, not taken as
+        // the confirmation itself: that is theirs to give.
+        if crate::draft_vocabulary::DraftVocabulary::bundled().says_no_conflict(line) {
+            assessor.conflict_statement = normalise(line)
+                .trim_start_matches(['-', '*', ' '])
+                .replace("**", "")
+                .trim()
+                .to_string();
             continue;
         }
         if let Some((label, value)) = labelled_line(line) {
@@ -282,15 +286,20 @@ mod tests {
     }
 
     #[test]
-    fn an_unsigned_or_reworded_declaration_is_not_accepted() {
+    fn an_unsigned_declaration_is_accepted_unsigned_and_a_reworded_one_not_at_all() {
         let unsigned = read_confirmation(
             DECLARATION,
             &numbered(&[DECLARATION, "Signed: ________", "Date:"]),
         );
         assert!(
-            !unsigned.confirmation.declaration_accepted,
+            unsigned.confirmation.declaration_accepted,
+            "the wording written out is the candidate's acceptance"
+        );
+        assert_eq!(
+            unsigned.confirmation.signed_name, "",
             "a blank signature signs nothing"
         );
+        assert_eq!(unsigned.confirmation.date, "");
         let reworded = read_confirmation(
             DECLARATION,
             &numbered(&["I confirm this is my work.", "Signed: Sam"]),
@@ -316,7 +325,14 @@ mod tests {
         assert_eq!(assessor.name, "Dr Rowan Ellery");
         assert_eq!(assessor.organisation, "Fenbridge College Group");
         assert_eq!(assessor.email, "r.ellery@fenbridge.example");
-        assert!(assessor.no_conflict_confirmed);
+        assert!(
+            !assessor.no_conflict_confirmed,
+            "the draft's statement is for the candidate to confirm in the app"
+        );
+        assert_eq!(
+            assessor.conflict_statement,
+            "Rowan is not my line manager and has no conflict of interest."
+        );
         assert!(
             read_assessor(&numbered(&["Name: ____", "Email:"]))
                 .assessor

@@ -2,6 +2,7 @@
 //! Reflection, Evidence) a heading or a label stands for, however a candidate wrote it
 //! (`## 1a: ...`, `1a) ...`, `Section 2b – ...`, `Core Area 1` then `a) ...`, bold lines...).
 
+use crate::draft_vocabulary::DraftVocabulary;
 use crate::framework::{AreaKindId, Framework, SectionKind};
 
 /// The three parts of an assessed section.
@@ -10,6 +11,8 @@ pub(super) enum Part {
     Description,
     Reflection,
     Evidence,
+    /// A reference list ("References", "Further reading"): kept with the section, never evidence.
+    References,
 }
 
 /// A heading that groups sections, so that `a)` under it can be resolved.
@@ -54,23 +57,7 @@ pub(super) enum Form {
     Plain,
 }
 
-/// Smart quotes, dashes, no-break and zero-width spaces as plain ASCII, runs of white
-/// space as one space: what word processors paste in, made comparable.
-pub(super) fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => out.push('"'),
-            '\u{2026}' => out.push_str("..."),
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {}
-            c if c.is_whitespace() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(super) use crate::draft_vocabulary::normalise;
 
 /// The words of a heading without Markdown emphasis, a trailing colon or full stop.
 pub(super) fn clean_heading(raw: &str) -> String {
@@ -88,8 +75,11 @@ pub(super) fn classify(framework: &Framework, raw: &str, form: Form) -> Option<H
         return None;
     }
     let lower = text.to_lowercase();
-    if let Some(part) = part_label(&lower) {
+    if let Some(part) = part_label(&lower).or_else(|| heading_part(&lower)) {
         return Some(Heading::Part(part));
+    }
+    if let Some(heading) = alias(framework, &lower) {
+        return Some(heading);
     }
     if let Some(id) = named_section(&lower, form) {
         return Some(Heading::Section {
@@ -132,6 +122,48 @@ pub(super) fn part_label(lower: &str) -> Option<Part> {
             "of practice" | "of my practice" | "of your practice" | "(optional)"
         );
     qualifier_allowed.then_some(part)
+}
+
+/// Parts only a heading names, as the vocabulary lists them: "Further reading", "What I
+/// learned" (a line starting "Summary: ..." is a sentence, so these are not inline labels).
+fn heading_part(lower: &str) -> Option<Part> {
+    let vocabulary = DraftVocabulary::bundled();
+    if vocabulary.is_reference_heading(lower) {
+        Some(Part::References)
+    } else if vocabulary.is_reflection_heading(lower) {
+        Some(Part::Reflection)
+    } else {
+        None
+    }
+}
+
+/// A group or section by another of its names ("Specialist options", "The wider context").
+fn alias(framework: &Framework, lower: &str) -> Option<Heading> {
+    let vocabulary = DraftVocabulary::bundled();
+    if let Some(id) = vocabulary.section_named(lower) {
+        return Some(Heading::Section {
+            id: id.to_string(),
+            topic: None,
+        });
+    }
+    let group = vocabulary.group_named(lower)?;
+    if let Some(kind) = framework
+        .area_kinds
+        .iter()
+        .find(|(_, area)| area.group == group)
+        .map(|(kind, _)| *kind)
+    {
+        return Some(Heading::Group(Group::Areas(kind)));
+    }
+    let number = framework
+        .groups
+        .iter()
+        .find(|g| g.id == group && g.core_area)?
+        .number
+        .as_deref()?
+        .parse::<u8>()
+        .ok()?;
+    Some(Heading::Group(Group::Core(number)))
 }
 
 /// The sections named in words: context, future plans, confirmation, assessor.

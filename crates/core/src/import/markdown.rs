@@ -4,6 +4,7 @@
 
 use super::evidence_list::{self, EMBEDDED_MARK, ListedEvidence, ListedSource};
 use super::headings::{self, Form, Group, Heading, Part};
+use crate::draft_vocabulary::DraftVocabulary;
 use crate::framework::{AreaKindId, Framework, SectionKind};
 
 /// Stands in the text for a reference to the k-th evidence listing of its section, until
@@ -23,6 +24,8 @@ pub(super) struct DraftSection {
     /// The Description; for statements (context, future plans) the whole text.
     pub description: String,
     pub reflection: String,
+    /// The section's reference list ("References", "Further reading") as written.
+    pub references: String,
     pub evidence: Vec<ListedEvidence>,
     /// Lines of the confirmation and assessor, read as fields once the draft is read.
     pub body: Vec<(usize, String)>,
@@ -52,13 +55,59 @@ pub(super) struct ParsedDraft {
     pub unplaced: Vec<Unplaced>,
     /// Section headings recognised.
     pub recognised: usize,
+    /// What the reader did that the candidate should check (a core area's text placed in
+    /// its first section).
+    pub notes: Vec<String>,
 }
 
 /// Windows and old Mac line endings, a byte-order mark: the text as one form.
 pub(super) fn prepare_text(text: &str) -> String {
-    text.trim_start_matches('\u{FEFF}')
+    let text = text
+        .trim_start_matches('\u{FEFF}')
         .replace("\r\n", "\n")
-        .replace('\r', "\n")
+        .replace('\r', "\n");
+    let text = without_front_matter(&text);
+    // Google Docs writes an empty paragraph as a line of `&nbsp;`: it is a blank line.
+    text.split('\n')
+        .map(|line| {
+            let rest = line.replace("&nbsp;", "").replace('\u{a0}', "");
+            if rest.trim().is_empty() { "" } else { line }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A web portfolio's page settings (`---` / `layout: page` / `---` at the very top) are the
+/// website's, not the candidate's words: the lines stay, blank, so line numbers still match.
+fn without_front_matter(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    if lines.first().map(|line| line.trim_end()) != Some("---") {
+        return text.to_string();
+    }
+    // The closing `---` within the first 40 lines, and only `key: value` settings before it.
+    let Some(end) = lines
+        .iter()
+        .skip(1)
+        .take(40)
+        .position(|line| line.trim_end() == "---")
+    else {
+        return text.to_string();
+    };
+    let settings_only = lines[1..=end].iter().all(|line| {
+        line.trim().is_empty()
+            || line.starts_with([' ', '-'])
+            || line.contains(": ")
+            || line.ends_with(':')
+    });
+    if !settings_only {
+        return text.to_string();
+    }
+    let blank = vec![""; end + 2];
+    blank
+        .into_iter()
+        .chain(lines[end + 2..].iter().copied())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub(super) fn parse(framework: &Framework, text: &str) -> ParsedDraft {
@@ -246,8 +295,26 @@ struct Reader<'f> {
     /// The level of the `#` heading that opened the section, 0 for a bold or plain line.
     section_level: u8,
     group: Option<Group>,
+    /// The level of the `#` heading of "Specialist options" while its areas are read: a
+    /// heading below it that names nothing else names the next area.
+    areas_level: Option<(AreaKindId, u8)>,
+    /// A core area's heading with no section of its own opened yet, and the lines under it,
+    /// kept to be read as its first section's if no section of that area follows.
+    core_intro: Option<CoreIntro>,
+    /// The line before was blank (or there was none): the next one starts a paragraph.
+    after_blank: bool,
     /// The block of unplaced text being gathered.
     block: Option<Unplaced>,
+}
+
+/// The 2018 guidelines' "Core Area 3: The Wider Context" has no 3a/3b headings: its text is
+/// held here until the reader knows whether a section of that area follows.
+struct CoreIntro {
+    core: u8,
+    line: usize,
+    heading: String,
+    level: u8,
+    lines: Vec<(usize, String)>,
 }
 
 impl<'f> Reader<'f> {
@@ -259,6 +326,9 @@ impl<'f> Reader<'f> {
             part: CurrentPart::Opening,
             section_level: 0,
             group: None,
+            areas_level: None,
+            core_intro: None,
+            after_blank: true,
             block: None,
         }
     }
@@ -281,6 +351,23 @@ impl<'f> Reader<'f> {
             return;
         }
         let closes_section = self.section_level > 0 && level <= self.section_level;
+        if self.core_intro.is_some() && self.target == Target::Unplaced && !closes_section {
+            // A heading inside a core area's introduction stays with it.
+            return self.text(number, raw);
+        }
+        if let Some((kind, areas_level)) = self.areas_level
+            && level > areas_level
+            && (closes_section || !matches!(self.target, Target::Section(_)))
+        {
+            // "Practical Blended Learning" under "Specialist options": the next area, by name.
+            let id = self
+                .framework
+                .area_kind(kind)
+                .section_id(self.next_ordinal(kind));
+            let name = headings::clean_heading(text);
+            self.open(number, raw, &id, Some(name), level);
+            return;
+        }
         match self.target {
             Target::Section(_) if !closes_section => self.text(number, raw),
             Target::Preamble if self.draft.title.is_empty() && self.block.is_none() => {
@@ -335,14 +422,24 @@ impl<'f> Reader<'f> {
                     self.open(number, raw, "4", None, level);
                     return true;
                 }
-                self.start_block(
-                    number,
-                    Some(raw.trim().to_string()),
-                    "under a core area's heading, before its first section",
-                );
+                self.finish_core_intro(None);
+                self.start_block(number, Some(raw.trim().to_string()), GROUP_INTRODUCTION);
                 self.target = Target::Unplaced;
                 self.section_level = level;
                 self.group = Some(group);
+                match group {
+                    Group::Core(core) => {
+                        self.areas_level = None;
+                        self.core_intro = Some(CoreIntro {
+                            core,
+                            line: number,
+                            heading: raw.trim().to_string(),
+                            level,
+                            lines: Vec::new(),
+                        });
+                    }
+                    Group::Areas(kind) => self.areas_level = (level > 0).then_some((kind, level)),
+                }
                 true
             }
             Heading::Letter { letter, rest } => {
@@ -400,7 +497,13 @@ impl<'f> Reader<'f> {
     }
 
     fn open(&mut self, number: usize, raw: &str, id: &str, topic: Option<String>, level: u8) {
+        self.finish_core_intro(Some(id));
         self.close_block();
+        if let Some((kind, _)) = self.areas_level
+            && self.kind_of(id).and_then(SectionKind::area_kind) != Some(kind)
+        {
+            self.areas_level = None;
+        }
         let index = match self.draft.sections.iter().position(|s| s.id == id) {
             Some(index) => {
                 self.draft.sections[index].repeated = true;
@@ -425,8 +528,57 @@ impl<'f> Reader<'f> {
         self.draft.recognised += 1;
         self.target = Target::Section(index);
         self.part = CurrentPart::Opening;
+        self.after_blank = true;
         self.section_level = level;
         self.group = group_of(self.framework, id).or(self.group);
+    }
+
+    /// Ends a core area's introduction as `opening` is read: when no section of that area
+    /// follows, its lines are read again as the area's first section, with a note.
+    fn finish_core_intro(&mut self, opening: Option<&str>) {
+        let Some(intro) = self.core_intro.take() else {
+            return;
+        };
+        let has_text = intro.lines.iter().any(|(_, line)| !line.trim().is_empty());
+        let section_follows =
+            opening.is_some_and(|id| group_of(self.framework, id) == Some(Group::Core(intro.core)));
+        let first = format!("{}a", intro.core);
+        let already = self.draft.sections.iter().any(|s| s.id == first);
+        if section_follows || !has_text || already || self.framework.section(&first).is_none() {
+            return;
+        }
+        // The introduction's block was gathered as not placed; it is placed now instead.
+        self.block = None;
+        let second = format!("{}b", intro.core);
+        self.draft.notes.push(format!(
+            "“{}” has no {first} or {second} headings, so its text was placed in {first}. Read it through: it may need splitting between {first} and {second}.",
+            intro.heading
+        ));
+        self.open(intro.line, &intro.heading, &first, None, intro.level);
+        self.draft.recognised -= 1;
+        self.after_blank = true;
+        for (number, line) in intro.lines {
+            self.replay(number, &line);
+        }
+    }
+
+    /// A line of a core area's introduction, read again inside its first section.
+    fn replay(&mut self, number: usize, line: &str) {
+        let handled = if let Some((level, heading)) = atx_heading(line) {
+            self.try_heading(number, line, heading, Form::Marked, level)
+        } else if let Some(inner) = bold_line(line) {
+            self.try_heading(number, line, inner, Form::Marked, 0)
+        } else if matches!(
+            headings::classify(self.framework, line.trim(), Form::Plain),
+            Some(Heading::Part(_))
+        ) {
+            self.try_heading(number, line, line.trim(), Form::Plain, 0)
+        } else {
+            false
+        };
+        if !handled {
+            self.text(number, line);
+        }
     }
 
     fn start_block(&mut self, number: usize, heading: Option<String>, reason: &str) {
@@ -442,7 +594,9 @@ impl<'f> Reader<'f> {
     fn close_block(&mut self) {
         if let Some(mut block) = self.block.take() {
             block.text = block.text.trim_matches('\n').to_string();
-            if block.heading.is_some() || !block.text.trim().is_empty() {
+            // A group's heading with nothing under it ("Specialist options") lost nothing.
+            let bare_group_heading = block.reason == GROUP_INTRODUCTION;
+            if !block.text.trim().is_empty() || (block.heading.is_some() && !bare_group_heading) {
                 self.draft.unplaced.push(block);
             }
         }
@@ -464,12 +618,19 @@ impl<'f> Reader<'f> {
     }
 
     fn text(&mut self, number: usize, line: &str) {
+        if let Some(intro) = &mut self.core_intro
+            && self.target == Target::Unplaced
+        {
+            intro.lines.push((number, line.to_string()));
+        }
+        let starts_paragraph = self.after_blank;
+        self.after_blank = line.trim().is_empty();
         match self.target {
             Target::Preamble => self.preamble_line(number, line),
             Target::Unplaced => {
                 self.unplaced_line(number, line, "under a heading that is not a section")
             }
-            Target::Section(index) => self.section_line(index, number, line),
+            Target::Section(index) => self.section_line(index, number, line, starts_paragraph),
         }
     }
 
@@ -486,7 +647,7 @@ impl<'f> Reader<'f> {
         self.unplaced_line(number, line, "before the first section");
     }
 
-    fn section_line(&mut self, index: usize, number: usize, line: &str) {
+    fn section_line(&mut self, index: usize, number: usize, line: &str, starts_paragraph: bool) {
         let Some(kind) = self.kind_of(&self.draft.sections[index].id) else {
             return self.unplaced_line(number, line, "in a section the app does not know");
         };
@@ -499,9 +660,16 @@ impl<'f> Reader<'f> {
                 if let Some((part, rest)) = inline_part_label(line) {
                     self.part = CurrentPart::Is(part);
                     if !rest.is_empty() {
-                        self.section_line(index, number, &rest);
+                        self.section_line(index, number, &rest, false);
                     }
                     return;
+                }
+                // With no Reflection heading, "On reflection, ..." is where the Reflection starts.
+                if self.part == CurrentPart::Opening
+                    && starts_paragraph
+                    && DraftVocabulary::bundled().opens_reflection(line)
+                {
+                    self.part = CurrentPart::Is(Part::Reflection);
                 }
                 let section = &mut self.draft.sections[index];
                 let wants_topic = topic_wanted(self.framework, &section.id);
@@ -521,12 +689,14 @@ impl<'f> Reader<'f> {
                     CurrentPart::Is(Part::Evidence) => {
                         section.evidence_lines.push(line.to_string())
                     }
+                    CurrentPart::Is(Part::References) => append(&mut section.references, line),
                 }
             }
         }
     }
 
     fn finish(mut self) -> ParsedDraft {
+        self.finish_core_intro(None);
         self.close_block();
         let mut unplaced = Vec::new();
         for section in &mut self.draft.sections {
@@ -549,12 +719,16 @@ impl<'f> Reader<'f> {
             let first = section.evidence.len();
             section.description = tidy(&images_to_marks(&section.description, first, &mut images));
             section.reflection = tidy(&images_to_marks(&section.reflection, first, &mut images));
+            section.references = tidy(&section.references);
             section.evidence.extend(images);
         }
         self.draft.unplaced.extend(unplaced);
         self.draft
     }
 }
+
+/// Why a group's introduction is kept aside.
+const GROUP_INTRODUCTION: &str = "under a core area's heading, before its first section";
 
 const PREAMBLE_LABELS: [&str; 11] = [
     "pathway",
@@ -710,6 +884,71 @@ mod tests {
 
     fn framework() -> Framework {
         Framework::bundled().expect("the bundled framework loads")
+    }
+
+    #[test]
+    fn the_2018_headings_a_core_area_without_subsections_and_named_specialist_options() {
+        let draft = parse(
+            &framework(),
+            "# Core Area 3: The Wider Context\n\nI led our GDPR work in 2024.\n\nOn reflection, the training came too late.\n\n# Core Area 4: Communication and Working with Others\n\nI chair the network.\n\nLooking back, I would invite learners.\n\n# Specialist Options\n\n## Practical Blended Learning\n\nI redesigned three modules.\n\nIn reflection, the tutors mattered most.\n\n## Teaching with Virtual Reality\n\nI ran a VR pilot.\n\nReflecting on the pilot, headsets were the easy part.\n",
+        );
+        let ids: Vec<&str> = draft.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["3a", "4", "5a", "5b"]);
+        assert_eq!(
+            draft.sections[0].description,
+            "I led our GDPR work in 2024."
+        );
+        assert_eq!(
+            draft.sections[0].reflection,
+            "On reflection, the training came too late."
+        );
+        assert_eq!(
+            draft.sections[1].reflection,
+            "Looking back, I would invite learners."
+        );
+        assert_eq!(draft.sections[2].topic, "Practical Blended Learning");
+        assert_eq!(draft.sections[3].topic, "Teaching with Virtual Reality");
+        assert!(
+            draft.sections[3]
+                .reflection
+                .starts_with("Reflecting on the pilot")
+        );
+        assert!(draft.unplaced.is_empty(), "{:?}", draft.unplaced);
+        assert_eq!(draft.notes.len(), 1);
+        assert!(
+            draft.notes[0].contains("placed in 3a"),
+            "{}",
+            draft.notes[0]
+        );
+    }
+
+    #[test]
+    fn reference_lists_stay_with_their_section_apart_from_the_evidence() {
+        let draft = parse(
+            &framework(),
+            "## 1a: Constraints and benefits\n\n### Description\n\nI compared tools.\n\n### Reflection\n\nI learned.\n\n### Evidence\n\n- E1 Tool comparison (2025), file: evidence/e1.pdf\n\n**Further Reading**\n\n- Carr, P. (2023). *Digital Transformation 101*. London: Example Press.\n- Beetham, H. (2024) *Rethinking Pedagogy*. Available at: https://example.org/book\n\n## 1b: Technical knowledge\n\nI built banks.\n",
+        );
+        assert_eq!(draft.sections[0].evidence.len(), 1);
+        assert!(
+            draft.sections[0]
+                .references
+                .starts_with("- Carr, P. (2023)")
+        );
+        assert_eq!(draft.sections[0].references.lines().count(), 2);
+        assert_eq!(draft.sections[1].description, "I built banks.");
+    }
+
+    #[test]
+    fn a_core_area_introduction_before_its_sections_is_still_kept_aside() {
+        let draft = parse(
+            &framework(),
+            "# Core Area 3: The wider context\n\nA few words about this area.\n\n## 3a: Legislation\n\nI led GDPR work.\n",
+        );
+        let ids: Vec<&str> = draft.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["3a"]);
+        assert_eq!(draft.sections[0].description, "I led GDPR work.");
+        assert_eq!(draft.unplaced.len(), 1);
+        assert!(draft.notes.is_empty());
     }
 
     #[test]

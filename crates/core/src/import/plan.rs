@@ -37,6 +37,7 @@ pub struct PlannedSection {
     pub topic: String,
     pub description: String,
     pub reflection: String,
+    pub references: String,
     pub citations: Vec<Citation>,
     /// Words of the confirmation or assessor text that were read into fields.
     pub field_words: usize,
@@ -107,7 +108,7 @@ impl DraftImport {
         pathway: Option<PathwayId>,
         images: Vec<EmbeddedImage>,
     ) -> DraftImport {
-        let mut notes = Vec::new();
+        let mut notes = parsed.notes;
         let mut unplaced: Vec<Unplaced> = parsed.unplaced;
         let mut confirmation = Confirmation::default();
         let mut assessor = None;
@@ -257,6 +258,7 @@ fn planned_section(
         topic: section.topic.clone(),
         description: with_references(&section.description),
         reflection: with_references(&section.reflection),
+        references: section.references.clone(),
         citations,
         field_words: field_words.get(&section.id).copied().unwrap_or(0),
     }

@@ -62,6 +62,8 @@ pub struct SectionReport {
     pub words_placed: usize,
     pub evidence_count: usize,
     pub evidence_ids: Vec<String>,
+    /// Works in the section's reference list, kept apart from its evidence.
+    pub references: usize,
 }
 
 /// The evidence library the import made.

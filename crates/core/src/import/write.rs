@@ -43,6 +43,7 @@ impl DraftImport {
             entry.topic.clone_from(&section.topic);
             entry.description.clone_from(&section.description);
             entry.reflection.clone_from(&section.reflection);
+            entry.references.clone_from(&section.references);
             entry.citations.clone_from(&section.citations);
         }
         portfolio.confirmation = self.confirmation.clone();
@@ -329,7 +330,9 @@ impl DraftImport {
                     words_placed: description_words
                         + reflection_words
                         + count_markdown_words(&section.topic)
+                        + count_markdown_words(&section.references)
                         + section.field_words,
+                    references: reference_count(&section.references),
                     evidence_count: section.citations.len(),
                     evidence_ids: section
                         .citations
@@ -384,6 +387,22 @@ fn not_attached(error: AttachError) -> NotAttached {
     }
 }
 
+/// The works a reference list names: one per list item, or per paragraph line.
+fn reference_count(references: &str) -> usize {
+    references
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .filter(|line| !line.starts_with([' ', '\t']))
+        .count()
+}
+
+/// A path from the root of a website (`/images/x.png#poster`) that is no file on this
+/// computer, without its `#part` or `?query`.
+pub(super) fn site_relative(path: &str) -> Option<&str> {
+    let on_site = path.split(['#', '?']).next().unwrap_or(path);
+    (crate::evidence::is_website_path(path) && !Path::new(path).exists()).then_some(on_site)
+}
+
 /// The file a draft names, looked for inside the draft's folder only: a draft someone else
 /// wrote must not be able to pull in, say, a private key from elsewhere on the computer.
 fn resolve_in(source_folder: &Path, written: &str) -> std::result::Result<PathBuf, NotAttached> {
@@ -393,7 +412,18 @@ fn resolve_in(source_folder: &Path, written: &str) -> std::result::Result<PathBu
         .split(['/', '\\'])
         .filter(|part| !part.is_empty())
         .collect();
-    let candidate = if Path::new(&decoded).is_absolute() {
+    let candidate = if let Some(on_site) = site_relative(&decoded) {
+        // "/images/poster.png#poster" from a web portfolio: a copy of the site saved beside
+        // the draft has it under the draft's folder; otherwise it is only on the website.
+        let beside: PathBuf = on_site.split('/').filter(|part| !part.is_empty()).collect();
+        let beside = source_folder.join(beside);
+        if !beside.is_file() {
+            return Err(NotAttached::Missing(format!(
+                "“{written}” is on your website, not next to the draft: add its full address (https://…) or attach the file"
+            )));
+        }
+        beside
+    } else if Path::new(&decoded).is_absolute() {
         PathBuf::from(&decoded)
     } else {
         source_folder.join(&relative)

@@ -17,6 +17,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 mod evidence;
+mod fixes;
 mod not_placed;
 pub use not_placed::NotPlacedNote;
 mod versions;
@@ -56,6 +57,9 @@ pub struct SectionPatch {
     pub reflection: Option<String>,
     #[ts(optional)]
     pub principles: Option<BTreeSet<u8>>,
+    /// The section's reference list (Markdown).
+    #[ts(optional)]
+    pub references: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
@@ -198,6 +202,9 @@ impl Session {
         if let Some(principles) = patch.principles {
             entry.principles = principles;
         }
+        if let Some(references) = patch.references {
+            entry.references = references;
+        }
         self.save(now)
     }
 
@@ -268,18 +275,27 @@ impl Session {
         self.save(now)
     }
 
-    /// The submission deadline the candidate aims at ("YYYY-MM-DD"), or none.
+    /// When the candidate registered with ALT ("YYYY-MM-DD"), or none.
+    pub fn set_registered_on(
+        &mut self,
+        date: Option<String>,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        self.portfolio.registered_on = real_date(date)?;
+        self.save(now)
+    }
+
+    pub fn submission_plan(&self, today: time::Date) -> crate::deadlines::SubmissionPlan {
+        crate::deadlines::submission_plan(&self.framework, Some(&self.portfolio), today)
+    }
+
+    /// The date the candidate aims to submit by ("YYYY-MM-DD"), or none.
     pub fn set_target_window(
         &mut self,
         date: Option<String>,
         now: OffsetDateTime,
     ) -> Result<Saved> {
-        if let Some(date) = &date
-            && parse_iso_date(date).is_none()
-        {
-            return Err(SessionError::Invalid(format!("\"{date}\" is not a date.")));
-        }
-        self.portfolio.target_window = date;
+        self.portfolio.target_window = real_date(date)?;
         self.save(now)
     }
 
@@ -328,5 +344,15 @@ impl Session {
         self.portfolio.sections.remove(id);
         self.save(now)?;
         Ok(())
+    }
+}
+
+/// `date` when it is a real "YYYY-MM-DD" day (or none), else the refusal the window shows.
+fn real_date(date: Option<String>) -> Result<Option<String>> {
+    match &date {
+        Some(text) if parse_iso_date(text).is_none() => {
+            Err(SessionError::Invalid(format!("\"{text}\" is not a date.")))
+        }
+        _ => Ok(date),
     }
 }

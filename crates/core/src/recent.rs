@@ -16,7 +16,7 @@ const MAX_RECENT: usize = 12;
 
 /// The app's data folder and what it keeps there.
 #[derive(Debug, Clone)]
-pub struct Library {
+pub struct RecentPortfolios {
     data_folder: PathBuf,
     /// Held across each read-change-write of the recent list, so two commands of the window
     /// running at once (an import finishing as a portfolio is opened) never lose an entry.
@@ -31,6 +31,8 @@ pub struct RecentPortfolio {
     pub candidate_name: String,
     pub updated_at: Option<String>,
     pub available: bool,
+    /// "Aiming for 13 March 2027 · 102 days to go", when it has a target date.
+    pub aiming: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize, ts_rs::TS)]
@@ -38,16 +40,16 @@ struct RecentList {
     folders: Vec<PathBuf>,
 }
 
-impl Library {
+impl RecentPortfolios {
     /// The OS's data folder for this app (e.g. `~/.local/share/cmalt-portfolio`).
-    pub fn in_os_data_folder() -> io::Result<Library> {
+    pub fn in_os_data_folder() -> io::Result<RecentPortfolios> {
         let dirs = directories::ProjectDirs::from("org", "CMALT Portfolio", "cmalt-portfolio")
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no home folder"))?;
-        Ok(Library::at(dirs.data_dir()))
+        Ok(RecentPortfolios::at(dirs.data_dir()))
     }
 
-    pub fn at(data_folder: &Path) -> Library {
-        Library {
+    pub fn at(data_folder: &Path) -> RecentPortfolios {
+        RecentPortfolios {
             data_folder: data_folder.to_path_buf(),
             recent_list: Default::default(),
         }
@@ -105,17 +107,18 @@ impl Library {
         self.read_list().folders.iter().any(|f| f == folder)
     }
 
-    /// The recent portfolios, newest first, with what their files say about them.
-    pub fn recent(&self) -> Vec<RecentPortfolio> {
+    /// The recent portfolios, newest first, with what their files say about them as of
+    /// `today` (the days left to each one's target).
+    pub fn recent(&self, today: time::Date) -> Vec<RecentPortfolio> {
         self.read_list()
             .folders
             .into_iter()
-            .map(|folder| describe(&folder))
+            .map(|folder| describe(&folder, today))
             .collect()
     }
 }
 
-fn describe(folder: &Path) -> RecentPortfolio {
+fn describe(folder: &Path, today: time::Date) -> RecentPortfolio {
     let file = folder.join(PORTFOLIO_FILE);
     // Through the store's gate: a folder from someone else gets its size cap and checks.
     let portfolio: Option<Portfolio> = crate::store::read_only(folder).ok();
@@ -140,6 +143,9 @@ fn describe(folder: &Path) -> RecentPortfolio {
                 .format(&time::format_description::well_known::Rfc3339)
                 .ok()
         }),
+        aiming: portfolio
+            .as_ref()
+            .and_then(|p| crate::deadlines::aiming_for(p, today)),
     }
 }
 
@@ -201,7 +207,7 @@ mod tests {
     #[test]
     fn portfolios_remembered_at_the_same_moment_are_all_kept() {
         let root = tempfile::tempdir().unwrap();
-        let library = Library::at(root.path());
+        let library = RecentPortfolios::at(root.path());
         let threads: Vec<_> = (0..8)
             .map(|n| {
                 let library = library.clone();
@@ -212,23 +218,48 @@ mod tests {
             thread.join().unwrap();
         }
         assert_eq!(
-            library.recent().len(),
+            library.recent(time::macros::date!(2026 - 11 - 23)).len(),
             8,
             "no entry may be lost to a concurrent write"
         );
     }
 
     #[test]
+    fn a_recent_portfolio_says_how_long_to_its_target() {
+        let root = tempfile::tempdir().unwrap();
+        let library = RecentPortfolios::at(&root.path().join("library"));
+        let folder = root.path().join("mine");
+        let mut portfolio = Portfolio::new(
+            "Mine",
+            "Sam",
+            PathwayId::Cmalt,
+            time::OffsetDateTime::UNIX_EPOCH,
+        );
+        portfolio.target_window = Some("2027-03-13".into());
+        crate::store::PortfolioFolder::create(&folder, &portfolio).unwrap();
+        library.remember(&folder).unwrap();
+        let recent = library.recent(time::macros::date!(2026 - 12 - 01));
+        assert_eq!(
+            recent[0].aiming.as_deref(),
+            Some("Aiming for 13 March 2027 · 102 days to go")
+        );
+    }
+
+    #[test]
     fn recent_list_keeps_newest_first_without_duplicates() {
         let root = tempfile::tempdir().unwrap();
-        let library = Library::at(root.path());
+        let library = RecentPortfolios::at(root.path());
         library.remember(Path::new("/a")).unwrap();
         library.remember(Path::new("/b")).unwrap();
         library.remember(Path::new("/a")).unwrap();
-        let folders: Vec<String> = library.recent().into_iter().map(|r| r.folder).collect();
+        let folders: Vec<String> = library
+            .recent(time::macros::date!(2026 - 11 - 23))
+            .into_iter()
+            .map(|r| r.folder)
+            .collect();
         assert_eq!(folders, ["/a", "/b"]);
         assert!(
-            !library.recent()[0].available,
+            !library.recent(time::macros::date!(2026 - 11 - 23))[0].available,
             "a folder that is gone shows as unavailable"
         );
     }
