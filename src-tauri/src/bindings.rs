@@ -84,6 +84,16 @@ mod tests {
             core::word_guide::WordsNote,
             core::recent::RecentPortfolio,
             core::backups::BackupInfo,
+            // Writing: find and replace, spelling.
+            core::find::TextPart,
+            core::find::FindQuery,
+            core::find::FoundExcerpt,
+            core::find::PartMatches,
+            core::find::FindResults,
+            core::find::ReplaceOutcome,
+            core::spelling::SpellingLanguage,
+            crate::writing_commands::Replaced,
+            crate::writing_commands::SpellingStatus,
             // The checklist.
             core::checklist::Checklist,
             core::checklist::SectionCheck,

@@ -104,6 +104,18 @@ pub async fn open_portfolio_dialog(
     open_folder(&state, &folder).map(Some)
 }
 
+/// The folder named on the command line (`cmalt-portfolio open DIR`, a bare folder path, or
+/// the file manager's "Open with"), if one is waiting; opened once.
+#[tauri::command(async)]
+pub fn open_requested_portfolio(
+    state: State<'_, AppState>,
+) -> CommandResult<Option<OpenedPortfolio>> {
+    match state.take_requested_folder() {
+        Some(folder) => open_folder(&state, &folder).map(Some),
+        None => Ok(None),
+    }
+}
+
 fn open_folder(state: &AppState, folder: &Path) -> CommandResult<OpenedPortfolio> {
     // One look under the lock: the folder open now is shown again, not opened twice.
     let already_open = state

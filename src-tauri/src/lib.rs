@@ -13,11 +13,24 @@ mod navigation;
 mod state;
 mod test_hooks;
 mod versions_commands;
+mod writing_commands;
 
 use cmalt_core::framework::Framework;
 use cmalt_core::recent::RecentPortfolios;
 use state::AppState;
+use std::path::{Path, PathBuf};
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+
+/// Told to the window when a second launch names a folder to open.
+pub const OPEN_REQUESTED_EVENT: &str = "open-requested";
+
+/// The portfolio folder named on a command line (`cmalt-portfolio-window DIR`, as the CLI's
+/// `open` and the desktop file's `%f` pass it), made absolute against `cwd`.
+fn folder_argument(args: impl IntoIterator<Item = String>, cwd: &Path) -> Option<PathBuf> {
+    let named = args.into_iter().skip(1).find(|arg| !arg.starts_with('-'))?;
+    let named = named.strip_prefix("file://").unwrap_or(&named).to_string();
+    Some(cwd.join(named))
+}
 
 /// Opens the window and runs it until it closes. Returns the exit code.
 pub fn run_window() -> i32 {
@@ -45,16 +58,25 @@ pub fn run_window() -> i32 {
             return 2;
         }
     };
+    let state = AppState::new(framework, recent);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Some(folder) = folder_argument(std::env::args(), &cwd) {
+        state.request_folder(folder);
+    }
     let result = tauri::Builder::default()
         // A second launch brings the open window forward instead of starting a rival writer.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            if let Some(folder) = folder_argument(args, Path::new(&cwd)) {
+                app.state::<AppState>().request_folder(folder);
+                let _ = app.emit(OPEN_REQUESTED_EVENT, ());
+            }
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
         }))
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState::new(framework, recent))
+        .manage(state)
         .setup(|app| {
             // Built here rather than from the config alone, so that every navigation and
             // every new-window request (a middle-click, `target=_blank`) passes the guard.
@@ -75,6 +97,11 @@ pub fn run_window() -> i32 {
                     tauri::webview::NewWindowResponse::Deny
                 })
                 .build()?;
+            // Underlines from the first keystroke, in British English until a portfolio
+            // with another language opens.
+            if let Some(window) = app.get_webview_window("main") {
+                writing_commands::apply_spelling(&window, cmalt_core::spelling::default_language());
+            }
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -93,6 +120,7 @@ pub fn run_window() -> i32 {
             commands::create_portfolio,
             commands::open_portfolio_dialog,
             commands::open_recent,
+            commands::open_requested_portfolio,
             commands::restore_newest_backup,
             commands::close_portfolio,
             commands::current_portfolio,
@@ -121,6 +149,9 @@ pub fn run_window() -> i32 {
             evidence_commands::open_evidence,
             evidence_commands::describe_evidence_date,
             commands::open_web_link,
+            writing_commands::find_in_portfolio,
+            writing_commands::replace_in_portfolio,
+            writing_commands::use_spelling,
             checklist_commands::checklist,
             checklist_commands::submission_plan,
             checklist_commands::apply_checklist_fix,

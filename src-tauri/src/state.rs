@@ -36,6 +36,9 @@ pub struct AppState {
     pending: Mutex<PendingFiles>,
     /// Where the last export went, for "open" and "show in folder".
     last_export: Mutex<Option<PathBuf>>,
+    /// A folder named on the command line or by "Open with", waiting for the window to
+    /// open it: the path comes from the person, never from the webview.
+    requested_folder: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -46,7 +49,23 @@ impl AppState {
             session: Mutex::new(None),
             pending: Mutex::new(PendingFiles::default()),
             last_export: Mutex::new(None),
+            requested_folder: Mutex::new(None),
         }
+    }
+
+    pub fn request_folder(&self, folder: PathBuf) {
+        *self
+            .requested_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(folder);
+    }
+
+    /// The folder asked for, once: a reload of the window does not open it again.
+    pub fn take_requested_folder(&self) -> Option<PathBuf> {
+        self.requested_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take()
     }
 
     /// Runs `action` on the open portfolio; the error every command gives when none is open.

@@ -19,6 +19,8 @@ import type {
   ExportFormat,
   ExportOptions,
   ExportOutcome,
+  FindQuery,
+  FindResults,
   Fix,
   Framework,
   ImportedDraft,
@@ -31,6 +33,7 @@ import type {
   PathwayId,
   Preview,
   RecentPortfolio,
+  Replaced,
   RestoredCopy,
   ReviewPatch,
   Saved,
@@ -38,6 +41,7 @@ import type {
   SelfRating,
   SizeReport,
   SmallerCopyPreview,
+  SpellingStatus,
   SnapshotInfo,
   SnapshotRequest,
   SnapshotView,
@@ -62,6 +66,8 @@ export const api = {
   /** native folder dialog; null when the candidate cancels */
   openPortfolioDialog: () => invoke<OpenedPortfolio | null>("open_portfolio_dialog"),
   openRecent: (folder: string) => invoke<OpenedPortfolio>("open_recent", { folder }),
+  /** the folder named on the command line or by "Open with", once; null when none was */
+  openRequestedPortfolio: () => invoke<OpenedPortfolio | null>("open_requested_portfolio"),
   /** after an "unreadable" error: keep the bad file aside and open the newest good backup */
   restoreNewestBackup: (folder: string) => invoke<OpenedPortfolio>("restore_newest_backup", { folder }),
   closePortfolio: () => invoke<void>("close_portfolio"),
@@ -102,6 +108,11 @@ export const api = {
   describeEvidenceDate: (date: string) => invoke<EvidenceDate>("describe_evidence_date", { date }),
   /** opens a web or e-mail link in the system's browser or mail app, never in the window */
   openWebLink: (address: string) => invoke<void>("open_web_link", { address }),
+  findInPortfolio: (query: FindQuery) => invoke<FindResults>("find_in_portfolio", { query }),
+  replaceInPortfolio: (query: FindQuery, replacement: string, sectionId: string | null) =>
+    invoke<Replaced>("replace_in_portfolio", { query, replacement, sectionId }),
+  /** turns spelling on in the open portfolio's language (British English by default) */
+  useSpelling: () => invoke<SpellingStatus>("use_spelling"),
 
   // Checklist: recompute after saves (it is cheap) to keep statuses and problems live.
   checklist: () => invoke<Checklist>("checklist"),
@@ -168,6 +179,8 @@ export const api = {
 
 /** Emitted when files are dropped on the window; the paths stay in the backend. */
 export const EVIDENCE_DROPPED_EVENT = "evidence-dropped";
+/** A second launch named a folder: ask for it with `openRequestedPortfolio`. */
+export const OPEN_REQUESTED_EVENT = "open-requested";
 export interface EvidenceDroppedPayload {
   names: string[];
 }

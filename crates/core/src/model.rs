@@ -187,6 +187,9 @@ pub struct Portfolio {
     /// When the candidate registered with ALT, "YYYY-MM-DD": the registration's end follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_on: Option<String>,
+    /// The language the text is spell-checked in ("en-GB"); none means the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spelling_language: Option<String>,
     /// Every assessment recorded, oldest first.
     #[serde(default)]
     pub assessments: Vec<Assessment>,
@@ -229,6 +232,7 @@ impl Portfolio {
             confirmations: CandidateConfirmations::default(),
             target_window: None,
             registered_on: None,
+            spelling_language: None,
             assessments: Vec::new(),
             accredited_on: None,
             reviews: Vec::new(),

@@ -39,8 +39,16 @@ export async function startApp(root: HTMLElement): Promise<AppContext | null> {
     screen?.destroy();
     screen = next;
     replaceChildren(root, next.element);
+    // A new screen opens at its top, whatever the last one was scrolled to.
+    next.element.scrollTop = 0;
+    document.scrollingElement?.scrollTo(0, 0);
     next.mounted?.();
   };
+  // The document has nothing to scroll (base.css); should a focus or scrollIntoView still move
+  // it, put it back, or the top bar would stay out of view.
+  window.addEventListener("scroll", () => {
+    if (window.scrollY !== 0 || window.scrollX !== 0) window.scrollTo(0, 0);
+  });
 
   const app: AppContext = {
     root,

@@ -2,6 +2,7 @@
 //! saved at once. If a save fails the change stays in memory, so the next save carries it.
 
 use crate::dates::parse_iso_date;
+use crate::find::{FindQuery, FindResults, ReplaceOutcome};
 use crate::framework::{AreaKindId, Framework, PathwayId};
 use crate::model::{
     Candidate, CandidateConfirmations, Confirmation, NominatedAssessor, Portfolio, PreviousAward,
@@ -67,6 +68,10 @@ pub struct DetailsPatch {
     pub title: String,
     pub candidate: Candidate,
     pub previous_award: Option<PreviousAward>,
+    /// A language code from `spelling::languages()`; absent leaves the choice as it is.
+    #[serde(default)]
+    #[ts(optional)]
+    pub spelling_language: Option<String>,
 }
 
 /// Everything the window needs to show an open portfolio.
@@ -208,10 +213,62 @@ impl Session {
         self.save(now)
     }
 
+    /// Every match of `query` in the portfolio's text.
+    pub fn find(&self, query: &FindQuery) -> FindResults {
+        crate::find::find(&self.portfolio, &self.outline(), query)
+    }
+
+    /// Replaces every match, in one section or everywhere, as one save: on a failed save the
+    /// portfolio in memory is as it was, and the disk too.
+    pub fn replace_all(
+        &mut self,
+        query: &FindQuery,
+        replacement: &str,
+        only_section: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<(ReplaceOutcome, Saved)> {
+        if let Some(id) = only_section
+            && self.framework.section(id).is_none()
+        {
+            return Err(SessionError::UnknownSection(id.to_string()));
+        }
+        let before = self.portfolio.clone();
+        let outcome =
+            crate::find::replace_all(&mut self.portfolio, query, replacement, only_section);
+        if outcome.replaced == 0 {
+            let saved = Saved {
+                saved_at: self
+                    .portfolio
+                    .updated_at
+                    .format(&Rfc3339)
+                    .unwrap_or_default(),
+                outline: self.outline(),
+            };
+            return Ok((outcome, saved));
+        }
+        match self.save(now) {
+            Ok(saved) => Ok((outcome, saved)),
+            Err(error) => {
+                self.portfolio = before;
+                Err(error)
+            }
+        }
+    }
+
     pub fn save_details(&mut self, patch: DetailsPatch, now: OffsetDateTime) -> Result<Saved> {
+        if let Some(code) = &patch.spelling_language
+            && crate::spelling::language(code).is_none()
+        {
+            return Err(SessionError::Invalid(format!(
+                "Spelling in \"{code}\" is not offered; please pick a language from the list."
+            )));
+        }
         self.portfolio.title = patch.title;
         self.portfolio.candidate = patch.candidate;
         self.portfolio.previous_award = patch.previous_award;
+        if let Some(code) = patch.spelling_language {
+            self.portfolio.spelling_language = Some(code);
+        }
         self.save(now)
     }
 
