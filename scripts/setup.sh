@@ -8,7 +8,8 @@ purpose="${1:-app}"
 
 # Packages the app needs to build and run (WebKitGTK and friends).
 app_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
-  libssl-dev pkg-config build-essential patchelf file curl)
+  libssl-dev pkg-config build-essential patchelf file curl
+  hunspell-en-gb)  # the dictionary the editor's spelling underlines use (British English)
 # Packages only the tests need: a virtual display, the WebDriver for WebKitGTK, screenshots.
 test_packages=(xvfb xauth webkit2gtk-driver imagemagick xdotool pandoc rpm
   chromium poppler-utils default-jre-headless  # export checks: axe + PDF, pdfinfo/pdftotext, vnu

@@ -81,6 +81,12 @@ files="$(dpkg -L "$name")"
 grep -q '^/usr/share/applications/.*\.desktop$' <<<"$files" || fail "the package installs no desktop file"
 grep -q '^Exec=cmalt-portfolio-window' "$(grep '^/usr/share/applications/.*\.desktop$' <<<"$files" | head -n 1)" ||
   fail "the desktop file does not start cmalt-portfolio-window"
+desktop_file="$(grep '^/usr/share/applications/.*\.desktop$' <<<"$files" | head -n 1)"
+# "Open with" in a file manager: the window takes the folder it is given.
+grep -q '^Exec=cmalt-portfolio-window %f$' "$desktop_file" || fail "the desktop file does not pass the folder to open (%f)"
+grep -q '^MimeType=inode/directory;$' "$desktop_file" || fail "the desktop file does not offer to open folders"
+# Spelling underlines need a dictionary: British English is recommended with the app.
+dpkg-deb -f "${debs[0]}" Recommends | grep -q 'hunspell-en-gb' || fail "the .deb does not recommend hunspell-en-gb"
 for size in 32x32 128x128 512x512; do
   grep -qx "/usr/share/icons/hicolor/$size/apps/cmalt-portfolio-window.png" <<<"$files" ||
     fail "the package installs no $size icon"

@@ -225,6 +225,10 @@ target_window: string | null,
  */
 registered_on?: string | null, 
 /**
+ * The language the text is spell-checked in ("en-GB"); none means the default.
+ */
+spelling_language?: string | null, 
+/**
  * Every assessment recorded, oldest first.
  */
 assessments: Array<Assessment>, 
@@ -349,7 +353,11 @@ export type SectionPatch = { section_id: string, topic?: string, description?: s
  */
 references?: string, };
 
-export type DetailsPatch = { title: string, candidate: Candidate, previous_award: PreviousAward | null, };
+export type DetailsPatch = { title: string, candidate: Candidate, previous_award: PreviousAward | null, 
+/**
+ * A language code from `spelling::languages()`; absent leaves the choice as it is.
+ */
+spelling_language?: string, };
 
 export type LinkRequest = { url: string, title: string, };
 
@@ -440,6 +448,64 @@ saved_at: string, bytes: number,
  * "12 KB".
  */
 size: string, };
+
+export type TextPart = "topic" | "description" | "reflection" | "references";
+
+export type FindQuery = { text: string, match_case: boolean, };
+
+export type FoundExcerpt = { before: string, matched: string, after: string, };
+
+export type PartMatches = { section: string, 
+/**
+ * "1a Operational issues", as the sidebar names it.
+ */
+section_label: string, part: TextPart, 
+/**
+ * "Description", "Reflection", …: the part as the page heads it.
+ */
+part_label: string, count: number, excerpts: Array<FoundExcerpt>, };
+
+export type FindResults = { total: number, parts: Array<PartMatches>, 
+/**
+ * One sentence for the panel: "12 matches in 4 sections", "No matches".
+ */
+summary: string, };
+
+export type ReplaceOutcome = { replaced: number, 
+/**
+ * Matches that touch formatting marks or escapes, left for the candidate to change.
+ */
+left: number, sections_changed: Array<string>, summary: string, };
+
+export type SpellingLanguage = { 
+/**
+ * BCP 47, as HTML's `lang` takes it: "en-GB".
+ */
+code: string, 
+/**
+ * As the candidate picks it: "English (United Kingdom)".
+ */
+name: string, 
+/**
+ * The hunspell/enchant dictionary name: "en_GB".
+ */
+dictionary: string, 
+/**
+ * The Debian package that holds the dictionary, for the "not installed" hint.
+ */
+package: string, };
+
+export type Replaced = { outcome: ReplaceOutcome, 
+/**
+ * The portfolio after the replace, for the window to show.
+ */
+opened: OpenedPortfolio, };
+
+export type SpellingStatus = { language: SpellingLanguage, languages: Array<SpellingLanguage>, 
+/**
+ * Why words are not underlined, when the dictionary is missing.
+ */
+note: string | null, };
 
 export type Checklist = { 
 /**

@@ -1,11 +1,14 @@
 // Starts the UI: loads the framework, sets up saving, and swaps between the start and portfolio screens.
-import { api, messageOf } from "../api";
+import { listen } from "@tauri-apps/api/event";
+import { api, messageOf, OPEN_REQUESTED_EVENT } from "../api";
 import type { AppContext, Screen } from "../app-context";
 import { h, replaceChildren } from "../dom";
 import { createAutosave } from "../editor/autosave";
 import { createStore } from "../state";
 import type { Framework } from "../types";
+import { openPortfolio } from "./open-flow";
 import { createPortfolioScreen } from "./portfolio-screen";
+import { applySpelling } from "./spelling";
 import { createStartScreen } from "./start-screen";
 
 export async function startApp(root: HTMLElement): Promise<AppContext | null> {
@@ -57,17 +60,35 @@ export async function startApp(root: HTMLElement): Promise<AppContext | null> {
     showStart() {
       store.setOpened(null);
       show(createStartScreen(app));
+      void applySpelling();
     },
     showPortfolio(opened) {
       store.setOpened(opened);
       store.setSaveState(autosave.state());
       show(createPortfolioScreen(app));
+      void applySpelling();
     },
   };
 
   // After a reload of the web view the backend may still have a portfolio open.
   const current = await api.current().catch(() => null);
   if (current) app.showPortfolio(current);
-  else app.showStart();
+  else {
+    // Started on a folder (`cmalt-portfolio open DIR`, "Open with"): the start screen stays
+    // underneath, so a refusal is explained over it and the candidate can pick another.
+    app.showStart();
+    await openPortfolio(app, api.openRequestedPortfolio);
+  }
+  // A second launch on a folder while this window is open: save what is pending, then open it.
+  try {
+    await listen(OPEN_REQUESTED_EVENT, () => {
+      void autosave
+        .flush()
+        .catch(() => undefined)
+        .then(() => openPortfolio(app, api.openRequestedPortfolio));
+    });
+  } catch {
+    // Not inside Tauri (a browser during `npm run dev`): no second launches to hear about.
+  }
   return app;
 }

@@ -1,9 +1,10 @@
 // Portfolio details: title, the candidate, any previous award, and the pathway (changed only after a clear question).
 import { api } from "../api";
-import { h } from "../dom";
+import { h, replaceChildren } from "../dom";
 import { labelledInput } from "../editor/guidance-view";
 import type { DetailsPatch, PathwayId } from "../types";
 import type { Page, PageContext } from "./page";
+import { applySpelling } from "./spelling";
 
 export function createDetailsPage(ctx: PageContext): Page {
   const { framework } = ctx.store;
@@ -21,6 +22,7 @@ export function createDetailsPage(ctx: PageContext): Page {
       title: portfolio.title,
       candidate: { ...portfolio.candidate },
       previous_award: portfolio.previous_award ? { ...portfolio.previous_award } : null,
+      ...(portfolio.spelling_language ? { spelling_language: portfolio.spelling_language } : {}),
     };
     ctx.autosave.queue("details", () => api.saveDetails(patch));
     ctx.store.portfolioChanged();
@@ -87,6 +89,30 @@ export function createDetailsPage(ctx: PageContext): Page {
   );
   yearRow.hidden = !portfolio.previous_award;
 
+  // ---- spelling ----
+  // The languages and the one in use come from the core, which also turns the checker on.
+  const spellingNote = h("p", { class: "field-note", "data-testid": "spelling-note", "aria-live": "polite" });
+  const spelling = h("select", {
+    class: "select",
+    "data-testid": "spelling-select",
+    onchange: () => {
+      portfolio.spelling_language = spelling.value;
+      save();
+      void ctx.autosave
+        .flush()
+        .then(() => applySpelling(spellingNote))
+        .catch(() => undefined);
+    },
+  });
+  void api
+    .useSpelling()
+    .then((status) => {
+      replaceChildren(spelling, ...status.languages.map((language) => h("option", { value: language.code }, language.name)));
+      spelling.value = status.language.code;
+      spellingNote.textContent = status.note ?? "";
+    })
+    .catch(() => undefined);
+
   // ---- pathway ----
   const pathwaySummary = h("p", { class: "hint" });
   let changing = false;
@@ -150,6 +176,17 @@ export function createDetailsPage(ctx: PageContext): Page {
       ),
       labelledInput("Award you hold", award),
       yearRow,
+    ),
+    h(
+      "fieldset",
+      { class: "plain-fieldset" },
+      h("legend", null, "Spelling"),
+      labelledInput(
+        "Check spelling in",
+        spelling,
+        "Misspelt words are underlined as you write; right-click one for suggestions.",
+        spellingNote,
+      ),
     ),
     h(
       "fieldset",

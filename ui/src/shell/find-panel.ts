@@ -2,7 +2,7 @@
 // a reader sees; the open section's editor highlights the matches in place.
 import { api, messageOf } from "../api";
 import { h, replaceChildren, uid } from "../dom";
-import type { FindResults, PartMatches, ReplaceOutcome } from "../types";
+import type { FindResults, PartMatches, Replaced } from "../types";
 import { confirmDialog } from "./dialogs";
 
 export interface FindPanelOptions {
@@ -13,7 +13,7 @@ export interface FindPanelOptions {
   /** The section open now, for "Replace in this section". */
   currentSection(): string | null;
   /** After a replace: the portfolio changed on disk, so the window takes it again. */
-  afterReplace(outcome: ReplaceOutcome): Promise<void>;
+  afterReplace(replaced: Replaced): Promise<void>;
   /** Clears the editor's highlights when the panel closes. */
   clearHighlights(): void;
 }
@@ -180,10 +180,10 @@ export function createFindPanel(options: FindPanelOptions): FindPanel {
     }
     try {
       await options.flush();
-      const outcome = await api.replaceInPortfolio({ text: query, match_case: matchCase.checked }, replaceInput.value, section);
-      await options.afterReplace(outcome);
+      const replaced = await api.replaceInPortfolio({ text: query, match_case: matchCase.checked }, replaceInput.value, section);
+      await options.afterReplace(replaced);
       await search();
-      summary.textContent = outcome.summary;
+      summary.textContent = replaced.outcome.summary;
     } catch (error) {
       summary.textContent = `Nothing was replaced: ${messageOf(error)}`;
     }

@@ -4,7 +4,7 @@ import type { ChecklistState } from "../checklist/checklist-state";
 import type { Autosave } from "../editor/autosave";
 import type { Evidence } from "../evidence/evidence-state";
 import type { Store } from "../state";
-import type { OpenedPortfolio, OutlineEntry, PathwayId } from "../types";
+import type { OpenedPortfolio, OutlineEntry, PathwayId, TextPart } from "../types";
 
 /**
  * A place in the portfolio window. `field` names a control to focus when the page opens (the
@@ -36,6 +36,10 @@ export interface Page {
   focus(): void;
   /** Focus a named control instead of the heading; false when the page has no such control. */
   focusField?(field: string): boolean;
+  /** Highlight the matches of a find in the page's editors (a section page); `part` is scrolled to. */
+  showFind?(query: string, matchCase: boolean, part: TextPart): void;
+  /** Remove the highlights of a find. */
+  clearFind?(): void;
   /** Stop editors and timers; the autosave has already been flushed. */
   destroy(): void;
 }

@@ -190,7 +190,7 @@ describe("pages", () => {
     expect(calls.find((c) => c.cmd === "add_area")!.args).toEqual({ kind: "specialist" });
     // Specialist areas take their guidance and topic from the area kind.
     expect(document.querySelector(".guidance")!.textContent).toContain("Say what makes this work distinct.");
-    expect(document.querySelector("label")!.textContent).toBe("Specialist topic");
+    expect(document.querySelector("#page label")!.textContent).toBe("Specialist topic");
 
     byTestId("remove-area")!.click();
     const dialog = await waitFor(() => byTestId("remove-dialog"));

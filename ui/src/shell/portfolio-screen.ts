@@ -6,7 +6,7 @@ import { createChecklistState } from "../checklist/checklist-state";
 import { createPrinciplesPage } from "../checklist/principles-page";
 import { createReadyPage } from "../checklist/ready-page";
 import { createSelfAssessmentPage } from "../checklist/self-assessment";
-import { h, replaceChildren } from "../dom";
+import { h, isMac, replaceChildren } from "../dom";
 import { createSectionPage } from "../editor/section-page";
 import { attachDropped } from "../evidence/attach-flow";
 import { dropDialog } from "../evidence/evidence-dialogs";
@@ -22,6 +22,7 @@ import { createComparePage, createSnapshotPage } from "../versions/snapshot-page
 import { createVersionsPage } from "../versions/versions-page";
 import { createDetailsPage } from "./details-page";
 import { confirmDialog, showError } from "./dialogs";
+import { createFindPanel } from "./find-panel";
 import { entryLabel, findEntry, firstEntry } from "./framework-view";
 import { openPortfolio } from "./open-flow";
 import type { Destination, Page, PageContext } from "./page";
@@ -110,6 +111,38 @@ export function createPortfolioScreen(app: AppContext): Screen {
     applyOpened: (opened) => apply(opened),
     openCopy,
   };
+
+  // Find and replace, as in a word processor: Ctrl+F finds, Ctrl+H replaces, across the portfolio.
+  const findPanel = createFindPanel({
+    flush: () => autosave.flush().catch(() => undefined),
+    currentSection: () => (target.kind === "section" ? target.id : null),
+    async showMatches(part, query, matchCase) {
+      if (!(target.kind === "section" && target.id === part.section)) {
+        await navigate({ kind: "section", id: part.section, field: part.part }, false);
+      }
+      page?.showFind?.(query, matchCase, part.part);
+    },
+    async afterReplace({ outcome, opened }) {
+      if (outcome.replaced === 0) return;
+      apply(opened);
+      // The open section shows the replaced text; its editor is made again from the portfolio.
+      render(target, false);
+    },
+    clearHighlights: () => page?.clearFind?.(),
+  });
+  const onFindKeys = (event: KeyboardEvent) => {
+    const mod = isMac() ? event.metaKey : event.ctrlKey;
+    if (!mod || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === "f" && !event.shiftKey) {
+      event.preventDefault();
+      findPanel.open("find");
+    } else if (key === "h" && !event.shiftKey) {
+      event.preventDefault();
+      findPanel.open("replace");
+    }
+  };
+  document.addEventListener("keydown", onFindKeys);
 
   function render(next: Target, focus: boolean): void {
     const session = store.session();
@@ -383,6 +416,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
       "Skip to the page",
     ),
     topbar.element,
+    findPanel.element,
     h("div", { class: "workspace" }, sidebar.element, main),
   );
 
@@ -408,6 +442,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     mounted: () => page?.focus(),
     destroy() {
       destroyed = true;
+      document.removeEventListener("keydown", onFindKeys);
       stopDrops?.();
       navigation++;
       page?.destroy();

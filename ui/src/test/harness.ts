@@ -31,6 +31,15 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
           return framework;
         case "current_portfolio":
           return null;
+        // Started without a folder on the command line, unless a test says otherwise.
+        case "open_requested_portfolio":
+          return null;
+        case "use_spelling":
+          return {
+            language: { code: "en-GB", name: "English (United Kingdom)", dictionary: "en_GB", package: "hunspell-en-gb" },
+            languages: [{ code: "en-GB", name: "English (United Kingdom)", dictionary: "en_GB", package: "hunspell-en-gb" }],
+            note: null,
+          };
         case "recent_portfolios":
           return [];
         case "create_portfolio": {

@@ -22,13 +22,19 @@ use std::sync::Arc;
     about = "Write, check and export a CMALT portfolio. With no command, opens the app's window.",
     after_help = "CMALT Portfolio is an independent app, not made or endorsed by the Association for Learning Technology (ALT)."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A portfolio folder to open in the window (the same as `open PORTFOLIO_DIR`).
+    #[arg(value_name = "PORTFOLIO_DIR")]
+    pub folder: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
 pub enum Command {
+    /// Open a portfolio folder in the app's window (as "Open with" from a file manager does).
+    Open { portfolio_dir: PathBuf },
     /// Create a new portfolio folder (refuses, changing nothing, if one is already there).
     New {
         /// The folder to create the portfolio in; it must be new or empty.
@@ -147,9 +153,12 @@ impl From<PathwayArg> for PathwayId {
 /// Runs the subcommand given, or with none starts the window. Returns the exit code.
 pub fn main_entry() -> i32 {
     let cli = Cli::parse();
-    match cli.command {
-        Some(command) => run(command),
-        None => window::start(),
+    match (cli.command, cli.folder) {
+        (Some(Command::Open { portfolio_dir }), _) | (None, Some(portfolio_dir)) => {
+            window::open(&portfolio_dir)
+        }
+        (Some(command), _) => run(command),
+        (None, None) => window::start(None),
     }
 }
 
