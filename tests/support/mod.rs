@@ -73,8 +73,17 @@ impl App {
 
     /// Launches with extra environment variables for the app (e.g. answers to file dialogs).
     pub async fn launch_with(home: &Home, env: &[(&str, &std::ffi::OsStr)]) -> App {
+        App::launch_full(home, env, &[]).await
+    }
+
+    /// Launches with environment variables and command-line arguments (a folder to open).
+    pub async fn launch_full(home: &Home, env: &[(&str, &std::ffi::OsStr)], args: &[&str]) -> App {
+        let hooks: Vec<_> = env
+            .iter()
+            .filter(|(name, _)| name.starts_with("CMALT_PORTFOLIO_"))
+            .collect();
         assert!(
-            cfg!(feature = "test-hooks") || env.is_empty(),
+            cfg!(feature = "test-hooks") || hooks.is_empty(),
             "this test answers file dialogs through the test-hooks feature: run it through scripts/test.sh, or with --features cmalt-portfolio/test-hooks"
         );
         assert!(
@@ -108,7 +117,7 @@ impl App {
         wait_for_port(native_port, &mut driver);
         let capabilities = serde_json::json!({
             "browserName": "wry",
-            "tauri:options": { "application": binary() }
+            "tauri:options": { "application": binary(), "args": args }
         });
         let launched_at = Instant::now();
         let client = ClientBuilder::native()

@@ -70,7 +70,10 @@ fn matches_are_the_words_a_reader_sees_in_sidebar_order() {
     assert_eq!(found.total, 8);
     assert_eq!(found.summary, "8 matches in 2 sections");
     let first = &found.parts[0];
-    assert_eq!(first.section_label, "1a An understanding of the constraints and benefits of different technologies");
+    assert_eq!(
+        first.section_label,
+        "1a An understanding of the constraints and benefits of different technologies"
+    );
     assert_eq!(first.part_label, "Description");
     assert_eq!(first.excerpts[0].before, "We moved to ");
     assert_eq!(first.excerpts[0].matched, "Moodle");

@@ -24,17 +24,24 @@ export function outcomeText(outcome: AttachOutcome, where: string | null): strin
   return where ? `added to your library as ${item.id} and cited ${where}` : `added to your library as ${item.id}`;
 }
 
-/** The native file dialog, then the report. */
-export async function attachFiles(evidence: Evidence, sections: string[]): Promise<void> {
+/** The native file dialog, then the report. Resolves the ids of the items now in the library. */
+export async function attachFiles(evidence: Evidence, sections: string[]): Promise<string[]> {
   await evidence.beforeChange();
   let reports: AttachReport[];
   try {
     reports = await api.attachFilesDialog(sections);
   } catch (error) {
     await showError(error, "The files could not be attached");
-    return;
+    return [];
   }
   await finish(evidence, reports, sections);
+  return attachedIds(reports);
+}
+
+/** The items attached (or found already there), in the order they were picked. */
+function attachedIds(reports: AttachReport[]): string[] {
+  const ids = reports.map((report) => report.outcome?.item.id).filter((id): id is string => !!id);
+  return [...new Set(ids)];
 }
 
 /** Files dropped on the window, after the candidate said where to cite them. */

@@ -1,4 +1,4 @@
-// "Cite from your library…": a searchable list of the items not yet cited in this section; resolves the chosen id.
+// "Cite from your library…": a searchable list of every item, those already cited here marked; resolves the chosen id.
 
 import { h, replaceChildren, uid } from "../dom";
 import { openDialog } from "../shell/dialogs";
@@ -12,7 +12,9 @@ function matches(row: LibraryRow, query: string): boolean {
 
 /** Resolves the id of the item chosen, or null when cancelled. */
 export function citePicker(view: LibraryView | null, alreadyCited: string[], sectionName: string): Promise<string | null> {
-  const rows = (view?.rows ?? []).filter((row) => !alreadyCited.includes(row.item.id));
+  // Items already cited here come last: choosing one writes its number into the text again.
+  const all = view?.rows ?? [];
+  const rows = [...all.filter((row) => !alreadyCited.includes(row.item.id)), ...all.filter((row) => alreadyCited.includes(row.item.id))];
   const listId = uid("cite-list");
   const searchId = uid("cite-search");
 
@@ -27,9 +29,7 @@ export function citePicker(view: LibraryView | null, alreadyCited: string[], sec
         return h(
           "p",
           { "data-testid": "cite-picker-empty" },
-          (view?.rows.length ?? 0) === 0
-            ? "Your evidence library is empty. Attach a file or add a link first; it is then cited here straight away."
-            : `Everything in your library is already cited in ${sectionName}.`,
+          "Your evidence library is empty. Attach a file or add a link first; it is then cited here straight away.",
         );
       }
       const search = h("input", {
@@ -41,7 +41,7 @@ export function citePicker(view: LibraryView | null, alreadyCited: string[], sec
         "aria-controls": listId,
         autocomplete: "off",
       });
-      const list = h("ul", { class: "picker-list", id: listId, "aria-label": "Evidence not yet cited here" });
+      const list = h("ul", { class: "picker-list", id: listId, "aria-label": "Evidence to cite" });
       const count = h("p", { class: "muted picker-count", role: "status" });
       const options = () => Array.from(list.querySelectorAll<HTMLButtonElement>("button[data-evidence-id]"));
 
@@ -63,7 +63,11 @@ export function citePicker(view: LibraryView | null, alreadyCited: string[], sec
               "span",
               { class: "picker-text" },
               h("span", { class: "picker-title" }, row.item.title || "Untitled"),
-              h("span", { class: "muted picker-meta" }, [row.kind_label, row.date.text].filter(Boolean).join(" · ")),
+              h(
+                "span",
+                { class: "muted picker-meta" },
+                [row.kind_label, row.date.text, alreadyCited.includes(row.item.id) ? "already cited here" : ""].filter(Boolean).join(" · "),
+              ),
             ),
           ),
         );
@@ -74,7 +78,7 @@ export function citePicker(view: LibraryView | null, alreadyCited: string[], sec
         if (shown.length === 0) replaceChildren(list, h("li", { class: "muted picker-none" }, `Nothing matches “${search.value.trim()}”.`));
         count.textContent = search.value.trim()
           ? `${shown.length} of ${rows.length} shown`
-          : `${rows.length} ${rows.length === 1 ? "item" : "items"} not yet cited here`;
+          : `${rows.length} ${rows.length === 1 ? "item" : "items"} in your library`;
       };
       search.addEventListener("input", render);
       search.addEventListener("keydown", (event) => {

@@ -264,7 +264,7 @@ export function createLibraryPage(ctx: PageContext, highlight: string | null): P
           type: "button",
           class: "button",
           "data-testid": "attach-file",
-          onclick: () => void change(() => attachFiles(evidence, []), "The files could not be attached"),
+          onclick: () => void change(async () => void (await attachFiles(evidence, [])), "The files could not be attached"),
         },
         icon("paperclip"),
         "Attach a file…",

@@ -245,6 +245,12 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
         options.sectionName,
       );
       if (!chosen) return;
+      // Citing an item already listed here writes its number again: the text can refer to it twice.
+      if (section.citations.some((c) => c.evidence_id === chosen)) {
+        options.insertCitation(`[${chosen}]`);
+        say(`[${chosen}] is in your text.`);
+        return;
+      }
       await evidence.beforeChange();
       const saved = await api.cite(sectionId, chosen);
       options.insertCitation(`[${chosen}]`);
@@ -263,7 +269,12 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
             type: "button",
             class: "button",
             "data-testid": "attach-file",
-            onclick: () => void change(() => attachFiles(evidence, [sectionId]), "The files could not be attached"),
+            // What is attached from a section is cited in its text too, where the cursor was.
+            onclick: () =>
+              void change(async () => {
+                const ids = await attachFiles(evidence, [sectionId]);
+                if (ids.length > 0) options.insertCitation(ids.map((id) => `[${id}]`).join(" "));
+              }, "The files could not be attached"),
           },
           icon("paperclip"),
           "Attach a file…",
@@ -274,7 +285,11 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
             type: "button",
             class: "button",
             "data-testid": "add-link",
-            onclick: () => void change(async () => void (await addLink(evidence, [sectionId])), "The link could not be added"),
+            onclick: () =>
+              void change(async () => {
+                const outcome = await addLink(evidence, [sectionId]);
+                if (outcome) options.insertCitation(`[${outcome.item.id}]`);
+              }, "The link could not be added"),
           },
           icon("link"),
           "Add a link…",

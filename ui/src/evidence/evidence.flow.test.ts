@@ -93,7 +93,9 @@ describe("evidence in a section", () => {
     byTestId("cite-picker-open")!.click();
     const picker = await waitFor(() => byTestId("cite-picker"));
     const options = () => Array.from(picker.querySelectorAll<HTMLElement>("[data-testid=cite-option]"), (o) => o.dataset.evidenceId);
-    expect(options()).toEqual(["E2", "E3"]); // E1 is cited here already
+    // E1 is cited here already: listed last, marked, and still there to write its number again.
+    expect(options()).toEqual(["E2", "E3", "E1"]);
+    expect(picker.querySelector('[data-evidence-id="E1"] .picker-meta')!.textContent).toContain("already cited here");
     type(picker.querySelector<HTMLInputElement>("[data-testid=cite-search]")!, "student");
     expect(options()).toEqual(["E3"]);
     picker.querySelector<HTMLElement>('[data-testid=cite-option][data-evidence-id="E3"]')!.click();
