@@ -31,7 +31,7 @@ async fn wheel_to_end(app: &App, css: &str) {
     let rect = app
         .client
         .execute(
-            "const r = document.querySelector(arguments[0]).getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect(); const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight); return [Math.round(r.left + r.width / 2), Math.round((top + bottom) / 2)];",
             vec![serde_json::json!(css)],
         )
         .await
@@ -48,7 +48,7 @@ async fn wheel_to_end(app: &App, css: &str) {
         });
     }
     app.client.perform_actions(wheel).await.unwrap();
-    // The end of the box, whatever the wheel did, and then the wheel once more past it.
+    // Past the end of the box, whatever the wheel did.
     app.client
         .execute(
             "const el = document.querySelector(arguments[0]); el.scrollTop = el.scrollHeight;",
@@ -124,7 +124,13 @@ async fn a_folder_named_at_launch_opens_in_the_window() {
     let folder = folder.to_str().unwrap().to_string();
     let app = App::launch_full(&home, &[], &[&folder]).await;
     app.wait_for_text("[data-testid=\"sidebar\"]", "1a").await;
-    app.wait_for_text(".topbar-title", "Opened by name").await;
+    app.wait_until("the top bar names the portfolio opened", || async {
+        app.html_of(".topbar-title")
+            .await
+            .contains("Opened by name")
+    })
+    .await;
+    app.screenshot("writing-opened-by-name").await;
     app.open_section("1a").await;
     app.wait_for_text(EDITOR_1A, "Written before closing.")
         .await;
@@ -167,7 +173,7 @@ async fn red_pixels_in(app: &App, css: &str) -> usize {
     let png = app.client.screenshot().await.unwrap();
     let decoder = png::Decoder::new(std::io::Cursor::new(png));
     let mut reader = decoder.read_info().unwrap();
-    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let mut buffer = vec![0; reader.output_buffer_size()];
     let info = reader.next_frame(&mut buffer).unwrap();
     let channels = info.color_type.samples();
     let scale = n(4);
