@@ -61,11 +61,11 @@ export function promptsBlock(framework: Framework, guidance: Guidance, twoParts:
       "div",
       { class: "prompts-body" },
       description.length > 0 && labelled
-        ? h("h3", { class: "small-heading" }, `For the ${framework.parts.description.label.toLowerCase()}`)
+        ? h("h2", { class: "small-heading" }, `For the ${framework.parts.description.label.toLowerCase()}`)
         : null,
       description.length > 0 ? list(description) : null,
       reflection.length > 0 && labelled
-        ? h("h3", { class: "small-heading" }, `For the ${framework.parts.reflection.label.toLowerCase()}`)
+        ? h("h2", { class: "small-heading" }, `For the ${framework.parts.reflection.label.toLowerCase()}`)
         : null,
       reflection.length > 0 ? list(reflection) : null,
     ),

@@ -205,7 +205,8 @@ export function createEvidencePanel(options: EvidencePanelOptions): EvidencePane
             class: "button small danger-quiet",
             "data-role": "remove",
             "data-testid": "citation-remove",
-            "aria-label": `Remove ${id} from this section`,
+            // The visible words first, so a voice command "click Remove from this section" works.
+            "aria-label": `Remove from this section: ${id}`,
             onclick: () => void uncite(citation, index),
           },
           "Remove from this section",

@@ -501,7 +501,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                             type: "button",
                             class: "button small quiet",
                             "data-testid": "backup-restore",
-                            "aria-label": `Restore the backup saved ${takenAtText(backup.saved_at, true)} as a new copy`,
+                            "aria-label": `Restore as a new copy: the backup saved ${takenAtText(backup.saved_at, true)}`,
                             onclick: () => void restoreBackup(backup),
                           },
                           "Restore as a new copy",
