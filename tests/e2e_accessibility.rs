@@ -103,7 +103,7 @@ async fn every_page(theme: &str, env: &[(&str, &OsStr)]) {
     app.find("[data-testid=\"sidebar\"]").await;
     app.open_section("1a").await;
     app.type_into(
-        "[data-section=\"1a\"] [data-testid=\"editor-description\"] .cm-content",
+        "[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content",
         "I compared two quiz tools for a first-year module.",
     )
     .await;

@@ -20,7 +20,7 @@ async fn fixing_a_problem_from_the_ready_page_makes_it_disappear() {
     // A started 3a without its legislative area named: the checklist asks for the topic.
     app.open_section("3a").await;
     app.type_into(
-        "[data-section=\"3a\"] [data-testid=\"editor-description\"] .cm-content",
+        "[data-section=\"3a\"] [data-testid=\"editor-description\"] .editor-content",
         "I led our response to the accessibility regulations.",
     )
     .await;
@@ -53,7 +53,8 @@ async fn fixing_a_problem_from_the_ready_page_makes_it_disappear() {
     app.quit().await;
 }
 
-const EDITOR_3A: &str = "[data-section=\"3a\"] [data-testid=\"editor-description\"] .cm-content";
+const EDITOR_3A: &str =
+    "[data-section=\"3a\"] [data-testid=\"editor-description\"] .editor-content";
 const SUGGESTION_3A: &str =
     "[data-testid=\"problem\"][data-code=\"topic_suggested\"][data-section=\"3a\"]";
 const USE_TOPIC_3A: &str = "li[data-code=\"topic_suggested\"] [data-testid=\"problem-fix\"]";

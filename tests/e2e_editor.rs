@@ -4,17 +4,21 @@
 
 mod support;
 
+use fantoccini::key::Key;
 use std::time::Instant;
 use support::{App, Home};
 
+/// As saved: "with colleagues" is made bold in the editor with Ctrl+B, never typed as `**`.
 const DESCRIPTION: &str = "I compared four quiz tools **with colleagues** from learning support.";
+/// As it reads on screen.
+const DESCRIPTION_SHOWN: &str = "I compared four quiz tools with colleagues from learning support.";
 const REFLECTION: &str = "Involving learners earlier would have helped.";
 const SECTION_1C: &str = "I supported fourteen Digital Champions.";
 const REFERENCES: &str = "Laurillard, D. (2012) Teaching as a Design Science. Routledge.";
 const REFERENCES_1A: &str = "[data-section=\"1a\"] [data-testid=\"references\"]";
 
 async fn editor_text(app: &App, part: &str) -> String {
-    app.text_of(&format!("[data-testid=\"editor-{part}\"] .cm-content"))
+    app.text_of(&format!("[data-testid=\"editor-{part}\"] .editor-content"))
         .await
 }
 
@@ -49,22 +53,38 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     app.find("[data-testid=\"sidebar\"]").await;
 
     app.open_section("1a").await;
+    let description = "[data-testid=\"editor-description\"] .editor-content";
+    app.type_into(description, "I compared four quiz tools with colleagues")
+        .await;
+    // Select "with colleagues" from the keyboard, as a person would, and make it bold.
+    let editor = app.find(description).await;
+    let select_back: String =
+        std::iter::repeat_n(Key::Left.to_string(), "with colleagues".len()).collect();
+    editor
+        .send_keys(&format!("{}{select_back}", Key::Shift))
+        .await
+        .unwrap();
+    editor
+        .send_keys(&format!("{}b", Key::Control))
+        .await
+        .unwrap();
+    editor
+        .send_keys(&format!("{} from learning support.", Key::End))
+        .await
+        .unwrap();
     app.type_into(
-        "[data-testid=\"editor-description\"] .cm-content",
-        DESCRIPTION,
-    )
-    .await;
-    app.type_into(
-        "[data-testid=\"editor-reflection\"] .cm-content",
+        "[data-testid=\"editor-reflection\"] .editor-content",
         REFLECTION,
     )
     .await;
-    app.wait_until("the preview renders the bold text", || async {
-        app.html_of("[data-testid=\"preview-description\"]")
+    // What you see is what the assessor gets: bold on screen, with no Markdown marks.
+    app.wait_until("the editor shows the words in bold", || async {
+        app.html_of(description)
             .await
             .contains("<strong>with colleagues</strong>")
     })
     .await;
+    assert_eq!(editor_text(&app, "description").await, DESCRIPTION_SHOWN);
     app.wait_for_text("[data-testid=\"words-description\"]", "10 words")
         .await;
     app.wait_for_text("[data-testid=\"words-reflection\"]", "6 words")
@@ -96,7 +116,7 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
 
     app.open_section("1c").await;
     app.type_into(
-        "[data-testid=\"editor-description\"] .cm-content",
+        "[data-testid=\"editor-description\"] .editor-content",
         SECTION_1C,
     )
     .await;
@@ -108,9 +128,11 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
         .join("portfolios/my-cmalt-portfolio/portfolio.json");
     let saved = std::fs::read_to_string(&portfolio_file)
         .expect("the portfolio is in the app's data folder");
-    assert!(
-        saved.contains("with colleagues"),
-        "the description reached the disk"
+    let saved_json: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    assert_eq!(
+        saved_json["sections"]["1a"]["description"].as_str(),
+        Some(DESCRIPTION),
+        "the description reached the disk as Markdown"
     );
     assert!(
         saved.contains("Teaching as a Design Science"),
@@ -129,7 +151,13 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     );
     assert_eq!(
         editor_text(&app, "description").await,
-        DESCRIPTION.to_string()
+        DESCRIPTION_SHOWN.to_string()
+    );
+    assert!(
+        app.html_of("[data-testid=\"editor-description\"] .editor-content")
+            .await
+            .contains("<strong>with colleagues</strong>"),
+        "the bold is shown again after reopening"
     );
     assert_eq!(
         editor_text(&app, "reflection").await,

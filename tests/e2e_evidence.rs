@@ -24,7 +24,7 @@ async fn attach_to_1a_cite_from_2a_and_refuse_an_oversized_file() {
 
     app.open_section("1a").await;
     app.type_into(
-        "[data-testid=\"editor-description\"] .cm-content",
+        "[data-testid=\"editor-description\"] .editor-content",
         "My comparison is in [E1].",
     )
     .await;
@@ -69,7 +69,7 @@ async fn attach_to_1a_cite_from_2a_and_refuse_an_oversized_file() {
     .await;
 
     app.open_section("2a").await;
-    app.click("[data-testid=\"editor-description\"] .cm-content")
+    app.click("[data-testid=\"editor-description\"] .editor-content")
         .await;
     app.click("[data-testid=\"cite-picker-open\"]").await;
     app.click("[data-testid=\"cite-option\"][data-evidence-id=\"E1\"]")

@@ -17,7 +17,7 @@ async fn export_as_zip_then_open_the_zip_again() {
         .await;
     app.open_section("1a").await;
     app.type_into(
-        "[data-section=\"1a\"] [data-testid=\"editor-description\"] .cm-content",
+        "[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content",
         WORDS,
     )
     .await;
@@ -52,7 +52,7 @@ async fn export_as_zip_then_open_the_zip_again() {
     app.click("[data-testid=\"open-bundle\"]").await;
     app.open_section("1a").await;
     app.wait_until("the reopened 1a holds the words", || async {
-        app.text_of("[data-section=\"1a\"] [data-testid=\"editor-description\"] .cm-content")
+        app.text_of("[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content")
             .await
             .contains(WORDS)
     })

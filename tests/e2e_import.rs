@@ -30,7 +30,7 @@ async fn importing_the_sample_draft_from_the_start_screen() {
 
     app.open_section("1a").await;
     app.wait_until("1a holds the sample's description", || async {
-        app.text_of("[data-section=\"1a\"] [data-testid=\"editor-description\"] .cm-content")
+        app.text_of("[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content")
             .await
             .contains("Teaching and Learning Committee")
     })

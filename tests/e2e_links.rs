@@ -6,6 +6,8 @@
 
 mod support;
 
+use fantoccini::key::Key;
+
 use std::time::Duration;
 use support::{App, Home};
 
@@ -38,11 +40,35 @@ async fn links_never_take_the_window_away_from_the_portfolio() {
     .await;
     app.create_portfolio("Links", "Sam", "cmalt").await;
     app.open_section("1a").await;
+    // A link made as a candidate makes one: select the words, Ctrl+K, give the address.
+    let editor = "[data-testid=\"editor-description\"] .editor-content";
+    app.type_into(editor, "See the scheme").await;
+    let select_back: String =
+        std::iter::repeat_n(Key::Left.to_string(), "the scheme".len()).collect();
+    let field = app.find(editor).await;
+    field
+        .send_keys(&format!("{}{select_back}", Key::Shift))
+        .await
+        .unwrap();
+    field
+        .send_keys(&format!("{}k", Key::Control))
+        .await
+        .unwrap();
     app.type_into(
-        "[data-testid=\"editor-description\"] .cm-content",
-        "See [the scheme](https://www.alt.ac.uk/cmalt) and [my notes](file:///etc/hostname).",
+        "[data-testid=\"link-address\"]",
+        "https://www.alt.ac.uk/cmalt",
     )
     .await;
+    app.click("[data-testid=\"link-dialog\"] [data-testid=\"link-save\"]")
+        .await;
+    app.wait_until("the editor shows the link", || async {
+        app.html_of(editor)
+            .await
+            .contains("href=\"https://www.alt.ac.uk/cmalt\"")
+    })
+    .await;
+    // Links are followed from the preview; the editor places the cursor in them instead.
+    app.click("[data-section=\"1a\"] .preview-toggle").await;
     app.wait_until("the preview shows the web link", || async {
         app.html_of("[data-testid=\"preview-description\"]")
             .await

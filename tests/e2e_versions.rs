@@ -7,7 +7,8 @@ mod support;
 
 use support::{App, Home};
 
-const EDITOR_2B: &str = "[data-section=\"2b\"] [data-testid=\"editor-description\"] .cm-content";
+const EDITOR_2B: &str =
+    "[data-section=\"2b\"] [data-testid=\"editor-description\"] .editor-content";
 const FIRST_WORDS: &str =
     "I redesigned the assessment of a first-year module around a shared rubric.";
 const FEEDBACK: &str = "Say more about how students responded to the new rubric.";

@@ -9,8 +9,10 @@ use fantoccini::key::Key;
 use std::time::Duration;
 use support::{App, Home};
 
-const EDITOR_1A: &str = "[data-section=\"1a\"] [data-testid=\"editor-description\"] .cm-content";
-const EDITOR_2A: &str = "[data-section=\"2a\"] [data-testid=\"editor-description\"] .cm-content";
+const EDITOR_1A: &str =
+    "[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content";
+const EDITOR_2A: &str =
+    "[data-section=\"2a\"] [data-testid=\"editor-description\"] .editor-content";
 
 /// How far the document itself is scrolled, and how much taller than the window it is.
 async fn document_scroll(app: &App) -> (i64, i64) {
@@ -281,4 +283,69 @@ fn portfolio_folder_in(root: &std::path::Path) -> Option<std::path::PathBuf> {
         }
     }
     None
+}
+
+/// What Google Docs puts on the clipboard for a heading, a bold word, a link, a list and a
+/// table: every run in a styled span, all of it inside a `<b>` that is not bold.
+const GOOGLE_DOCS_HTML: &str = concat!(
+    r#"<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5f1c2a7e-7fff-1b2c-3d4e-5a6b7c8d9e0f">"#,
+    r#"<h2 dir="ltr" style="line-height:1.38;margin-top:18pt;margin-bottom:6pt;"><span style="font-size:16pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;vertical-align:baseline;white-space:pre-wrap;">Our pilot</span></h2>"#,
+    r#"<p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:700;white-space:pre-wrap;">Forty</span><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:400;white-space:pre-wrap;"> staff joined, see </span><a href="https://www.example.org/report" style="text-decoration:none;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#1155cc;font-weight:400;text-decoration:underline;-webkit-text-decoration-skip:none;white-space:pre-wrap;">the report</span></a><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:400;white-space:pre-wrap;">.</span></p>"#,
+    r#"<ul style="margin-top:0;margin-bottom:0;padding-inline-start:48px;"><li dir="ltr" style="list-style-type:disc;font-size:11pt;font-family:Arial,sans-serif;color:#000000;" aria-level="1"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;" role="presentation"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;white-space:pre-wrap;">Quizzes</span></p></li><li dir="ltr" style="list-style-type:disc;font-size:11pt;font-family:Arial,sans-serif;color:#000000;" aria-level="1"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;" role="presentation"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;white-space:pre-wrap;">Forums</span></p></li></ul>"#,
+    r#"<br><div dir="ltr" style="margin-left:0pt;" align="left"><table style="border:none;border-collapse:collapse;"><colgroup><col width="301"><col width="301"></colgroup><tbody>"#,
+    r#"<tr style="height:0pt"><td style="border-left:solid #000000 1pt;border-right:solid #000000 1pt;border-bottom:solid #000000 1pt;border-top:solid #000000 1pt;vertical-align:top;padding:5pt 5pt 5pt 5pt;overflow:hidden;overflow-wrap:break-word;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;white-space:pre-wrap;">Tool</span></p></td><td style="border-left:solid #000000 1pt;vertical-align:top;padding:5pt 5pt 5pt 5pt;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;white-space:pre-wrap;">Users</span></p></td></tr>"#,
+    r#"<tr style="height:0pt"><td style="border-left:solid #000000 1pt;vertical-align:top;padding:5pt 5pt 5pt 5pt;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;white-space:pre-wrap;">Moodle</span></p></td><td style="border-left:solid #000000 1pt;vertical-align:top;padding:5pt 5pt 5pt 5pt;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;white-space:pre-wrap;">40</span></p></td></tr>"#,
+    r#"</tbody></table></div></b>"#,
+);
+
+#[tokio::test]
+async fn pasting_from_google_docs_keeps_the_formatting_as_markdown() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    app.create_portfolio("Paste", "Sam", "cmalt").await;
+    app.open_section("1a").await;
+    app.click(EDITOR_1A).await;
+    app.client
+        .execute(
+            "const data = new DataTransfer();
+             data.setData('text/html', arguments[1]);
+             data.setData('text/plain', 'Our pilot Forty staff joined, see the report. Quizzes Forums Tool Users Moodle 40');
+             const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+             document.querySelector(arguments[0]).dispatchEvent(event);",
+            vec![serde_json::json!(EDITOR_1A), serde_json::json!(GOOGLE_DOCS_HTML)],
+        )
+        .await
+        .unwrap();
+    app.wait_for_text(EDITOR_1A, "Moodle").await;
+    app.wait_saved().await;
+    app.screenshot("writing-pasted-from-docs").await;
+    app.quit().await;
+
+    let saved = std::fs::read_to_string(home.data_folder().join("portfolios/paste/portfolio.json"))
+        .unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    let markdown = saved["sections"]["1a"]["description"].as_str().unwrap();
+    // Judged as the export renders it: the structure came through, the styling did not.
+    let html = cmalt_core::markdown::render(markdown).html;
+    for expected in [
+        "<h2>Our pilot</h2>",
+        "<strong>Forty</strong> staff joined, see <a href=\"https://www.example.org/report\" rel=\"noopener noreferrer\">the report</a>.",
+        "<li>Quizzes</li>",
+        "<li>Forums</li>",
+        "<th>Tool</th>",
+        "<th>Users</th>",
+        "<td>Moodle</td>",
+        "<td>40</td>",
+    ] {
+        assert!(
+            html.contains(expected),
+            "{expected} is missing from the saved text:\n{markdown}\n{html}"
+        );
+    }
+    for dropped in ["font", "color", "docs-internal", "style", "Arial", "<b>"] {
+        assert!(
+            !markdown.contains(dropped),
+            "{dropped} came through:\n{markdown}"
+        );
+    }
 }

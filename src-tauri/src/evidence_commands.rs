@@ -195,6 +195,16 @@ pub fn attach_smaller_copy(
     state.with_session(|s| s.attach_bytes(&file_name, &bytes, &title, &sections, now()))
 }
 
+/// A picture pasted into a section's text: the core checks what the bytes are and the limit.
+#[tauri::command(async)]
+pub fn attach_pasted_image(
+    state: State<'_, AppState>,
+    section_id: String,
+    bytes: Vec<u8>,
+) -> CommandResult<AttachOutcome> {
+    state.with_session(|s| s.attach_pasted_image(&bytes, &[section_id], now()))
+}
+
 #[tauri::command(async)]
 pub fn attach_link(
     state: State<'_, AppState>,

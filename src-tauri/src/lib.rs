@@ -140,6 +140,7 @@ pub fn run_window() -> i32 {
             evidence_commands::make_smaller_copy,
             evidence_commands::attach_smaller_copy,
             evidence_commands::attach_link,
+            evidence_commands::attach_pasted_image,
             evidence_commands::save_evidence_details,
             evidence_commands::replace_evidence_file,
             evidence_commands::remove_evidence,

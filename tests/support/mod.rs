@@ -241,8 +241,9 @@ impl App {
         ))
         .await;
         self.wait_until(&format!("section {id} is open"), || async {
-            let page =
-                format!("[data-section=\"{id}\"] [data-testid=\"editor-description\"] .cm-content");
+            let page = format!(
+                "[data-section=\"{id}\"] [data-testid=\"editor-description\"] .editor-content"
+            );
             self.exists(&page).await
         })
         .await;

@@ -108,6 +108,8 @@ export const api = {
   describeEvidenceDate: (date: string) => invoke<EvidenceDate>("describe_evidence_date", { date }),
   /** opens a web or e-mail link in the system's browser or mail app, never in the window */
   openWebLink: (address: string) => invoke<void>("open_web_link", { address }),
+  /** a picture pasted into a section's text, as evidence cited there; bytes checked by the core */
+  attachPastedImage: (sectionId: string, bytes: number[]) => invoke<AttachOutcome>("attach_pasted_image", { sectionId, bytes }),
   findInPortfolio: (query: FindQuery) => invoke<FindResults>("find_in_portfolio", { query }),
   replaceInPortfolio: (query: FindQuery, replacement: string, sectionId: string | null) =>
     invoke<Replaced>("replace_in_portfolio", { query, replacement, sectionId }),

@@ -13,6 +13,9 @@ const PATHS: Record<string, string[]> = {
   redo: ["M13 5l3.5 3.5L13 12", "M16 8.5H8a4.5 4.5 0 0 0 0 9h3"],
   check: ["M5 10.5l3.2 3.2L15 7"],
   plus: ["M10 4v12", "M4 10h12"],
+  minus: ["M4 10h12"],
+  // A grid with a header row, for tables.
+  table: ["M3 4.5h14v11H3z", "M3 8h14", "M3 11.75h14", "M10 4.5v11"],
   warning: ["M10 3l8 14H2z", "M10 8v4", "M10 14.5v.01"],
   folder: ["M2.5 5.5a1 1 0 0 1 1-1h4l2 2h7a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1h-13a1 1 0 0 1-1-1z"],
   close: ["M5 5l10 10", "M15 5L5 15"],

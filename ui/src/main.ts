@@ -3,6 +3,7 @@ import "./styles/base.css";
 import "./styles/start.css";
 import "./styles/portfolio.css";
 import "./styles/section.css";
+import "./styles/editor.css";
 import "./styles/dialogs.css";
 import "./styles/evidence.css";
 import "./styles/checklist.css";

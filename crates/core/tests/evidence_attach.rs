@@ -492,3 +492,87 @@ fn a_portfolio_folder_moved_while_open_refuses_the_file_and_keeps_it_out() {
         "no item without its file"
     );
 }
+
+/// A real PNG, encoded by the image crate, as a screenshot tool puts one on the clipboard.
+fn png_bytes(width: u32, height: u32) -> Vec<u8> {
+    // Noise (xorshift), so the PNG cannot compress below its raw size.
+    let mut state: u32 = 0x9e37_79b9;
+    let picture = image::RgbImage::from_fn(width, height, |_, _| {
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as u8
+        };
+        image::Rgb([next(), next(), next()])
+    });
+    let mut bytes = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
+}
+
+#[test]
+fn a_pasted_picture_is_attached_as_a_file_named_by_what_it_is() {
+    let mut fixture = Fixture::new();
+    let bytes = png_bytes(40, 30);
+    let outcome = fixture
+        .session
+        .attach_pasted_image(
+            &bytes,
+            &["1a".to_string()],
+            datetime!(2026-12-02 09:15:07 UTC),
+        )
+        .unwrap();
+    assert_eq!(outcome.item.id, "E1");
+    assert_eq!(outcome.item.details.title, "Pasted picture");
+    assert_eq!(fixture.evidence_files().len(), 1);
+    let stored = &fixture.evidence_files()[0];
+    assert!(
+        stored.ends_with("-Pasted-picture-2026-12-02-09-15-07.png"),
+        "{stored}"
+    );
+    assert_eq!(
+        fs::read(fixture.session.folder().join("evidence").join(stored)).unwrap(),
+        bytes
+    );
+    assert!(
+        fixture.session.portfolio().sections["1a"]
+            .citations
+            .iter()
+            .any(|c| c.evidence_id == "E1")
+    );
+}
+
+#[test]
+fn a_pasted_picture_over_the_limit_or_not_a_picture_is_refused_with_nothing_changed() {
+    let mut fixture = Fixture::new();
+    let before = (fixture.portfolio_json(), fixture.evidence_files());
+    // A real PNG of noise, too big to fit: the message gives its size and the way forward.
+    let big = png_bytes(800, 600);
+    assert!(big.len() > LIMIT, "the noise PNG is {} bytes", big.len());
+    let error = fixture
+        .session
+        .attach_pasted_image(&big, &[], datetime!(2026-12-02 09:15 UTC))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("over the 1 MB limit") && error.contains("smaller copy"),
+        "{error}"
+    );
+    let error = fixture
+        .session
+        .attach_pasted_image(
+            b"<html>not a picture</html>",
+            &[],
+            datetime!(2026-12-02 09:15 UTC),
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("not a picture"), "{error}");
+    fixture.assert_unchanged(&before.0, &before.1, "refused pastes");
+}

@@ -1,7 +1,6 @@
 // Flows for "Know what is left before submitting": live statuses, the Ready page and its links,
 // fixing a problem (by hand or with one click), the candidate's own checks, principles, self-rating
 // and when to submit.
-import { EditorView } from "@codemirror/view";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { emptyEntry } from "../state";
@@ -9,6 +8,7 @@ import { checklistFor, planFor, problem, WINDOWS } from "../test/checklist-fixtu
 import { evidenceItem, FakeLibrary } from "../test/evidence-fixtures";
 import { openedFor, outlineFor } from "../test/fixtures";
 import { $, backend, boot, byTestId, type, waitFor } from "../test/harness";
+import { editorOf, typeAt } from "../test/rich-editor";
 import type { CandidateConfirmations, Checklist, Fix, Problem, SectionPatch } from "../types";
 
 afterEach(() => {
@@ -33,7 +33,6 @@ async function openReady() {
 const problems = (severity?: string) =>
   Array.from(document.querySelectorAll<HTMLElement>(`${severity ? `[data-severity=${severity}] ` : ""}[data-testid=problem]`));
 const problemWith = (code: string) => problems().find((p) => p.dataset.code === code);
-const editorView = (field: string) => EditorView.findFromDOM(byTestId(`editor-${field}`)!.querySelector<HTMLElement>(".cm-content")!)!;
 
 const SOME_PROBLEMS: Problem[] = [
   problem("missing_section", "context", "Contextual statement is not written yet. CMALT needs it: write it before you submit."),
@@ -80,7 +79,7 @@ describe("live statuses", () => {
     // Every timer from here on is run on purpose, so "once" is checked after all of them.
     vi.useFakeTimers();
     try {
-      editorView("description").dispatch({ changes: { from: 0, insert: "I ran workshops" } });
+      typeAt(editorOf("description"), 1, "I ran workshops");
       await app.autosave.flush();
       await vi.runAllTimersAsync();
       expect(asked).toBe(before + 1);
@@ -211,7 +210,7 @@ describe("the Ready page", () => {
     (await waitFor(() => problemWith("missing_reflection"))).click();
     await waitFor(() => byTestId("editor-reflection")?.contains(document.activeElement));
     expect($('[data-section-id="1a"]')!.dataset.status).toBe("problem");
-    editorView("reflection").dispatch({ changes: { from: 0, insert: "I learned to plan for accessibility." } });
+    typeAt(editorOf("reflection"), 1, "I learned to plan for accessibility.");
     await app.autosave.flush();
     expect(calls.some((c) => c.cmd === "save_section" && (c.args.patch as SectionPatch).section_id === "1a")).toBe(true);
     // The sidebar follows a moment after the save.

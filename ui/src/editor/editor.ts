@@ -1,105 +1,302 @@
-// A CodeMirror 6 editor set up for prose: Markdown, wrapping, undo history, the system spell checker.
-import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { markdownKeymap, markdownLanguage } from "@codemirror/lang-markdown";
-import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { EditorSelection, EditorState, type Extension, Prec } from "@codemirror/state";
-import { EditorView, type KeyBinding, keymap, placeholder } from "@codemirror/view";
-import { tags } from "@lezer/highlight";
-import type { Edit, Selection } from "./markdown-commands";
+// The rich-text editor of one section text: a Tiptap editor that reads and saves Markdown.
+import { Editor, Extension, getMarkRange } from "@tiptap/core";
+import { Placeholder } from "@tiptap/extensions";
+import { CITATION_TOKEN } from "./evidence-citation";
+import { createFindController, FindInText } from "./find-in-text";
+import { markdownExtensions } from "./markdown-extensions";
+import { createMarkdownManager, parseMarkdown, serializeMarkdown } from "./markdown-io";
+import { cleanPastedHtml, handlePastedImages } from "./paste-html";
 
-// Classes rather than colours: the colours live in section.css, with a dark variant.
-const markdownHighlight = HighlightStyle.define([
-  { tag: tags.heading, class: "md-heading" },
-  { tag: tags.strong, class: "md-strong" },
-  { tag: tags.emphasis, class: "md-em" },
-  { tag: tags.link, class: "md-link" },
-  { tag: tags.url, class: "md-url" },
-  { tag: tags.quote, class: "md-quote" },
-  { tag: tags.monospace, class: "md-code" },
-  { tag: tags.processingInstruction, class: "md-mark" },
-]);
+export type InsertAt = "cursor" | "end";
 
-export interface EditorOptions {
+/** The toolbar's commands, by id. */
+export type CommandId =
+  | "bold"
+  | "italic"
+  | "heading"
+  | "bullets"
+  | "numbers"
+  | "quote"
+  | "undo"
+  | "redo"
+  | "tableInsert"
+  | "tableAddRow"
+  | "tableAddColumn"
+  | "tableDeleteRow"
+  | "tableDeleteColumn"
+  | "tableDelete";
+
+export interface RichEditorOptions {
   parent: HTMLElement;
-  doc: string;
+  markdown: string;
   /** accessible name of the text area */
   label: string;
   placeholder: string;
   /** id of the element that describes the field (its hint) */
   describedBy?: string;
   readOnly?: boolean;
-  keys?: readonly KeyBinding[];
-  onChange?: (text: string) => void;
+  /** after each edit by the candidate (never on load) */
+  onChange?: (markdown: string) => void;
+  /** pictures pasted or dropped: they are not put in the text */
+  onPasteImages?: (files: File[]) => void;
+  onCitationClick?: (id: string) => void;
+  /** the cursor or selection moved, or the text changed: for the toolbar's pressed states */
+  onSelectionChange?: () => void;
+  /** Ctrl+K (Cmd+K): the Link dialog */
+  onLinkShortcut?: () => void;
 }
 
-export function createEditor(options: EditorOptions): EditorView {
-  const extensions: Extension[] = [
-    history(),
-    // Formatting shortcuts first so Mod-b etc. win over any default binding.
-    keymap.of([...(options.keys ?? []), ...historyKeymap, ...defaultKeymap]),
-    // The Markdown language and its list-continuing Enter, without `markdown()`'s HTML tag
-    // completion: that pulls in the HTML, CSS and JavaScript grammars (a third of the bundle
-    // and of the page's memory) for nothing a candidate uses.
-    markdownLanguage,
-    Prec.high(keymap.of(markdownKeymap)),
-    syntaxHighlighting(markdownHighlight),
-    EditorView.lineWrapping,
-    placeholder(options.placeholder),
-    EditorView.contentAttributes.of({
-      spellcheck: "true",
-      autocorrect: "on",
-      autocapitalize: "sentences",
-      "aria-label": options.label,
-      ...(options.describedBy ? { "aria-describedby": options.describedBy } : {}),
-    }),
-  ];
-  if (options.readOnly) extensions.push(EditorState.readOnly.of(true), EditorView.editable.of(false));
-  if (options.onChange) {
-    const onChange = options.onChange;
-    extensions.push(
-      EditorView.updateListener.of((update) => {
-        if (update.docChanged) onChange(update.state.doc.toString());
-      }),
-    );
+export interface LinkAtCursor {
+  text: string;
+  href: string;
+}
+
+export interface RichEditorHandle {
+  /** the contenteditable element */
+  element: HTMLElement;
+  getMarkdown(): string;
+  focus(): void;
+  insertCitation(id: string, at: InsertAt): boolean;
+  /** Inserts text as typed; `[E3]` tokens in it become citations. */
+  insertText(text: string, at: InsertAt): boolean;
+  run(command: CommandId): boolean;
+  isActive(command: CommandId): boolean;
+  can(command: CommandId): boolean;
+  /** The link at the cursor, or the selected text for a new one. */
+  linkAtCursor(): LinkAtCursor;
+  /** Sets the link on the selection (or the link at the cursor), replacing its text when given. */
+  setLink(text: string, href: string): boolean;
+  removeLink(): boolean;
+  find(query: string): number;
+  findNext(): boolean;
+  findPrevious(): boolean;
+  replaceCurrent(text: string): boolean;
+  replaceAll(query: string, text: string): number;
+  clearFind(): void;
+  destroy(): void;
+  /** for tests and the find panel: the Tiptap editor itself */
+  readonly tiptap: Editor;
+}
+
+// List keys as in Google Docs. Enter on an empty item already leaves the list (Tiptap's
+// splitListItem lifts it). Tab and Shift-Tab indent only inside a list: elsewhere Tab must move
+// focus on, or a keyboard user is trapped in the text.
+const ListKeys = Extension.create({
+  name: "listKeys",
+  priority: 200,
+  addKeyboardShortcuts() {
+    const inList = () => this.editor.isActive("listItem");
+    return {
+      Tab: () => inList() && (this.editor.commands.sinkListItem("listItem") || true),
+      "Shift-Tab": () => inList() && this.editor.commands.liftListItem("listItem"),
+      // Backspace at the very start of an item takes it out of the list (or up a level).
+      Backspace: () => {
+        const { selection } = this.editor.state;
+        const { $from, empty } = selection;
+        if (!empty || !inList() || $from.parentOffset !== 0) return false;
+        const item = $from.node($from.depth - 1);
+        if (item.type.name !== "listItem" || item.firstChild !== $from.parent) return false;
+        return this.editor.commands.liftListItem("listItem");
+      },
+    };
+  },
+});
+
+const HEADING_CYCLE: Record<number, 0 | 2 | 3> = { 0: 2, 2: 3, 3: 0 };
+
+/** Just after the last character of the text: inside its last paragraph, heading or cell. */
+function endOfText(editor: Editor): number {
+  let end = 1;
+  editor.state.doc.descendants((node, pos) => {
+    if (node.isTextblock) end = pos + 1 + node.content.size;
+  });
+  return end;
+}
+
+/** The whole link the cursor is in or touches (at either edge), if any. */
+function linkRange(editor: Editor): { from: number; to: number } | null {
+  const { $from, from, to } = editor.state.selection;
+  const range = getMarkRange($from, editor.schema.marks.link);
+  return range && range.from <= from && range.to >= to ? range : null;
+}
+
+/** Inline content to insert, as Tiptap JSON. */
+type InlineJson = { type: string; text?: string; attrs?: Record<string, unknown> };
+
+const sizeOf = (content: InlineJson[]) => content.reduce((size, node) => size + (node.text?.length ?? 1), 0);
+
+function spacedInsert(editor: Editor, pos: number, content: InlineJson[]): void {
+  const { doc } = editor.state;
+  const before = pos > 0 ? doc.textBetween(pos - 1, pos, "\n", "\uFFFC") : "";
+  const after = pos < doc.content.size ? doc.textBetween(pos, pos + 1, "\n", "\uFFFC") : "";
+  const lead: InlineJson[] = before && !/[\s([]/.test(before) ? [{ type: "text", text: " " }] : [];
+  const trail: InlineJson[] = after && !/[\s.,;:!?)\]]/.test(after) ? [{ type: "text", text: " " }] : [];
+  editor
+    .chain()
+    .insertContentAt(pos, [...lead, ...content, ...trail], { updateSelection: true })
+    .setTextSelection(pos + lead.length + sizeOf(content))
+    .scrollIntoView()
+    .run();
+}
+
+/** `[E3]` tokens in inserted text become citation nodes; the rest stays text. */
+function contentOf(text: string): InlineJson[] {
+  const parts: InlineJson[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const at = rest.search(/\[E\d+\]/);
+    const match = at >= 0 ? CITATION_TOKEN.exec(rest.slice(at)) : null;
+    if (at < 0 || !match) {
+      parts.push({ type: "text", text: rest });
+      break;
+    }
+    if (at > 0) parts.push({ type: "text", text: rest.slice(0, at) });
+    parts.push({ type: "evidenceCitation", attrs: { id: `E${match[1]}` } });
+    rest = rest.slice(at + match[0].length);
   }
-  return new EditorView({
-    parent: options.parent,
-    state: EditorState.create({ doc: options.doc, extensions }),
-  });
+  return parts;
 }
 
-/** Applies a pure Markdown command to the editor as one undoable step. */
-export function runEdit(view: EditorView, command: (doc: string, selection: Selection) => Edit): boolean {
-  if (view.state.readOnly) return false;
-  const main = view.state.selection.main;
-  const edit = command(view.state.doc.toString(), { from: main.from, to: main.to });
-  view.dispatch({
-    changes: { from: edit.from, to: edit.to, insert: edit.insert },
-    selection: EditorSelection.single(edit.selection.from, edit.selection.to),
-    userEvent: "input.format",
-    scrollIntoView: true,
-  });
-  view.focus();
-  return true;
-}
+export function createRichEditor(options: RichEditorOptions): RichEditorHandle {
+  const manager = createMarkdownManager();
+  // Until the first edit the text is the candidate's own string, byte for byte: loading and
+  // saving without a change must never rewrite what is stored.
+  let original: string | null = options.markdown;
 
-/**
- * Inserts text as one undoable step, at the cursor or at the end of the text. A selection is never
- * replaced: the text goes after it. A space is added where the text would otherwise touch a word.
- */
-export function insertText(view: EditorView, text: string, at: "cursor" | "end"): boolean {
-  if (view.state.readOnly) return false;
-  const doc = view.state.doc;
-  const pos = at === "end" ? doc.length : view.state.selection.main.to;
-  const before = pos > 0 ? doc.sliceString(pos - 1, pos) : "";
-  const after = doc.sliceString(pos, pos + 1);
-  const lead = before && !/[\s([]/.test(before) ? " " : "";
-  const trail = after && !/[\s.,;:!?)\]]/.test(after) ? " " : "";
-  view.dispatch({
-    changes: { from: pos, insert: lead + text + trail },
-    selection: EditorSelection.cursor(pos + lead.length + text.length),
-    userEvent: "input",
-    scrollIntoView: true,
+  const element = document.createElement("div");
+  options.parent.appendChild(element);
+
+  const editor: Editor = new Editor({
+    element,
+    editable: !options.readOnly,
+    // Typing `# `, `1. `, `**x**` keeps those characters, as in Google Docs and Word; only a
+    // typed `[E3]` turns into a citation.
+    enableInputRules: ["evidenceCitation"],
+    enablePasteRules: false,
+    content: parseMarkdown(manager, options.markdown),
+    extensions: [
+      ...markdownExtensions({ citation: { onOpen: (id) => options.onCitationClick?.(id) } }),
+      Placeholder.configure({ placeholder: options.placeholder }),
+      ListKeys,
+      FindInText,
+      Extension.create({
+        name: "linkShortcut",
+        addKeyboardShortcuts: () => ({ "Mod-k": () => (options.onLinkShortcut?.(), !!options.onLinkShortcut) }),
+      }),
+    ],
+    editorProps: {
+      attributes: {
+        class: "editor-content prose",
+        spellcheck: "true",
+        lang: "en-GB",
+        autocapitalize: "sentences",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-label": options.label,
+        ...(options.describedBy ? { "aria-describedby": options.describedBy } : {}),
+        ...(options.readOnly ? { "aria-readonly": "true" } : {}),
+      },
+      transformPastedHTML: cleanPastedHtml,
+      handlePaste: (_view, event) => handlePastedImages(event.clipboardData, options.onPasteImages),
+      handleDrop: (_view, event) => handlePastedImages((event as DragEvent).dataTransfer, options.onPasteImages),
+    },
+    onUpdate: ({ editor: changed }) => {
+      original = null;
+      options.onChange?.(serializeMarkdown(manager, changed.getJSON()));
+    },
+    onSelectionUpdate: () => options.onSelectionChange?.(),
+    onTransaction: () => options.onSelectionChange?.(),
   });
-  return true;
+  const content = editor.view.dom as HTMLElement;
+
+  const at = (where: InsertAt) => (where === "end" ? endOfText(editor) : editor.state.selection.to);
+  const finder = createFindController(editor);
+
+  const commands: Record<CommandId, () => boolean> = {
+    bold: () => editor.chain().focus().toggleBold().run(),
+    italic: () => editor.chain().focus().toggleItalic().run(),
+    heading: () => {
+      const level = editor.isActive("heading", { level: 2 }) ? 2 : editor.isActive("heading", { level: 3 }) ? 3 : 0;
+      const next = HEADING_CYCLE[level] ?? 0;
+      return next === 0 ? editor.chain().focus().setParagraph().run() : editor.chain().focus().setHeading({ level: next }).run();
+    },
+    bullets: () => editor.chain().focus().toggleBulletList().run(),
+    numbers: () => editor.chain().focus().toggleOrderedList().run(),
+    quote: () => editor.chain().focus().toggleBlockquote().run(),
+    undo: () => editor.chain().focus().undo().run(),
+    redo: () => editor.chain().focus().redo().run(),
+    tableInsert: () => editor.chain().focus().insertTable({ rows: 3, cols: 2, withHeaderRow: true }).run(),
+    tableAddRow: () => editor.chain().focus().addRowAfter().run(),
+    tableAddColumn: () => editor.chain().focus().addColumnAfter().run(),
+    tableDeleteRow: () => editor.chain().focus().deleteRow().run(),
+    tableDeleteColumn: () => editor.chain().focus().deleteColumn().run(),
+    tableDelete: () => editor.chain().focus().deleteTable().run(),
+  };
+
+  const activeChecks: Partial<Record<CommandId, () => boolean>> = {
+    bold: () => editor.isActive("bold"),
+    italic: () => editor.isActive("italic"),
+    heading: () => editor.isActive("heading"),
+    bullets: () => editor.isActive("bulletList"),
+    numbers: () => editor.isActive("orderedList"),
+    quote: () => editor.isActive("blockquote"),
+    tableInsert: () => editor.isActive("table"),
+  };
+
+  return {
+    element: content,
+    tiptap: editor,
+    getMarkdown: () => original ?? serializeMarkdown(manager, editor.getJSON()),
+    focus: () => editor.commands.focus(),
+    insertCitation(id, where) {
+      if (!editor.isEditable) return false;
+      spacedInsert(editor, at(where), [{ type: "evidenceCitation", attrs: { id } }]);
+      return true;
+    },
+    insertText(text, where) {
+      if (!editor.isEditable || text === "") return false;
+      spacedInsert(editor, at(where), contentOf(text));
+      return true;
+    },
+    run: (command) => editor.isEditable && commands[command](),
+    isActive: (command) => activeChecks[command]?.() ?? false,
+    can(command) {
+      if (!editor.isEditable) return false;
+      if (command === "undo") return editor.can().undo();
+      if (command === "redo") return editor.can().redo();
+      if (command.startsWith("table") && command !== "tableInsert") return editor.isActive("table");
+      return true;
+    },
+    linkAtCursor() {
+      const { state } = editor;
+      const link = linkRange(editor);
+      const { from, to } = link ?? state.selection;
+      const href = link ? String(state.doc.resolve(from).nodeAfter?.marks.find((m) => m.type.name === "link")?.attrs.href ?? "") : "";
+      return { text: state.doc.textBetween(from, to, " "), href };
+    },
+    setLink(text, href) {
+      if (!editor.isEditable) return false;
+      const { from, to } = linkRange(editor) ?? editor.state.selection;
+      const current = editor.state.doc.textBetween(from, to, " ");
+      const label = text || current || href;
+      const chain = editor.chain().focus().setTextSelection({ from, to });
+      if (label === current && from !== to) return chain.setLink({ href }).run();
+      return chain.insertContentAt({ from, to }, { type: "text", text: label, marks: [{ type: "link", attrs: { href } }] }).run();
+    },
+    removeLink() {
+      const range = linkRange(editor);
+      if (!editor.isEditable || !range) return false;
+      return editor.chain().focus().setTextSelection(range).unsetLink().run();
+    },
+    find: (query) => finder.find(query),
+    findNext: () => finder.next(),
+    findPrevious: () => finder.previous(),
+    replaceCurrent: (text) => finder.replaceCurrent(text),
+    replaceAll: (query, text) => finder.replaceAll(query, text),
+    clearFind: () => finder.clear(),
+    destroy: () => {
+      editor.destroy();
+      element.remove();
+    },
+  };
 }

@@ -1,49 +1,71 @@
-// Tests that toolbar buttons and shortcuts format the editor text, undo works, and the toolbar is one Tab stop.
-import { EditorSelection } from "@codemirror/state";
-import { type EditorView, runScopeHandlers } from "@codemirror/view";
+// The toolbar drives the rich editor: buttons format, show what is on at the cursor, and are one Tab stop.
 import { describe, expect, it, vi } from "vitest";
-import { createEditor, insertText } from "./editor";
-import { createToolbar, formattingKeys } from "./toolbar";
+import { mountEditor, selectText } from "../test/rich-editor";
+import { createToolbar } from "./toolbar";
 
-function setup(doc: string) {
-  const parent = document.createElement("div");
-  document.body.appendChild(parent);
-  const view: EditorView = createEditor({ parent, doc, label: "Description", placeholder: "Write", keys: formattingKeys() });
-  const toolbar = createToolbar(() => view, "Description");
-  document.body.appendChild(toolbar);
-  const button = (action: string) => toolbar.querySelector<HTMLButtonElement>(`[data-action=${action}]`)!;
-  return { view, toolbar, button };
+function setup(markdown: string, extras: Parameters<typeof createToolbar>[2] = {}) {
+  const toolbar = createToolbar(() => editor, "Description", extras);
+  const editor = mountEditor(markdown, { onSelectionChange: () => toolbar.refresh() });
+  document.body.prepend(toolbar.element);
+  toolbar.refresh();
+  const button = (action: string) => toolbar.element.querySelector<HTMLButtonElement>(`[data-action=${action}]`)!;
+  return { editor, toolbar, button };
 }
 
 describe("toolbar", () => {
-  it("bolds the selection from the button and undoes it", () => {
-    const { view, button } = setup("I ran workshops");
-    view.dispatch({ selection: EditorSelection.single(2, 5) });
+  it("bolds the selection from the button, shows it pressed, and undoes it", () => {
+    const { editor, button } = setup("I ran workshops");
+    selectText(editor, "ran");
+    expect(button("bold").getAttribute("aria-pressed")).toBe("false");
     button("bold").click();
-    expect(view.state.doc.toString()).toBe("I **ran** workshops");
+    expect(editor.getMarkdown()).toBe("I **ran** workshops");
+    expect(button("bold").getAttribute("aria-pressed")).toBe("true");
     button("undo").click();
-    expect(view.state.doc.toString()).toBe("I ran workshops");
+    expect(editor.getMarkdown()).toBe("I ran workshops");
     button("redo").click();
-    expect(view.state.doc.toString()).toBe("I **ran** workshops");
+    expect(editor.getMarkdown()).toBe("I **ran** workshops");
   });
 
-  it("runs the shortcut Mod-k for a link", () => {
-    const { view } = setup("see guide");
-    view.dispatch({ selection: EditorSelection.single(4, 9) });
-    const handled = runScopeHandlers(view, new KeyboardEvent("keydown", { key: "k", ctrlKey: true }), "editor");
-    expect(handled).toBe(true);
-    expect(view.state.doc.toString()).toBe("see [guide](https://)");
-    const { from, to } = view.state.selection.main;
-    expect(view.state.sliceDoc(from, to)).toBe("https://");
+  it("shows lists and quotes as pressed where the cursor is", () => {
+    const { editor, button } = setup("- one\n\n> two\n\nthree");
+    selectText(editor, "one", true);
+    expect(button("bullets").getAttribute("aria-pressed")).toBe("true");
+    expect(button("quote").getAttribute("aria-pressed")).toBe("false");
+    selectText(editor, "two", true);
+    expect(button("bullets").getAttribute("aria-pressed")).toBe("false");
+    expect(button("quote").getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("offers the table tools only inside a table", () => {
+    const { editor, toolbar, button } = setup("Plan");
+    selectText(editor, "Plan", true);
+    const tableTools = toolbar.element.querySelector<HTMLElement>(".table-tools")!;
+    expect(tableTools.hidden).toBe(true);
+    button("table").click();
+    expect(tableTools.hidden).toBe(false);
+    button("table-add-row").click();
+    expect(editor.tiptap.state.doc.firstChild?.childCount).toBe(4);
+    button("table-delete").click();
+    expect(tableTools.hidden).toBe(true);
+    expect(editor.getMarkdown()).toBe("Plan");
+  });
+
+  it("opens the link dialog from the Link button", () => {
+    const onLink = vi.fn();
+    const { button } = setup("text", { onLink });
+    button("link").click();
+    expect(onLink).toHaveBeenCalledTimes(1);
   });
 
   it("labels buttons, shows shortcuts in tooltips and is a single Tab stop", () => {
     const { toolbar, button } = setup("");
-    expect(toolbar.getAttribute("role")).toBe("toolbar");
+    const el = toolbar.element;
+    expect(el.getAttribute("role")).toBe("toolbar");
     expect(button("bold").getAttribute("aria-label")).toBe("Bold");
     expect(button("bold").title).toMatch(/Bold \((Ctrl\+B|⌘B)\)/);
+    expect(button("link").title).toMatch(/Link \((Ctrl\+K|⌘K)\)/);
     expect(button("bullets").getAttribute("aria-label")).toBe("Bulleted list");
-    const tabbable = Array.from(toolbar.querySelectorAll<HTMLButtonElement>("button")).filter((b) => b.tabIndex === 0);
+    const tabbable = Array.from(el.querySelectorAll<HTMLButtonElement>("button")).filter((b) => b.tabIndex === 0);
     expect(tabbable).toEqual([button("bold")]);
     button("bold").focus();
     button("bold").dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
@@ -52,45 +74,25 @@ describe("toolbar", () => {
     expect(button("bold").tabIndex).toBe(-1);
   });
 
-  it("sets up the editor for the system spell checker", () => {
-    const { view } = setup("");
-    expect(view.contentDOM.getAttribute("spellcheck")).toBe("true");
-    expect(view.contentDOM.getAttribute("autocapitalize")).toBe("sentences");
-    expect(view.contentDOM.getAttribute("aria-label")).toBe("Description");
+  it("skips the hidden table tools with the arrow keys", () => {
+    const { button } = setup("");
+    button("table").focus();
+    button("table").dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+    expect(document.activeElement).toBe(button("undo"));
   });
+
   it("offers Cite evidence when asked, as one more tool in the same Tab stop", () => {
-    const parent = document.createElement("div");
-    document.body.appendChild(parent);
-    const view = createEditor({ parent, doc: "", label: "Description", placeholder: "" });
     const onCite = vi.fn();
-    const toolbar = createToolbar(() => view, "Description", { onCite });
-    document.body.appendChild(toolbar);
-    const cite = toolbar.querySelector<HTMLButtonElement>("[data-action=cite]")!;
+    const { toolbar, button } = setup("", { onCite });
+    const cite = button("cite");
     expect(cite.textContent).toBe("Cite evidence");
     expect(cite.tabIndex).toBe(-1);
-    const undo = toolbar.querySelector<HTMLButtonElement>("[data-action=redo]")!;
-    undo.focus();
-    undo.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+    button("redo").focus();
+    button("redo").dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
     expect(document.activeElement).toBe(cite);
     cite.click();
     expect(onCite).toHaveBeenCalledTimes(1);
-    expect(createToolbar(() => view, "Reflection").querySelector("[data-action=cite]")).toBeNull();
-  });
-
-  it("inserts a citation at the cursor or the end, spaced from words and never over a selection", () => {
-    const { view } = setup("I ran workshops");
-    view.dispatch({ selection: EditorSelection.single(2, 5) });
-    insertText(view, "[E3]", "cursor");
-    expect(view.state.doc.toString()).toBe("I ran [E3] workshops");
-    expect(view.state.selection.main.head).toBe(10);
-    insertText(view, "[E4]", "end");
-    expect(view.state.doc.toString()).toBe("I ran [E3] workshops [E4]");
-    const empty = setup("").view;
-    insertText(empty, "[E1]", "end");
-    expect(empty.state.doc.toString()).toBe("[E1]");
-    const before = setup("(see)").view;
-    before.dispatch({ selection: EditorSelection.cursor(1) });
-    insertText(before, "[E2]", "cursor");
-    expect(before.state.doc.toString()).toBe("([E2] see)");
+    expect(toolbar.element.querySelectorAll("[data-action=cite]")).toHaveLength(1);
+    expect(createToolbar(() => null, "Reflection").element.querySelector("[data-action=cite]")).toBeNull();
   });
 });

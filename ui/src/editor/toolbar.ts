@@ -1,89 +1,118 @@
-// The formatting toolbar and shortcuts above each editor, for people who have never heard of Markdown.
-import { redo, undo } from "@codemirror/commands";
-import type { EditorView, KeyBinding } from "@codemirror/view";
+// The formatting toolbar above each editor: buttons as in a word processor, with pressed states.
 import { h, isMac } from "../dom";
 import { ariaShortcut, shortcutText } from "../format";
 import { type IconName, icon } from "../icons";
-import { runEdit } from "./editor";
-import {
-  cycleHeading,
-  type Edit,
-  insertLink,
-  type Selection,
-  toggleBold,
-  toggleBulletList,
-  toggleItalic,
-  toggleNumberedList,
-  toggleQuote,
-} from "./markdown-commands";
+import type { CommandId, RichEditorHandle } from "./editor";
 
-interface FormatAction {
+interface ToolAction {
   id: string;
   label: string;
-  /** CodeMirror key name, shown in the tooltip */
+  /** key name as the format helpers spell it, shown in the tooltip */
   shortcut?: string;
   /** a text glyph, or an icon name */
   glyph?: string;
   icon?: IconName;
-  run: (view: EditorView) => boolean;
+  /** text shown on the button next to the icon */
+  text?: string;
+  /** shows aria-pressed from the state at the cursor */
+  toggles?: boolean;
+  run: (editor: RichEditorHandle) => boolean | undefined;
+  command?: CommandId;
 }
 
-const edit = (command: (doc: string, selection: Selection) => Edit) => (view: EditorView) => runEdit(view, command);
+const command = (id: CommandId) => (editor: RichEditorHandle) => editor.run(id);
 
-export const FORMAT_ACTIONS: FormatAction[] = [
-  { id: "bold", label: "Bold", shortcut: "Mod-b", glyph: "B", run: edit(toggleBold) },
-  { id: "italic", label: "Italic", shortcut: "Mod-i", glyph: "I", run: edit(toggleItalic) },
-  { id: "heading", label: "Heading", glyph: "H", run: edit(cycleHeading) },
-  { id: "bullets", label: "Bulleted list", icon: "bulletList", run: edit(toggleBulletList) },
-  { id: "numbers", label: "Numbered list", icon: "numberList", run: edit(toggleNumberedList) },
-  { id: "link", label: "Link", shortcut: "Mod-k", icon: "link", run: edit(insertLink) },
-  { id: "quote", label: "Quote", icon: "quote", run: edit(toggleQuote) },
+export interface ToolbarExtras {
+  /** adds "Cite evidence", which opens the picker of the evidence library */
+  onCite?: () => void;
+  /** the Link button and Ctrl+K */
+  onLink?: () => void;
+}
+
+function formatActions(extras: ToolbarExtras): ToolAction[] {
+  return [
+    { id: "bold", label: "Bold", shortcut: "Mod-b", glyph: "B", toggles: true, command: "bold", run: command("bold") },
+    { id: "italic", label: "Italic", shortcut: "Mod-i", glyph: "I", toggles: true, command: "italic", run: command("italic") },
+    { id: "heading", label: "Heading", glyph: "H", toggles: true, command: "heading", run: command("heading") },
+    { id: "bullets", label: "Bulleted list", icon: "bulletList", toggles: true, command: "bullets", run: command("bullets") },
+    { id: "numbers", label: "Numbered list", icon: "numberList", toggles: true, command: "numbers", run: command("numbers") },
+    { id: "quote", label: "Quote", icon: "quote", toggles: true, command: "quote", run: command("quote") },
+    { id: "link", label: "Link", shortcut: "Mod-k", icon: "link", run: () => (extras.onLink?.(), true) },
+    { id: "table", label: "Insert a table", icon: "table", command: "tableInsert", run: command("tableInsert") },
+  ];
+}
+
+// Shown only while the cursor is in a table.
+const TABLE_ACTIONS: ToolAction[] = [
+  { id: "table-add-row", label: "Add row", text: "Add row", icon: "plus", command: "tableAddRow", run: command("tableAddRow") },
+  {
+    id: "table-add-column",
+    label: "Add column",
+    text: "Add column",
+    icon: "plus",
+    command: "tableAddColumn",
+    run: command("tableAddColumn"),
+  },
+  {
+    id: "table-delete-row",
+    label: "Delete row",
+    text: "Delete row",
+    icon: "minus",
+    command: "tableDeleteRow",
+    run: command("tableDeleteRow"),
+  },
+  {
+    id: "table-delete-column",
+    label: "Delete column",
+    text: "Delete column",
+    icon: "minus",
+    command: "tableDeleteColumn",
+    run: command("tableDeleteColumn"),
+  },
+  { id: "table-delete", label: "Delete table", text: "Delete table", icon: "close", command: "tableDelete", run: command("tableDelete") },
 ];
 
-const HISTORY_ACTIONS: FormatAction[] = [
-  { id: "undo", label: "Undo", shortcut: "Mod-z", icon: "undo", run: (view) => undo(view) },
-  { id: "redo", label: "Redo", shortcut: "Mod-Shift-z", icon: "redo", run: (view) => redo(view) },
+const HISTORY_ACTIONS: ToolAction[] = [
+  { id: "undo", label: "Undo", shortcut: "Mod-z", icon: "undo", command: "undo", run: command("undo") },
+  { id: "redo", label: "Redo", shortcut: "Mod-Shift-z", icon: "redo", command: "redo", run: command("redo") },
 ];
 
-/** The formatting shortcuts, for the editor's keymap. */
-export function formattingKeys(): KeyBinding[] {
-  return FORMAT_ACTIONS.filter((a) => a.shortcut).map((a) => ({ key: a.shortcut!, run: a.run, preventDefault: true }));
+export interface Toolbar {
+  element: HTMLElement;
+  /** Shows the state at the cursor: pressed buttons, table tools, undo and redo. */
+  refresh(): void;
 }
 
 /**
  * A toolbar with one Tab stop (roving tabindex): arrow keys move between buttons, as the ARIA
- * toolbar pattern expects, so tabbing through a page does not walk nine buttons per editor.
+ * toolbar pattern expects, so tabbing through a page does not walk a dozen buttons per editor.
  */
-export interface ToolbarExtras {
-  /** adds "Cite evidence", which opens the picker of the evidence library */
-  onCite?: () => void;
-}
-
-export function createToolbar(getView: () => EditorView | null, fieldLabel: string, extras: ToolbarExtras = {}): HTMLElement {
+export function createToolbar(getEditor: () => RichEditorHandle | null, fieldLabel: string, extras: ToolbarExtras = {}): Toolbar {
   const mac = isMac();
-  const button = (action: FormatAction) => {
+  const button = (action: ToolAction) => {
     const tip = action.shortcut ? `${action.label} (${shortcutText(action.shortcut, mac)})` : action.label;
     return h(
       "button",
       {
         type: "button",
-        class: `tool tool-${action.id}`,
-        "aria-label": action.label,
+        class: `tool tool-${action.id}${action.text ? " tool-with-text" : ""}`,
+        "aria-label": action.text ? undefined : action.label,
         title: tip,
         "aria-keyshortcuts": action.shortcut ? ariaShortcut(action.shortcut, mac) : undefined,
+        "aria-pressed": action.toggles ? "false" : undefined,
         "data-action": action.id,
         tabindex: "-1",
         // Keep the editor's selection: a mouse press on the button must not take focus from it first.
         onmousedown: (event: MouseEvent) => event.preventDefault(),
         onclick: () => {
-          const view = getView();
-          if (view) {
-            action.run(view);
-            view.focus();
-          }
+          const editor = getEditor();
+          if (!editor) return;
+          action.run(editor);
+          refresh();
         },
       },
       action.icon ? icon(action.icon) : h("span", { class: `glyph glyph-${action.id}`, "aria-hidden": "true" }, action.glyph),
+      action.text ? h("span", { class: "tool-text" }, action.text) : null,
     );
   };
   const cite = extras.onCite;
@@ -92,7 +121,7 @@ export function createToolbar(getView: () => EditorView | null, fieldLabel: stri
         "button",
         {
           type: "button",
-          class: "tool tool-cite",
+          class: "tool tool-cite tool-with-text",
           "data-action": "cite",
           "data-testid": "toolbar-cite",
           title: "Cite evidence from your library",
@@ -105,16 +134,45 @@ export function createToolbar(getView: () => EditorView | null, fieldLabel: stri
         h("span", { class: "tool-text" }, "Cite evidence"),
       )
     : null;
-  const buttons = [
-    ...FORMAT_ACTIONS.map(button),
+  const actions = formatActions(extras);
+  const tableTools = h(
+    "span",
+    { class: "table-tools", role: "group", "aria-label": "Table", hidden: true },
     h("span", { class: "tool-sep", "aria-hidden": "true" }),
-    ...HISTORY_ACTIONS.map(button),
+    TABLE_ACTIONS.map(button),
+  );
+  const element = h(
+    "div",
+    { role: "toolbar", class: "toolbar", "aria-label": `Formatting for ${fieldLabel}` },
+    actions.map(button),
+    tableTools,
+    h("span", { class: "tool-sep", "aria-hidden": "true" }),
+    HISTORY_ACTIONS.map(button),
     citeButton ? [h("span", { class: "tool-sep", "aria-hidden": "true" }), citeButton] : null,
-  ];
-  const toolbar = h("div", { role: "toolbar", class: "toolbar", "aria-label": `Formatting for ${fieldLabel}` }, buttons);
-  const tools = () => Array.from(toolbar.querySelectorAll<HTMLButtonElement>("button.tool"));
+  );
+  const byId = new Map([...actions, ...TABLE_ACTIONS, ...HISTORY_ACTIONS].map((a) => [a.id, a]));
+  const tools = () => Array.from(element.querySelectorAll<HTMLButtonElement>("button.tool")).filter((b) => !b.closest("[hidden]"));
   tools()[0].tabIndex = 0;
-  toolbar.addEventListener("keydown", (event) => {
+
+  function refresh(): void {
+    const editor = getEditor();
+    if (!editor) return;
+    for (const b of Array.from(element.querySelectorAll<HTMLButtonElement>("button.tool"))) {
+      const action = byId.get(b.dataset.action ?? "");
+      if (action?.toggles && action.command) b.setAttribute("aria-pressed", String(editor.isActive(action.command)));
+      // aria-disabled rather than disabled, so the button keeps its place in the arrow-key order.
+      if (action?.id === "undo" || action?.id === "redo") b.setAttribute("aria-disabled", String(!editor.can(action.id)));
+    }
+    const inTable = editor.isActive("tableInsert");
+    if (tableTools.hidden === inTable) {
+      tableTools.hidden = !inTable;
+      // The roving Tab stop must stay on a visible button.
+      const visible = tools();
+      if (!visible.some((b) => b.tabIndex === 0)) visible[0].tabIndex = 0;
+    }
+  }
+
+  element.addEventListener("keydown", (event) => {
     const list = tools();
     const index = list.indexOf(document.activeElement as HTMLButtonElement);
     if (index < 0) return;
@@ -125,10 +183,9 @@ export function createToolbar(getView: () => EditorView | null, fieldLabel: stri
     else if (event.key === "End") next = list.length - 1;
     if (next < 0) return;
     event.preventDefault();
-    list.forEach((b, i) => {
-      b.tabIndex = i === next ? 0 : -1;
-    });
+    for (const b of tools()) b.tabIndex = -1;
+    list[next].tabIndex = 0;
     list[next].focus();
   });
-  return toolbar;
+  return { element, refresh };
 }

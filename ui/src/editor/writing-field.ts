@@ -1,12 +1,12 @@
 // One piece of writing (description, reflection or a statement): label, toolbar, editor, word count, preview.
-import type { EditorView } from "@codemirror/view";
 import { api, messageOf } from "../api";
 import { h, replaceChildren, uid } from "../dom";
 import { evidenceIdFromHref } from "../evidence/evidence-format";
 import { wordsText } from "../format";
-import { createEditor, insertText } from "./editor";
+import { createRichEditor, type RichEditorHandle } from "./editor";
+import { openLinkDialog } from "./link-dialog";
 import { createPreviewer } from "./preview";
-import { createToolbar, formattingKeys } from "./toolbar";
+import { createToolbar } from "./toolbar";
 
 export type WritingFieldName = "description" | "reflection";
 
@@ -27,15 +27,17 @@ export interface WritingFieldOptions {
   onWords?: (words: number) => void;
   /** adds "Cite evidence" to the toolbar */
   onCite?: () => void;
-  /** a click on an evidence number ([E3] rendered as a link) in the preview */
+  /** a click on an evidence number: a chip in the editor, or an [E3] link in the preview */
   onEvidenceRef?: (evidenceId: string) => void;
+  /** pictures pasted into the text, which the text does not hold (e.g. to offer them as evidence) */
+  onPasteImages?: (files: File[]) => void;
 }
 
 export interface WritingField {
   element: HTMLElement;
-  view: EditorView;
+  editor: RichEditorHandle;
   setPreviewVisible(visible: boolean): void;
-  /** Insert text at the cursor or at the end, as the candidate would type it (saved the same way). */
+  /** Insert text at the cursor or at the end; an `[E3]` token becomes a citation chip. */
   insertText(text: string, at: "cursor" | "end"): boolean;
   /** Render the preview again now (e.g. `[E3]` becomes a link once E3 exists). */
   refreshPreview(): void;
@@ -68,8 +70,19 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
   );
   const editorBox = h("div", { class: "editor-box", "data-testid": `editor-${field}` });
 
-  let view: EditorView | null = null;
-  const toolbar = options.readOnly ? null : createToolbar(() => view, options.label, { onCite: options.onCite });
+  let editor: RichEditorHandle | null = null;
+  const editLink = async () => {
+    if (!editor) return;
+    const current = editor.linkAtCursor();
+    const choice = await openLinkDialog(current);
+    if (!editor) return;
+    if (choice?.action === "save") editor.setLink(choice.text, choice.href);
+    else if (choice?.action === "remove") editor.removeLink();
+    else editor.focus();
+  };
+  const toolbar = options.readOnly
+    ? null
+    : createToolbar(() => editor, options.label, { onCite: options.onCite, onLink: () => void editLink() });
 
   const element = h(
     "div",
@@ -83,11 +96,13 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
     h(
       "div",
       { class: "field-body" },
-      h("div", { class: "editor-column" }, toolbar, editorBox, h("p", { class: "words" }, words, options.wordsExtra)),
+      h("div", { class: "editor-column" }, toolbar?.element, editorBox, h("p", { class: "words" }, words, options.wordsExtra)),
       previewColumn,
     ),
   );
 
+  // The core counts the words (from the Markdown, as it will for the checklist and the export),
+  // so the count comes with the preview, visible or not.
   const previewer = createPreviewer(
     (markdown) => api.previewMarkdown(markdown),
     (preview) => {
@@ -101,19 +116,24 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
     },
   );
 
-  view = createEditor({
+  const created = createRichEditor({
     parent: editorBox,
-    doc: options.text,
+    markdown: options.text,
     label: `${options.label}, ${options.sectionName}`,
     placeholder: options.readOnly ? "" : options.placeholder,
     describedBy: options.hint ? hintId : undefined,
     readOnly: options.readOnly,
-    keys: options.readOnly ? [] : formattingKeys(),
     onChange: (text) => {
       options.onText?.(text);
       previewer.request(text);
     },
+    onPasteImages: options.onPasteImages,
+    onCitationClick: (id) => options.onEvidenceRef?.(id),
+    onSelectionChange: () => toolbar?.refresh(),
+    onLinkShortcut: toolbar ? () => void editLink() : undefined,
   });
+  editor = created;
+  toolbar?.refresh();
   previewer.request(options.text, true);
 
   const setPreviewVisible = (visible: boolean) => {
@@ -124,19 +144,20 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
 
   return {
     element,
-    view,
+    editor: created,
     setPreviewVisible,
     insertText(text, at) {
-      if (!view || !insertText(view, text, at)) return false;
-      view.focus();
+      if (!created.insertText(text, at)) return false;
+      created.focus();
       return true;
     },
     refreshPreview() {
-      if (view) previewer.request(view.state.doc.toString(), true);
+      previewer.request(created.getMarkdown(), true);
     },
     destroy() {
       previewer.dispose();
-      view?.destroy();
+      created.destroy();
+      editor = null;
     },
   };
 }

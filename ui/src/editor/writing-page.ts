@@ -3,6 +3,7 @@
 import { api } from "../api";
 import { createRatingField, type RatingField } from "../checklist/rating-field";
 import { h, replaceChildren } from "../dom";
+import { attachPastedImages } from "../evidence/attach-flow";
 import { createEvidencePanel, type EvidencePanel } from "../evidence/evidence-panel";
 import { groupHeading, pathwayName, rangeText, wordsText } from "../format";
 import { icon } from "../icons";
@@ -119,6 +120,8 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
       },
       onCite: twoParts && !readOnly ? () => void panel?.openPicker() : undefined,
       onEvidenceRef: (id) => ctx.evidence.openLibrary(id),
+      // A pasted picture becomes evidence (under the same 1 MB rule) cited where it was pasted.
+      onPasteImages: twoParts && !readOnly ? (files) => void attachPastedImages(ctx.evidence, entry.id, files, writing) : undefined,
     });
     writing.element.addEventListener("focusin", () => (lastUsed = writing));
     fields.push(writing);
@@ -256,7 +259,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
       const editor = fields.find((f) => f.element.classList.contains(`field-${field}`));
       if (editor) {
         editor.element.scrollIntoView?.({ block: "center" });
-        editor.view.focus();
+        editor.editor.focus();
         return true;
       }
       if (field === "topic" && topicRow) {
@@ -279,6 +282,21 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
         return true;
       }
       return false;
+    },
+    showFind(query, _matchCase, part) {
+      // Every editor highlights its matches; the part the result named shows its first one.
+      let shown = false;
+      for (const field of fields) {
+        const count = field.editor.find(query);
+        if (!shown && count > 0 && field.element.classList.contains(`field-${part}`)) {
+          field.element.scrollIntoView?.({ block: "center" });
+          shown = field.editor.findNext();
+        }
+      }
+      if (!shown && (part === "topic" || part === "references")) this.focusField?.(part);
+    },
+    clearFind() {
+      for (const field of fields) field.editor.clearFind();
     },
     destroy: () => {
       stopEvidence();

@@ -44,6 +44,29 @@ function attachedIds(reports: AttachReport[]): string[] {
   return [...new Set(ids)];
 }
 
+/** Pictures pasted into a section's text: each attached and cited there, its number at the cursor. */
+export async function attachPastedImages(
+  evidence: Evidence,
+  sectionId: string,
+  files: File[],
+  field: { insertText(text: string, at: "cursor" | "end"): boolean },
+): Promise<void> {
+  await evidence.beforeChange();
+  const refused: string[] = [];
+  for (const file of files) {
+    try {
+      const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
+      const outcome = await api.attachPastedImage(sectionId, bytes);
+      await evidence.refresh(outcome.saved);
+      field.insertText(`[${outcome.item.id}]`, "cursor");
+    } catch (error) {
+      refused.push(messageOf(error));
+    }
+  }
+  if (refused.length > 0)
+    await showInfo(refused.length === 1 ? "The picture was not attached" : "Some pictures were not attached", refused.join(" "));
+}
+
 /** Files dropped on the window, after the candidate said where to cite them. */
 export async function attachDropped(evidence: Evidence, sections: string[]): Promise<void> {
   await evidence.beforeChange();

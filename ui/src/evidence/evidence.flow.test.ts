@@ -1,12 +1,11 @@
 // Flows for evidence: the section panel, the cite picker, attach reports with a smaller copy, links, the library, removing.
-import { EditorSelection } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
 import { emit } from "@tauri-apps/api/event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { EVIDENCE_DROPPED_EVENT } from "../api";
 import { evidenceItem, FakeLibrary, fileSource, saved } from "../test/evidence-fixtures";
 import { $, backend, boot, byTestId, settled, type, waitFor } from "../test/harness";
+import { editorOf, markdownOf, typeAt } from "../test/rich-editor";
 import type { AttachReport, SmallerCopyPreview } from "../types";
 
 afterEach(() => {
@@ -26,7 +25,7 @@ async function openAt(library: FakeLibrary, target: string, extra: Handlers = {}
 }
 
 const citationIds = () => Array.from(document.querySelectorAll<HTMLElement>("[data-testid=citation]"), (row) => row.dataset.evidenceId);
-const editorView = (field: string) => EditorView.findFromDOM(byTestId(`editor-${field}`)!.querySelector<HTMLElement>(".cm-content")!)!;
+
 const buttonIn = (root: Element, text: string) => Array.from(root.querySelectorAll("button")).find((b) => b.textContent === text)!;
 
 describe("evidence in a section", () => {
@@ -85,10 +84,11 @@ describe("evidence in a section", () => {
       { "1a": ["E1"] },
     );
     const { calls } = await openAt(library, "1a");
-    const view = editorView("description");
-    view.dispatch({ changes: { from: 0, insert: "I ran workshops" } });
-    view.dispatch({ selection: EditorSelection.cursor(5) });
-    view.contentDOM.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+    const editor = editorOf("description");
+    typeAt(editor, 1, "I ran workshops");
+    // The cursor after "I ran" (position 1 is the start of the text).
+    editor.commands.setTextSelection(6);
+    editor.view.dom.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
 
     byTestId("cite-picker-open")!.click();
     const picker = await waitFor(() => byTestId("cite-picker"));
@@ -102,7 +102,8 @@ describe("evidence in a section", () => {
 
     await waitFor(() => citationIds().includes("E3"));
     expect(calls.find((c) => c.cmd === "cite")!.args).toEqual({ sectionId: "1a", evidenceId: "E3" });
-    expect(view.state.doc.toString()).toBe("I ran [E3] workshops");
+    expect(markdownOf("description")).toBe("I ran [E3] workshops");
+    expect(editor.view.dom.querySelector(".evidence-chip")?.getAttribute("data-evidence")).toBe("E3");
     expect(citationIds()).toEqual(["E1", "E3"]);
 
     // The preview links [E3] to the library; a click opens it with E3 highlighted.
@@ -116,8 +117,8 @@ describe("evidence in a section", () => {
   it("puts the citation at the end of the description when no editor was used, from the toolbar too", async () => {
     const library = new FakeLibrary([evidenceItem(1), evidenceItem(2)]);
     const { calls } = await openAt(library, "1a");
-    const view = editorView("description");
-    view.dispatch({ changes: { from: 0, insert: "As the survey shows." } });
+    const editor = editorOf("description");
+    typeAt(editor, 1, "As the survey shows.");
     byTestId("editor-description")!.parentElement!.querySelector<HTMLElement>("[data-testid=toolbar-cite]")!.click();
     const picker = await waitFor(() => byTestId("cite-picker"));
     // Enter in the search takes the first match.
@@ -126,7 +127,7 @@ describe("evidence in a section", () => {
     search.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
     await waitFor(() => citationIds().includes("E2"));
     expect(calls.find((c) => c.cmd === "cite")!.args).toEqual({ sectionId: "1a", evidenceId: "E2" });
-    expect(view.state.doc.toString()).toBe("As the survey shows. [E2]");
+    expect(markdownOf("description")).toBe("As the survey shows. [E2]");
   });
 });
 

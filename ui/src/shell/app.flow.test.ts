@@ -1,9 +1,9 @@
 // End-to-end flows through the real UI modules against a mocked backend (mockIPC): create, write, save, open errors, pathway change.
-import { EditorView } from "@codemirror/view";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { openedFor } from "../test/fixtures";
 import { $, backend, boot, byTestId, type, waitFor } from "../test/harness";
+import { editorOf, typeAt } from "../test/rich-editor";
 import type { PathwayId } from "../types";
 
 afterEach(() => {
@@ -31,7 +31,7 @@ describe("flows", () => {
     expect(byTestId("progress")!.textContent).toBe("0 of 9 sections complete");
     expect(document.querySelector(".topbar-title")!.textContent).toBe("My CMALT portfolio");
     expect(byTestId("section-title")!.textContent).toBe("Contextual statement");
-    expect(byTestId("editor-description")!.querySelector(".cm-content")).not.toBeNull();
+    expect(byTestId("editor-description")!.querySelector(".editor-content")).not.toBeNull();
     expect(byTestId("editor-reflection")).toBeNull();
 
     // Open an assessed section: two editors, the topic-less page, prompts open while empty.
@@ -42,9 +42,11 @@ describe("flows", () => {
     await waitFor(() => byTestId("words-description")!.textContent === "0 words");
 
     // Type: the preview, the count and the save all follow.
-    const content = byTestId("editor-description")!.querySelector<HTMLElement>(".cm-content")!;
-    const view = EditorView.findFromDOM(content)!;
-    view.dispatch({ changes: { from: 0, insert: "I ran **three** workshops" } });
+    // Type, then make one word bold from the toolbar: the Markdown saved has the asterisks.
+    const editor = editorOf("description");
+    typeAt(editor, 1, "I ran three workshops");
+    editor.commands.setTextSelection({ from: 7, to: 12 });
+    byTestId("editor-description")!.parentElement!.querySelector<HTMLButtonElement>("[data-action=bold]")!.click();
     await waitFor(() => byTestId("words-description")!.textContent === "4 words");
     expect(byTestId("preview-description")!.innerHTML).toContain("I ran **three** workshops");
     expect(byTestId("words-total")!.textContent).toContain("4 words in total");
@@ -58,7 +60,8 @@ describe("flows", () => {
     await waitFor(() => byTestId("section-title")!.textContent!.startsWith("2a"));
     $('[data-section-id="1a"]')!.click();
     await waitFor(() => byTestId("section-title")!.textContent!.startsWith("1a"));
-    expect(byTestId("editor-description")!.textContent).toContain("I ran **three** workshops");
+    expect(byTestId("editor-description")!.textContent).toContain("I ran three workshops");
+    expect(byTestId("editor-description")!.querySelector("strong")!.textContent).toBe("three");
 
     byTestId("close-portfolio")!.click();
     await waitFor(() => byTestId("new-portfolio"));
@@ -201,7 +204,7 @@ describe("flows", () => {
     $('[data-testid=kept-aside] [data-section-id="1c"]')!.click();
     await waitFor(() => byTestId("section-title")?.textContent?.startsWith("1c"));
     expect(document.querySelector(".notice")!.textContent).toContain("comes back");
-    expect(byTestId("editor-description")!.querySelector(".cm-content")!.getAttribute("contenteditable")).toBe("false");
+    expect(byTestId("editor-description")!.querySelector(".editor-content")!.getAttribute("contenteditable")).toBe("false");
     expect(document.querySelector(".toolbar")).toBeNull();
   });
 });

@@ -63,15 +63,18 @@ export interface PageContext {
   openCopy(folder: string): Promise<void>;
 }
 
-/** Whether previews sit open; remembered across sections and runs, defaulting to open on wide windows. */
+/**
+ * Whether previews sit open; remembered across sections and runs. Closed unless asked for: the
+ * editor shows the formatting itself, so the preview is only for checking what the core renders.
+ */
 export function previewPreference(): boolean {
   try {
     const stored = localStorage.getItem("cmalt.preview-visible");
     if (stored === "true" || stored === "false") return stored === "true";
   } catch {
-    // storage unavailable: fall through to the window width
+    // storage unavailable: the default
   }
-  return typeof window.matchMedia === "function" ? window.matchMedia("(min-width: 1180px)").matches : true;
+  return false;
 }
 
 export function setPreviewPreference(visible: boolean): void {

@@ -226,7 +226,7 @@ describe("the Versions page", () => {
     expect($("[data-testid=snapshot-body] h2")!.textContent).toBe("1a Constraints");
     expect($("[data-testid=snapshot-body] strong")!.textContent).toBe("Moodle");
     expect(byTestId("snapshot-meta")!.textContent).toContain("First submission");
-    expect($("[data-testid=snapshot-page] textarea, [data-testid=snapshot-page] .cm-content")).toBeNull();
+    expect($("[data-testid=snapshot-page] textarea, [data-testid=snapshot-page] .editor-content")).toBeNull();
     expect(byTestId("versions")!.getAttribute("aria-current")).toBe("page");
     byTestId("back-to-versions")!.click();
     await waitFor(() => byTestId("versions-page"));

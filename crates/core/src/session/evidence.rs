@@ -217,6 +217,36 @@ impl Session {
         self.add_file_bytes(file_name, bytes, title, sections, now)
     }
 
+    /// A picture pasted into the text (from a screenshot tool, a web page, a document):
+    /// attached as an evidence file under the same limit, named by what its bytes are, never
+    /// by what the clipboard claims.
+    pub fn attach_pasted_image(
+        &mut self,
+        bytes: &[u8],
+        sections: &[String],
+        now: OffsetDateTime,
+    ) -> Result<AttachOutcome> {
+        let Some(extension) = image_extension(bytes) else {
+            return Err(SessionError::Invalid(
+                "What was pasted is not a picture the app can keep (PNG, JPEG, GIF or WebP). Save it as a file and attach it instead.".to_string(),
+            ));
+        };
+        if bytes.len() as u64 > self.evidence_limit() {
+            return Err(SessionError::Invalid(format!(
+                "The pasted picture is {}, over the {} limit for one evidence file. Save it as a file and attach it: the app then offers a smaller copy.",
+                evidence_files::megabytes(bytes.len() as u64),
+                evidence_files::megabytes(self.evidence_limit())
+            )));
+        }
+        let stamp = now
+            .format(time::macros::format_description!(
+                "[year]-[month]-[day] [hour]-[minute]-[second]"
+            ))
+            .unwrap_or_default();
+        let file_name = format!("Pasted picture {stamp}.{extension}");
+        self.add_file_bytes(&file_name, bytes, "Pasted picture", sections, now)
+    }
+
     pub fn attach_link(
         &mut self,
         link: LinkRequest,
@@ -373,6 +403,31 @@ impl Session {
         }
         self.portfolio.section_mut(section_id).citations = citations;
         self.save(now)
+    }
+}
+
+/// The file extension a picture's first bytes say it is.
+fn image_extension(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, ..] => Some("png"),
+        [0xff, 0xd8, 0xff, ..] => Some("jpg"),
+        [b'G', b'I', b'F', b'8', b'7' | b'9', b'a', ..] => Some("gif"),
+        [
+            b'R',
+            b'I',
+            b'F',
+            b'F',
+            _,
+            _,
+            _,
+            _,
+            b'W',
+            b'E',
+            b'B',
+            b'P',
+            ..,
+        ] => Some("webp"),
+        _ => None,
     }
 }
 
