@@ -12,7 +12,8 @@ logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 
 echo "== UI: lint and format (Biome), type check, build, unit tests"
-(cd ui && npm run --silent lint && npm run --silent build && NO_COLOR=1 npm test --silent) 2>&1 | tee "$logs/ui.log"
+# build:tools bundles the editor's Markdown round trip for Node, which tests/editor_roundtrip.rs runs.
+(cd ui && npm run --silent lint && npm run --silent build && npm run --silent build:tools && NO_COLOR=1 npm test --silent) 2>&1 | tee "$logs/ui.log"
 
 echo "== Rust: formatting and lints"
 cargo fmt --all --check

@@ -54,29 +54,17 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
 
     app.open_section("1a").await;
     let description = "[data-testid=\"editor-description\"] .editor-content";
-    app.type_into(description, "I compared four quiz tools with colleagues")
-        .await;
+    app.type_into(description, DESCRIPTION_SHOWN).await;
     // Select "with colleagues" from the keyboard, as a person would, and make it bold.
-    let editor = app.find(description).await;
-    let select_back: String =
-        std::iter::repeat_n(Key::Left.to_string(), "with colleagues".len()).collect();
-    editor
-        .send_keys(&format!("{}{select_back}", Key::Shift))
-        .await
-        .unwrap();
-    editor
-        .send_keys(&format!("{}b", Key::Control))
-        .await
-        .unwrap();
-    editor
-        .send_keys(&format!("{} from learning support.", Key::End))
-        .await
-        .unwrap();
-    app.type_into(
-        "[data-testid=\"editor-reflection\"] .editor-content",
-        REFLECTION,
+    let after_phrase = " from learning support.".len();
+    app.press(&[], &vec![char::from(Key::Left); after_phrase])
+        .await;
+    app.press(
+        &[Key::Shift],
+        &vec![char::from(Key::Left); "with colleagues".len()],
     )
     .await;
+    app.press(&[Key::Control], &['b']).await;
     // What you see is what the assessor gets: bold on screen, with no Markdown marks.
     app.wait_until("the editor shows the words in bold", || async {
         app.html_of(description)
@@ -87,6 +75,11 @@ async fn write_quit_reopen_and_switch_pathway_without_losing_words() {
     assert_eq!(editor_text(&app, "description").await, DESCRIPTION_SHOWN);
     app.wait_for_text("[data-testid=\"words-description\"]", "10 words")
         .await;
+    app.type_into(
+        "[data-testid=\"editor-reflection\"] .editor-content",
+        REFLECTION,
+    )
+    .await;
     app.wait_for_text("[data-testid=\"words-reflection\"]", "6 words")
         .await;
     app.wait_saved().await;

@@ -249,6 +249,30 @@ impl App {
         .await;
     }
 
+    /// Keys pressed as a person presses them, to whatever has focus, the caret left where it
+    /// is (an element's `send_keys` may move it to the end first). `held` are held down
+    /// around `keys`: `press(&[Key::Shift], &[Key::Left; 5])` selects five characters.
+    pub async fn press(&self, held: &[fantoccini::key::Key], keys: &[char]) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".to_string());
+        for key in held {
+            actions = actions.then(KeyAction::Down {
+                value: char::from(*key),
+            });
+        }
+        for key in keys {
+            actions = actions
+                .then(KeyAction::Down { value: *key })
+                .then(KeyAction::Up { value: *key });
+        }
+        for key in held.iter().rev() {
+            actions = actions.then(KeyAction::Up {
+                value: char::from(*key),
+            });
+        }
+        self.client.perform_actions(actions).await.unwrap();
+    }
+
     pub async fn wait_saved(&self) {
         self.wait_until("everything is saved", || async {
             let status = self.text_of("[data-testid=\"save-status\"]").await;

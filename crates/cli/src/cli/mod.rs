@@ -154,10 +154,8 @@ impl From<PathwayArg> for PathwayId {
 pub fn main_entry() -> i32 {
     let cli = Cli::parse();
     match (cli.command, cli.folder) {
-        (Some(Command::Open { portfolio_dir }), _) | (None, Some(portfolio_dir)) => {
-            window::open(&portfolio_dir)
-        }
         (Some(command), _) => run(command),
+        (None, Some(portfolio_dir)) => window::open(&portfolio_dir),
         (None, None) => window::start(None),
     }
 }
@@ -172,6 +170,8 @@ pub fn run(command: Command) -> i32 {
         }
     };
     match command {
+        // The window reads the framework itself.
+        Command::Open { portfolio_dir } => window::open(&portfolio_dir),
         Command::New {
             portfolio_dir,
             pathway,
