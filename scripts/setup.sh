@@ -13,7 +13,8 @@ app_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindi
 # Packages only the tests need: a virtual display, the WebDriver for WebKitGTK, screenshots.
 test_packages=(xvfb xauth webkit2gtk-driver imagemagick xdotool pandoc rpm
   chromium poppler-utils default-jre-headless  # export checks: axe + PDF, pdfinfo/pdftotext, vnu
-  libreoffice-writer-nogui)  # import tests: .docx as LibreOffice Writer saves it
+  libreoffice-writer-nogui  # import tests: .docx as LibreOffice Writer saves it
+  libimage-exiftool-perl icc-profiles-free)  # photo tests: GPS, serial and owner tags written by exiftool, an sRGB profile
 
 wanted=("${app_packages[@]}")
 if [ "$purpose" = test ]; then wanted+=("${test_packages[@]}"); fi

@@ -318,6 +318,15 @@ async fn pasting_from_google_docs_keeps_the_formatting_as_markdown() {
         .unwrap();
     app.wait_for_text(EDITOR_1A, "Moodle").await;
     app.wait_saved().await;
+    // Focus on writing: the sidebar and the guidance step aside, the text stays in view.
+    app.click("[data-testid=\"focus-toggle\"]").await;
+    let sidebar_shown = app
+        .find("[data-testid=\"sidebar\"]")
+        .await
+        .is_displayed()
+        .await
+        .unwrap();
+    assert!(!sidebar_shown, "focus mode hides the sidebar");
     app.screenshot("writing-pasted-from-docs").await;
     app.quit().await;
 

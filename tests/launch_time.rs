@@ -289,3 +289,80 @@ async fn launch_to_an_editable_section() {
         "launch to an editable section took {median:.3} s (median), over the {LAUNCH_TARGET_S} s target"
     );
 }
+
+/// A keystroke must reach the screen within one frame at 60 Hz.
+const TYPING_P95_TARGET_MS: f64 = 16.0;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement: run by scripts/measure-weight.sh under Xvfb"]
+async fn typing_in_a_6000_word_section_paints_within_a_frame() {
+    let home = home_with_the_sample();
+    // 1a holds 6,000 words, in paragraphs as a candidate writes them.
+    let folder = home.data_folder().join("portfolios/sample");
+    let file = folder.join("portfolio.json");
+    let mut portfolio: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let paragraph = "In my role I compared the tools our staff use for quizzes and feedback, and I asked students what helped them most. ";
+    let long: String = (0..6000 / 22 + 1)
+        .map(|n| format!("{} **Point {n}.** {}\n\n", paragraph, paragraph))
+        .collect();
+    portfolio["sections"]["1a"]["description"] = serde_json::Value::String(long);
+    std::fs::write(&file, serde_json::to_vec_pretty(&portfolio).unwrap()).unwrap();
+
+    let app = App::launch(&home).await;
+    open_the_sample_at_1a(&app).await;
+    let editor = "[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content";
+    app.click(editor).await;
+    // In the page: from each keydown to the frame painted after the text changed (the second
+    // animation frame after the input event is the first one drawn with it).
+    app.client
+        .execute(
+            "window.__typing = [];
+             const el = document.querySelector(arguments[0]);
+             el.addEventListener('keydown', () => {
+               const down = performance.now();
+               el.addEventListener('input', () => requestAnimationFrame(() => requestAnimationFrame(() =>
+                 window.__typing.push(performance.now() - down))), { once: true });
+             }, true);",
+            vec![serde_json::json!(editor)],
+        )
+        .await
+        .unwrap();
+    let typed: Vec<char> = "the students asked for audio feedback on drafts "
+        .repeat(4)
+        .chars()
+        .collect();
+    for chunk in typed.chunks(20) {
+        app.press(&[], chunk).await;
+    }
+    let timings = app
+        .client
+        .execute("return window.__typing;", vec![])
+        .await
+        .unwrap();
+    let mut ms: Vec<f64> = timings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect();
+    assert!(
+        ms.len() >= typed.len() / 2,
+        "only {} of {} keystrokes were timed",
+        ms.len(),
+        typed.len()
+    );
+    ms.sort_by(f64::total_cmp);
+    let p95 = ms[(ms.len() * 95).div_ceil(100) - 1];
+    let median = ms[ms.len() / 2];
+    eprintln!(
+        "keystroke to painted frame over {} keys: median {median:.1} ms, p95 {p95:.1} ms",
+        ms.len()
+    );
+    println!("FIGURE typing_p95_ms={p95:.1}");
+    app.quit().await;
+    assert!(
+        p95 < TYPING_P95_TARGET_MS,
+        "typing in a 6,000-word section took {p95:.1} ms to paint (p95), over {TYPING_P95_TARGET_MS} ms"
+    );
+}

@@ -135,18 +135,43 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
       type: "button",
       class: "button quiet preview-toggle",
       "aria-pressed": String(previewVisible),
-      onclick: () => {
-        previewVisible = !previewVisible;
-        setPreviewPreference(previewVisible);
-        previewToggle.setAttribute("aria-pressed", String(previewVisible));
-        previewLabel.textContent = previewVisible ? "Hide preview" : "Show preview";
-        for (const field of fields) field.setPreviewVisible(previewVisible);
-      },
+      onclick: () =>
+        keepInPlace(previewToggle, () => {
+          previewVisible = !previewVisible;
+          setPreviewPreference(previewVisible);
+          previewToggle.setAttribute("aria-pressed", String(previewVisible));
+          previewLabel.textContent = previewVisible ? "Hide preview" : "Show preview";
+          for (const field of fields) field.setPreviewVisible(previewVisible);
+        }),
     },
     icon("eye"),
   );
   const previewLabel = h("span", null, previewVisible ? "Hide preview" : "Show preview");
   previewToggle.appendChild(previewLabel);
+
+  // Focus mode: the guidance and the sidebar step aside, leaving the writing.
+  let focusing = focusPreference();
+  const focusToggle = h(
+    "button",
+    {
+      type: "button",
+      class: "button quiet focus-toggle",
+      "data-testid": "focus-toggle",
+      "aria-pressed": String(focusing),
+      onclick: () =>
+        keepInPlace(focusToggle, () => {
+          focusing = !focusing;
+          setFocusPreference(focusing);
+          showFocus();
+        }),
+    },
+    icon("eye"),
+    "Focus on writing",
+  );
+  const showFocus = () => {
+    focusToggle.setAttribute("aria-pressed", String(focusing));
+    document.body.classList.toggle("focus-writing", focusing && !readOnly);
+  };
 
   if (twoParts) {
     panel = createEvidencePanel({
@@ -238,11 +263,11 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     keptNote,
     feedback,
     referralNote,
-    readOnly ? null : guidanceBlock(guidance),
+    readOnly ? null : h("div", { class: "writing-guidance" }, guidanceBlock(guidance)),
     awardNote,
-    readOnly ? null : promptsBlock(framework, guidance, twoParts, entry.status === "empty"),
+    readOnly ? null : h("div", { class: "writing-guidance" }, promptsBlock(framework, guidance, twoParts, entry.status === "empty")),
     topicRow,
-    h("div", { class: "page-tools" }, previewToggle),
+    h("div", { class: "page-tools" }, readOnly ? null : focusToggle, previewToggle),
     editors,
     twoParts ? total : null,
     panel?.element,
@@ -251,6 +276,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     removeButton,
   );
   updateCounts();
+  showFocus();
 
   return {
     element,
@@ -300,7 +326,32 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     },
     destroy: () => {
       stopEvidence();
+      document.body.classList.remove("focus-writing");
       for (const field of fields) field.destroy();
     },
   };
+}
+
+/** Runs a change of layout with `anchor` kept where it was on screen, so the page does not jump. */
+function keepInPlace(anchor: HTMLElement, change: () => void): void {
+  const before = anchor.getBoundingClientRect().top;
+  change();
+  const pane = anchor.closest<HTMLElement>(".page");
+  if (pane) pane.scrollTop += anchor.getBoundingClientRect().top - before;
+}
+
+function focusPreference(): boolean {
+  try {
+    return localStorage.getItem("cmalt.focus-writing") === "true";
+  } catch {
+    return false;
+  }
+}
+
+function setFocusPreference(on: boolean): void {
+  try {
+    localStorage.setItem("cmalt.focus-writing", String(on));
+  } catch {
+    // not remembered; harmless
+  }
 }

@@ -43,8 +43,9 @@ pub(crate) struct EvidenceFile<'p> {
 
 pub use crate::integrity::is_plain_file_name;
 
-/// Reads every attached file, refusing a missing or changed one: the bundle must hold the
-/// files its `portfolio.json` describes, or it could not be opened again.
+/// Reads every attached file, refusing a missing one or one of another size. Whether the
+/// content is still the one attached is `check_unchanged`'s, so the folder export can hash
+/// while it writes.
 pub(crate) fn read_evidence<'p>(
     portfolio_folder: &Path,
     portfolio: &'p Portfolio,
@@ -101,36 +102,60 @@ pub(crate) fn read_evidence<'p>(
             bytes: content,
         });
     }
-    if let Some(file) = first_changed(&files) {
-        return Err(ExportError::EvidenceFileChanged {
-            id: file.item.id.clone(),
-            name: match &file.item.source {
-                EvidenceSource::File { original_name, .. } => original_name.clone(),
-                _ => String::new(),
-            },
-        });
-    }
     Ok(files)
 }
 
-/// The first file whose content is not the one attached (its SHA-256 differs). The hashes
-/// are worked out on two threads: 30 MB of evidence is most of an export's own work.
-fn first_changed<'f, 'p>(files: &'f [EvidenceFile<'p>]) -> Option<&'f EvidenceFile<'p>> {
-    let changed = |file: &EvidenceFile<'_>| match &file.item.source {
-        EvidenceSource::File { sha256, .. } => {
-            !sha256_hex(&file.bytes).eq_ignore_ascii_case(sha256)
-        }
+/// Refuses a file whose content is not the one attached (its SHA-256 differs): the bundle
+/// must hold the files its `portfolio.json` describes, or it could not be opened again.
+pub(crate) fn check_unchanged(files: &[EvidenceFile<'_>]) -> Result<()> {
+    let contents: Vec<(&EvidenceItem, &[u8])> = files
+        .iter()
+        .map(|file| (file.item, file.bytes.as_slice()))
+        .collect();
+    first_changed(&contents)
+}
+
+/// `check_unchanged` for the files where a web bundle holds them (`evidence/<stored name>`).
+pub(crate) fn check_unchanged_in(portfolio: &Portfolio, files: &[BundleFile]) -> Result<()> {
+    let contents: Vec<(&EvidenceItem, &[u8])> = portfolio
+        .evidence
+        .iter()
+        .filter_map(|item| match &item.source {
+            EvidenceSource::File { stored_name, .. } => {
+                let path = format!("{EVIDENCE_DIR}/{stored_name}");
+                let file = files.iter().find(|file| file.path == path)?;
+                Some((item, file.bytes.as_slice()))
+            }
+            _ => None,
+        })
+        .collect();
+    first_changed(&contents)
+}
+
+/// The first item whose content is not the one attached. The hashes are worked out on two
+/// threads: 30 MB of evidence is most of an export's own work.
+fn first_changed(contents: &[(&EvidenceItem, &[u8])]) -> Result<()> {
+    let changed = |(item, bytes): &(&EvidenceItem, &[u8])| match &item.source {
+        EvidenceSource::File { sha256, .. } => !sha256_hex(bytes).eq_ignore_ascii_case(sha256),
         _ => false,
     };
-    let half = files.len() / 2;
-    let (first, second) = files.split_at(half);
+    let half = contents.len() / 2;
+    let (first, second) = contents.split_at(half);
     let (in_first, in_second) = std::thread::scope(|scope| {
         let other = scope.spawn(|| second.iter().position(changed));
         (first.iter().position(changed), other.join().ok().flatten())
     });
-    in_first
-        .map(|index| &files[index])
-        .or_else(|| in_second.map(|index| &files[half + index]))
+    let found = in_first.or_else(|| in_second.map(|index| half + index));
+    match found.map(|index| contents[index].0) {
+        Some(item) => Err(ExportError::EvidenceFileChanged {
+            id: item.id.clone(),
+            name: match &item.source {
+                EvidenceSource::File { original_name, .. } => original_name.clone(),
+                _ => String::new(),
+            },
+        }),
+        None => Ok(()),
+    }
 }
 
 /// What a candidate would call an attached file in a size report.
@@ -321,14 +346,29 @@ fn sibling(out: &Path, purpose: &str) -> Result<PathBuf> {
     staging::sibling(out, purpose).map_err(io_error("write", out))
 }
 
-/// Writes the files into a temporary sibling folder, then renames it into place.
-pub(crate) fn write_folder(out: &Path, files: &[BundleFile], replace: bool) -> Result<()> {
+/// Writes the files into a temporary sibling folder, then renames it into place. `check`
+/// runs alongside the writing (hashing the evidence while the disk works) and must pass
+/// before anything is moved into place; on a failure the temporary folder goes.
+pub(crate) fn write_folder(
+    out: &Path,
+    files: &[BundleFile],
+    replace: bool,
+    check: impl FnOnce() -> Result<()> + Send,
+) -> Result<()> {
     let parent = parent_of(out);
     fs::create_dir_all(parent).map_err(io_error("create", parent))?;
     tidy_abandoned_siblings(out);
     // A name of this call's own, so nothing is in the way to remove first.
     let temp = sibling(out, "export")?;
-    let result = fill_folder(&temp, files).and_then(|()| move_into_place(&temp, out, replace));
+    let result = std::thread::scope(|scope| {
+        let checking = scope.spawn(check);
+        let written = fill_folder(&temp, files);
+        let checked = checking
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        checked.and(written)
+    })
+    .and_then(|()| move_into_place(&temp, out, replace));
     if result.is_err() {
         let _ = fs::remove_dir_all(&temp);
     }
@@ -339,6 +379,24 @@ pub(crate) fn write_folder(out: &Path, files: &[BundleFile], replace: bool) -> R
 fn fill_folder(temp: &Path, files: &[BundleFile]) -> Result<()> {
     fs::create_dir(temp).map_err(io_error("create", temp))?;
     fs::create_dir(temp.join(EVIDENCE_DIR)).map_err(io_error("create", temp))?;
+    // Two writers: most of the time goes waiting for each file's fsync, and two waits
+    // overlap (the file system commits them together).
+    let half = files.len() / 2;
+    let (first, second) = files.split_at(half);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| write_each(temp, second));
+        let here = write_each(temp, first);
+        here.and(
+            other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    })?;
+    sync_folder(&temp.join(EVIDENCE_DIR)).map_err(io_error("write", temp))?;
+    sync_folder(temp).map_err(io_error("write", temp))
+}
+
+fn write_each(temp: &Path, files: &[BundleFile]) -> Result<()> {
     for file in files {
         let path = temp.join(&file.path);
         let mut handle = fs::File::create(&path).map_err(io_error("write", &path))?;
@@ -347,8 +405,7 @@ fn fill_folder(temp: &Path, files: &[BundleFile]) -> Result<()> {
             .and_then(|()| handle.sync_all())
             .map_err(io_error("write", &path))?;
     }
-    sync_folder(&temp.join(EVIDENCE_DIR)).map_err(io_error("write", temp))?;
-    sync_folder(temp).map_err(io_error("write", temp))
+    Ok(())
 }
 
 fn move_into_place(temp: &Path, out: &Path, replace: bool) -> Result<()> {

@@ -134,6 +134,15 @@ enum Built {
     Page(Vec<u8>),
 }
 
+/// When the evidence's content is checked against what was attached.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// Before anything is built: the estimate, the zip and the single page.
+    First,
+    /// By the caller, while it writes the folder: hashing 30 MB then overlaps the disk's work.
+    WhileWriting,
+}
+
 fn build(
     framework: &Framework,
     portfolio_folder: &Path,
@@ -141,8 +150,12 @@ fn build(
     options: ExportOptions,
     extras: &ExportExtras,
     now: OffsetDateTime,
+    check: Check,
 ) -> Result<(Built, SizeReport)> {
     let evidence = bundle::read_evidence(portfolio_folder, portfolio)?;
+    if !(check == Check::WhileWriting && options.format == ExportFormat::Folder) {
+        bundle::check_unchanged(&evidence)?;
+    }
     let revisions = extras.revisions.as_ref();
     let limit = framework.submission_limit_bytes;
     Ok(match options.format {
@@ -211,9 +224,19 @@ pub fn export_with(
         _ => out.to_path_buf(),
     };
     bundle::check_target(&target, options)?;
-    let (built, sizes) = build(framework, portfolio_folder, portfolio, options, extras, now)?;
+    let (built, sizes) = build(
+        framework,
+        portfolio_folder,
+        portfolio,
+        options,
+        extras,
+        now,
+        Check::WhileWriting,
+    )?;
     match built {
-        Built::Files(files) => bundle::write_folder(&target, &files, options.replace)?,
+        Built::Files(files) => bundle::write_folder(&target, &files, options.replace, || {
+            bundle::check_unchanged_in(portfolio, &files)
+        })?,
         Built::Zip(bytes) | Built::Page(bytes) => {
             bundle::write_file(&target, &bytes, options.replace)?
         }
@@ -235,5 +258,14 @@ pub fn estimate(
     extras: &ExportExtras,
     now: OffsetDateTime,
 ) -> Result<SizeReport> {
-    build(framework, portfolio_folder, portfolio, options, extras, now).map(|(_, sizes)| sizes)
+    build(
+        framework,
+        portfolio_folder,
+        portfolio,
+        options,
+        extras,
+        now,
+        Check::First,
+    )
+    .map(|(_, sizes)| sizes)
 }
