@@ -46,7 +46,7 @@ pub fn recent_portfolios(state: State<'_, AppState>) -> Vec<RecentPortfolio> {
 pub fn forget_recent(state: State<'_, AppState>, folder: String) -> CommandResult<()> {
     state.recent.forget(Path::new(&folder)).map_err(|e| {
         CommandError::new(
-            ErrorCode::Io,
+            ErrorCode::Refused,
             format!("Could not update the recent list: {e}"),
         )
     })
@@ -142,7 +142,7 @@ fn recent_folder(state: &AppState, folder: &str) -> CommandResult<PathBuf> {
         Ok(folder)
     } else {
         Err(CommandError::new(
-            ErrorCode::NotFound,
+            ErrorCode::Refused,
             "That portfolio is not in the recent list any more. Use \"Open a portfolio folder…\" to find it.",
         ))
     }
@@ -280,7 +280,7 @@ pub fn open_web_link(app: tauri::AppHandle, address: String) -> CommandResult<()
             Ok(())
         }
         None => Err(CommandError::new(
-            ErrorCode::Invalid,
+            ErrorCode::Refused,
             "This link cannot be opened: only web addresses (https://…) and e-mail addresses open from the app.",
         )),
     }

@@ -15,27 +15,15 @@ use serde::Serialize;
 pub enum ErrorCode {
     /// `portfolio.json` is damaged or cut short; `backups` lists what can be restored.
     Unreadable,
-    /// Made by a newer version of the app.
-    NewerSchema,
-    /// Open in another window or program.
-    Locked,
-    NotFound,
+    /// Something is already where it would go (an export, a new portfolio's folder): the
+    /// window offers to replace an earlier export.
     Exists,
-    /// Not a portfolio folder, or one the app will not use as it is (unsafe names, links).
-    NotAPortfolio,
-    Io,
-    Invalid,
-    NoPortfolioOpen,
     /// An evidence file over 1 MB; see `can_make_smaller` and `pending`.
     TooLarge,
-    /// Any other refused file (empty, a folder, unreadable...).
-    AttachRefused,
-    /// A draft or exported bundle that could not be opened.
-    ImportRefused,
-    /// A snapshot or backup that could not be read, copied or found.
-    VersionsRefused,
-    /// An export that could not be written.
-    ExportRefused,
+    NoPortfolioOpen,
+    /// Anything else the app refused or could not do: `message` says what and why. Only the
+    /// codes above change what the window does, so only they are told apart.
+    Refused,
 }
 
 /// Every command rejects with this shape. Branch on `code`, show `message`.
@@ -94,21 +82,21 @@ impl From<StoreError> for CommandError {
                 can_make_smaller: None,
                 pending: None,
             },
-            StoreError::NewerSchema { .. } => CommandError::new(ErrorCode::NewerSchema, message),
-            StoreError::Locked(_) => CommandError::new(ErrorCode::Locked, message),
+            StoreError::NewerSchema { .. } => CommandError::new(ErrorCode::Refused, message),
+            StoreError::Locked(_) => CommandError::new(ErrorCode::Refused, message),
             StoreError::NotFound(_) | StoreError::NoBackup(_) => {
-                CommandError::new(ErrorCode::NotFound, message)
+                CommandError::new(ErrorCode::Refused, message)
             }
             // A folder the app will not use as it is: the window shows why, as for any folder
             // that is not a portfolio.
             StoreError::NotAPortfolio(_)
             | StoreError::Unsafe { .. }
             | StoreError::LinkInside { .. }
-            | StoreError::TooLarge { .. } => CommandError::new(ErrorCode::NotAPortfolio, message),
+            | StoreError::TooLarge { .. } => CommandError::new(ErrorCode::Refused, message),
             StoreError::Exists(_) | StoreError::FolderNotEmpty(_) => {
                 CommandError::new(ErrorCode::Exists, message)
             }
-            StoreError::Io { .. } => CommandError::new(ErrorCode::Io, message),
+            StoreError::Io { .. } => CommandError::new(ErrorCode::Refused, message),
         }
     }
 }
@@ -118,7 +106,7 @@ impl From<SessionError> for CommandError {
         match error {
             SessionError::Store(store) => store.into(),
             SessionError::Attach(attach) => attach.into(),
-            other => CommandError::new(ErrorCode::Invalid, other.to_string()),
+            other => CommandError::new(ErrorCode::Refused, other.to_string()),
         }
     }
 }
@@ -133,7 +121,7 @@ impl From<AttachError> for CommandError {
                 can_make_smaller: Some(can_make_smaller),
                 ..CommandError::new(ErrorCode::TooLarge, message)
             },
-            _ => CommandError::new(ErrorCode::AttachRefused, message),
+            _ => CommandError::new(ErrorCode::Refused, message),
         }
     }
 }

@@ -129,7 +129,7 @@ pub async fn make_smaller_copy(
         .cloned()
         .ok_or_else(|| {
             CommandError::new(
-                ErrorCode::NotFound,
+                ErrorCode::Refused,
                 "That file is no longer waiting to be attached. Please attach it again.",
             )
         })?;
@@ -137,10 +137,10 @@ pub async fn make_smaller_copy(
     // Decoding and re-encoding a large photo takes a moment: keep it off the event loop.
     let made = off_the_event_loop(
         "Making the smaller copy stopped",
-        ErrorCode::AttachRefused,
+        ErrorCode::Refused,
         move || {
             cmalt_core::smaller_copy::smaller_copy_of(&path, limit)
-                .map_err(|e| CommandError::new(ErrorCode::AttachRefused, e.to_string()))
+                .map_err(|e| CommandError::new(ErrorCode::Refused, e.to_string()))
         },
     )
     .await?;
@@ -188,7 +188,7 @@ pub fn attach_smaller_copy(
 ) -> CommandResult<AttachOutcome> {
     let (file_name, bytes) = state.pending().smaller.remove(&pending).ok_or_else(|| {
         CommandError::new(
-            ErrorCode::NotFound,
+            ErrorCode::Refused,
             "That smaller copy is no longer waiting. Please make it again.",
         )
     })?;
@@ -283,8 +283,12 @@ pub fn open_evidence(
         OpenTarget::File(path) => app.opener().open_path(path.to_string_lossy(), None::<&str>),
         OpenTarget::Link(url) => app.opener().open_url(url, None::<&str>),
     };
-    opened
-        .map_err(|e| CommandError::new(ErrorCode::Io, format!("The system could not open it: {e}")))
+    opened.map_err(|e| {
+        CommandError::new(
+            ErrorCode::Refused,
+            format!("The system could not open it: {e}"),
+        )
+    })
 }
 
 /// Records files dropped on the window and tells the webview their names only.

@@ -20,7 +20,7 @@ fn export_error(error: export::ExportError) -> CommandError {
     // "exists" lets the window offer to replace an earlier export.
     let code = match error {
         export::ExportError::TargetExists(_) => ErrorCode::Exists,
-        _ => ErrorCode::ExportRefused,
+        _ => ErrorCode::Refused,
     };
     CommandError::new(code, error.to_string())
 }
@@ -65,7 +65,7 @@ fn extras(session: &Session, revisions_since: Option<&str>) -> CommandResult<Exp
                 session.portfolio(),
                 since,
             )
-            .map_err(|e| CommandError::new(ErrorCode::ExportRefused, e.to_string()))?,
+            .map_err(|e| CommandError::new(ErrorCode::Refused, e.to_string()))?,
         ),
         None => None,
     };
@@ -99,7 +99,7 @@ pub async fn export_estimate(
     revisions_since: Option<String>,
 ) -> CommandResult<SizeReport> {
     let input = export_input(&state, revisions_since.as_deref())?;
-    off_the_event_loop("The export stopped", ErrorCode::Io, move || {
+    off_the_event_loop("The export stopped", ErrorCode::Refused, move || {
         export::estimate(
             &input.framework,
             &input.folder,
@@ -132,7 +132,7 @@ pub async fn export_portfolio(
         ..options
     };
     let input = export_input(&state, revisions_since.as_deref())?;
-    let outcome = off_the_event_loop("The export stopped", ErrorCode::Io, move || {
+    let outcome = off_the_event_loop("The export stopped", ErrorCode::Refused, move || {
         export::export_with(
             &input.framework,
             &input.folder,
@@ -152,7 +152,7 @@ pub async fn export_portfolio(
 fn last_export(state: &AppState) -> CommandResult<PathBuf> {
     state.last_export().clone().ok_or_else(|| {
         CommandError::new(
-            ErrorCode::NotFound,
+            ErrorCode::Refused,
             "Nothing has been exported in this session yet.",
         )
     })
@@ -169,15 +169,23 @@ pub fn open_last_export(app: AppHandle, state: State<'_, AppState>) -> CommandRe
     };
     app.opener()
         .open_path(page.to_string_lossy(), None::<&str>)
-        .map_err(|e| CommandError::new(ErrorCode::Io, format!("The system could not open it: {e}")))
+        .map_err(|e| {
+            CommandError::new(
+                ErrorCode::Refused,
+                format!("The system could not open it: {e}"),
+            )
+        })
 }
 
 #[tauri::command(async)]
 pub fn reveal_last_export(app: AppHandle, state: State<'_, AppState>) -> CommandResult<()> {
     let path = last_export(&state)?;
-    app.opener()
-        .reveal_item_in_dir(&path)
-        .map_err(|e| CommandError::new(ErrorCode::Io, format!("The system could not show it: {e}")))
+    app.opener().reveal_item_in_dir(&path).map_err(|e| {
+        CommandError::new(
+            ErrorCode::Refused,
+            format!("The system could not show it: {e}"),
+        )
+    })
 }
 
 /// Writes the portfolio as one page in a temporary folder and opens it in the browser,
@@ -186,7 +194,7 @@ pub fn reveal_last_export(app: AppHandle, state: State<'_, AppState>) -> Command
 pub fn print_portfolio(app: AppHandle, state: State<'_, AppState>) -> CommandResult<String> {
     let folder = state.recent.private_folder("print").map_err(|e| {
         CommandError::new(
-            ErrorCode::Io,
+            ErrorCode::Refused,
             format!("A temporary file could not be made: {e}"),
         )
     })?;
@@ -216,7 +224,7 @@ pub fn print_portfolio(app: AppHandle, state: State<'_, AppState>) -> CommandRes
             .open_path(outcome.path.to_string_lossy(), None::<&str>)
             .map_err(|e| {
                 CommandError::new(
-                    ErrorCode::Io,
+                    ErrorCode::Refused,
                     format!("The browser could not be opened: {e}"),
                 )
             })?;
@@ -261,6 +269,6 @@ pub async fn open_bundle_dialog(
         .unwrap_or_default();
     let folder = state.recent.folder_for_new(&stem);
     let reopened = export::reopen::open_bundle(&bundle, &folder, &state.framework)
-        .map_err(|e| CommandError::new(ErrorCode::ImportRefused, e.to_string()))?;
+        .map_err(|e| CommandError::new(ErrorCode::Refused, e.to_string()))?;
     Ok(Some(state.open_fresh(&reopened.folder)?))
 }

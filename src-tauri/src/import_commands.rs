@@ -19,7 +19,7 @@ pub struct ImportedDraft {
 fn import_error(error: cmalt_core::import::ImportError) -> CommandError {
     match error {
         cmalt_core::import::ImportError::Store(store) => store.into(),
-        other => CommandError::new(ErrorCode::ImportRefused, other.to_string()),
+        other => CommandError::new(ErrorCode::Refused, other.to_string()),
     }
 }
 

@@ -13,6 +13,7 @@ mod navigation;
 mod state;
 mod test_hooks;
 mod versions_commands;
+mod webview_setup;
 mod writing_commands;
 
 use cmalt_core::framework::Framework;
@@ -100,6 +101,7 @@ pub fn run_window() -> i32 {
             // Underlines from the first keystroke, in British English until a portfolio
             // with another language opens.
             if let Some(window) = app.get_webview_window("main") {
+                webview_setup::keep_caches_small(&window);
                 writing_commands::apply_spelling(&window, cmalt_core::spelling::default_language());
             }
             Ok(())

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use tauri::State;
 
 fn versions_error(error: VersionsError) -> CommandError {
-    CommandError::new(ErrorCode::VersionsRefused, error.to_string())
+    CommandError::new(ErrorCode::Refused, error.to_string())
 }
 
 /// Everything the Versions page shows at once.
@@ -136,7 +136,7 @@ pub async fn export_snapshot(
         options,
         now(),
     )
-    .map_err(|e| CommandError::new(ErrorCode::ExportRefused, e.to_string()))?;
+    .map_err(|e| CommandError::new(ErrorCode::Refused, e.to_string()))?;
     *state.last_export() = Some(outcome.path.clone());
     Ok(Some(outcome))
 }

@@ -365,7 +365,12 @@ export type AttachOutcome = { item: EvidenceItem,
 /**
  * True when the same content was already in the library: no new item was made.
  */
-already_attached: boolean, saved: Saved, };
+already_attached: boolean, 
+/**
+ * What was taken out of a photo on the way in ("where it was taken", …); empty when
+ * there was nothing personal in it, or it is not a photo.
+ */
+metadata_removed: Array<string>, saved: Saved, };
 
 export type LibraryRow = { item: EvidenceItem, 
 /**
@@ -886,7 +891,7 @@ sections_added: Array<SectionRef>,
  */
 previous_award: PreviousAward, };
 
-export type ErrorCode = "unreadable" | "newer_schema" | "locked" | "not_found" | "exists" | "not_a_portfolio" | "io" | "invalid" | "no_portfolio_open" | "too_large" | "attach_refused" | "import_refused" | "versions_refused" | "export_refused";
+export type ErrorCode = "unreadable" | "exists" | "too_large" | "no_portfolio_open" | "refused";
 
 export type AppError = { code: ErrorCode, message: string, folder?: string, backups?: Array<BackupInfo>, 
 /**

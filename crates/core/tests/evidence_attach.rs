@@ -576,3 +576,96 @@ fn a_pasted_picture_over_the_limit_or_not_a_picture_is_refused_with_nothing_chan
     assert!(error.contains("not a picture"), "{error}");
     fixture.assert_unchanged(&before.0, &before.1, "refused pastes");
 }
+
+/// A classroom photo as a phone leaves it: where it was taken, the camera and its serial
+/// number, and the owner's name, written by ExifTool into a picture ImageMagick made.
+fn phone_photo(folder: &Path) -> PathBuf {
+    let path = folder.join("class-photo.jpg");
+    let run = |program: &str, args: &[&str]| {
+        let output = std::process::Command::new(program)
+            .args(args)
+            .output()
+            .unwrap_or_else(|error| {
+                panic!("{program} is needed (apt-get install imagemagick libimage-exiftool-perl): {error}")
+            });
+        assert!(
+            output.status.success(),
+            "{program}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let path_text = path.to_str().unwrap();
+    run(
+        "convert",
+        &["-size", "64x48", "gradient:red-blue", path_text],
+    );
+    run(
+        "exiftool",
+        &[
+            "-overwrite_original",
+            "-GPSLatitude=51.5",
+            "-GPSLatitudeRef=N",
+            "-GPSLongitude=0.12",
+            "-GPSLongitudeRef=W",
+            "-SerialNumber=ABC123456",
+            "-OwnerName=Sam Example",
+            "-Make=Canon",
+            "-Model=EOS 5D",
+            path_text,
+        ],
+    );
+    path
+}
+
+#[test]
+fn a_photo_is_stored_without_where_it_was_taken_and_the_original_is_untouched() {
+    let mut fixture = Fixture::new();
+    let documents = fixture.root.path().join("documents");
+    fs::create_dir_all(&documents).unwrap();
+    let original = phone_photo(&documents);
+    let before = fs::read(&original).unwrap();
+    assert!(
+        cmalt_core::photo_metadata::personal_metadata(&before)
+            .contains(&cmalt_core::photo_metadata::MetadataKind::Location),
+        "the test photo carries a location"
+    );
+    let outcome = fixture.attach(&original, &["1a"]).unwrap();
+    assert!(
+        outcome
+            .metadata_removed
+            .iter()
+            .any(|what| what == "where it was taken"),
+        "the attach says what was taken out: {:?}",
+        outcome.metadata_removed
+    );
+    let stored = &fixture.evidence_files()[0];
+    let kept = fs::read(fixture.session.folder().join("evidence").join(stored)).unwrap();
+    assert_eq!(cmalt_core::photo_metadata::personal_metadata(&kept), []);
+    image::load_from_memory(&kept).expect("the stored photo still opens");
+    assert_eq!(
+        fs::read(&original).unwrap(),
+        before,
+        "the candidate's own file is never changed"
+    );
+    // The item describes the file as stored.
+    assert_eq!(outcome.item.source.bytes(), kept.len() as u64);
+
+    // Attached again, it is the same item: the clean copy is what is compared.
+    let again = fixture.attach(&original, &["1b"]).unwrap();
+    assert!(again.already_attached);
+    assert_eq!(again.item.id, outcome.item.id);
+}
+
+#[test]
+fn a_photo_with_nothing_personal_is_stored_as_it_is() {
+    let mut fixture = Fixture::new();
+    let plain = png_bytes(40, 30);
+    let path = fixture.outside("chart.png", &plain);
+    let outcome = fixture.attach(&path, &["1a"]).unwrap();
+    assert!(outcome.metadata_removed.is_empty());
+    let stored = &fixture.evidence_files()[0];
+    assert_eq!(
+        fs::read(fixture.session.folder().join("evidence").join(stored)).unwrap(),
+        plain
+    );
+}

@@ -57,7 +57,7 @@ describe("checklist state", () => {
   });
 
   it("keeps the last checklist when a request fails", async () => {
-    const fetch = vi.fn().mockResolvedValueOnce(checklistFor("cmalt")).mockRejectedValueOnce({ code: "io", message: "busy" });
+    const fetch = vi.fn().mockResolvedValueOnce(checklistFor("cmalt")).mockRejectedValueOnce({ code: "refused", message: "busy" });
     const state = createChecklistState({ fetch });
     await state.refreshNow();
     await state.refreshNow();

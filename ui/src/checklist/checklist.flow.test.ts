@@ -428,7 +428,7 @@ describe("one-click fixes", () => {
     const refusal = "That suggestion no longer applies: the portfolio has changed since the checklist made it.";
     const { calls } = await open(() => checklistFor("cmalt", { problems: [topicSuggested] }), {
       apply_checklist_fix: () => {
-        throw { code: "invalid", message: refusal };
+        throw { code: "refused", message: refusal };
       },
     });
     await openReady();

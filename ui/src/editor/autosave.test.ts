@@ -134,7 +134,7 @@ describe("autosave", () => {
     const states: SaveState[] = [];
     const save = vi
       .fn<(patch: SectionPatch) => Promise<Saved>>()
-      .mockRejectedValueOnce({ code: "io", message: "The disk is full" })
+      .mockRejectedValueOnce({ code: "refused", message: "The disk is full" })
       .mockResolvedValue(saved());
     const autosave = createAutosave({
       saveSection: save,
@@ -167,11 +167,11 @@ describe("autosave", () => {
 
   it("flush rejects when a save fails, keeping the change queued", async () => {
     const save = vi.fn(async () => {
-      throw { code: "io", message: "Read-only disk" };
+      throw { code: "refused", message: "Read-only disk" };
     });
     const autosave = createAutosave({ saveSection: save });
     autosave.changeSection("future", "description", "plans");
-    await expect(autosave.flush()).rejects.toEqual({ code: "io", message: "Read-only disk" });
+    await expect(autosave.flush()).rejects.toEqual({ code: "refused", message: "Read-only disk" });
     expect(autosave.pendingCount()).toBe(1);
     autosave.dispose();
   });

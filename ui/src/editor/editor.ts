@@ -36,7 +36,12 @@ export interface RichEditorOptions {
   describedBy?: string;
   readOnly?: boolean;
   /** after each edit by the candidate (never on load) */
-  onChange?: (markdown: string) => void;
+  /**
+   * After a real edit (never on load). The Markdown is not written out here: a keystroke only
+   * marks the text changed, and `getMarkdown()` writes it when the save or the preview asks,
+   * so typing in a long section costs no whole-document work per key.
+   */
+  onChange?: () => void;
   /** pictures pasted or dropped: they are not put in the text */
   onPasteImages?: (files: File[]) => void;
   onCitationClick?: (id: string) => void;
@@ -162,6 +167,8 @@ export function createRichEditor(options: RichEditorOptions): RichEditorHandle {
   // Until the first edit the text is the candidate's own string, byte for byte: loading and
   // saving without a change must never rewrite what is stored.
   let original: string | null = options.markdown;
+  /** The Markdown written out since the last edit, so asking twice costs nothing more. */
+  let written: string | null = null;
 
   const element = document.createElement("div");
   options.parent.appendChild(element);
@@ -200,9 +207,10 @@ export function createRichEditor(options: RichEditorOptions): RichEditorHandle {
       handlePaste: (_view, event) => handlePastedImages(event.clipboardData, options.onPasteImages),
       handleDrop: (_view, event) => handlePastedImages((event as DragEvent).dataTransfer, options.onPasteImages),
     },
-    onUpdate: ({ editor: changed }) => {
+    onUpdate: () => {
       original = null;
-      options.onChange?.(serializeMarkdown(manager, changed.getJSON()));
+      written = null;
+      options.onChange?.();
     },
     onSelectionUpdate: () => options.onSelectionChange?.(),
     onTransaction: () => options.onSelectionChange?.(),
@@ -246,7 +254,11 @@ export function createRichEditor(options: RichEditorOptions): RichEditorHandle {
   return {
     element: content,
     tiptap: editor,
-    getMarkdown: () => original ?? serializeMarkdown(manager, editor.getJSON()),
+    getMarkdown: () => {
+      if (original !== null) return original;
+      written ??= serializeMarkdown(manager, editor.getJSON());
+      return written;
+    },
     focus: () => editor.commands.focus(),
     insertCitation(id, where) {
       if (!editor.isEditable) return false;

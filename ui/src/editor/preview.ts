@@ -2,8 +2,8 @@
 import type { Preview } from "../types";
 
 export interface Previewer {
-  /** Render this text soon (or now). */
-  request(text: string, now?: boolean): void;
+  /** Render this text soon (or now); a function is asked for the text only when it renders. */
+  request(text: string | (() => string), now?: boolean): void;
   dispose(): void;
 }
 
@@ -17,9 +17,9 @@ export function createPreviewer(
   let sequence = 0;
   let disposed = false;
 
-  const run = (text: string) => {
+  const run = (text: string | (() => string)) => {
     const mine = ++sequence;
-    render(text).then(
+    render(typeof text === "function" ? text() : text).then(
       (preview) => {
         if (!disposed && mine === sequence) onResult(preview);
       },

@@ -159,9 +159,9 @@ export function createToolbar(getEditor: () => RichEditorHandle | null, fieldLab
     if (!editor) return;
     for (const b of Array.from(element.querySelectorAll<HTMLButtonElement>("button.tool"))) {
       const action = byId.get(b.dataset.action ?? "");
-      if (action?.toggles && action.command) b.setAttribute("aria-pressed", String(editor.isActive(action.command)));
+      if (action?.toggles && action.command) setIfChanged(b, "aria-pressed", String(editor.isActive(action.command)));
       // aria-disabled rather than disabled, so the button keeps its place in the arrow-key order.
-      if (action?.id === "undo" || action?.id === "redo") b.setAttribute("aria-disabled", String(!editor.can(action.id)));
+      if (action?.id === "undo" || action?.id === "redo") setIfChanged(b, "aria-disabled", String(!editor.can(action.id)));
     }
     const inTable = editor.isActive("tableInsert");
     if (tableTools.hidden === inTable) {
@@ -188,4 +188,9 @@ export function createToolbar(getEditor: () => RichEditorHandle | null, fieldLab
     list[next].focus();
   });
   return { element, refresh };
+}
+
+/** Sets an attribute only when it changes: an unchanged write still makes the page restyle. */
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }

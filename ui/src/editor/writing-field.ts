@@ -23,7 +23,8 @@ export interface WritingFieldOptions {
   previewVisible: boolean;
   /** shown after the word count, e.g. how the count stands against a required range */
   wordsExtra?: HTMLElement;
-  onText?: (text: string) => void;
+  /** After an edit: `text()` writes the Markdown out, when the save or the check needs it. */
+  onText?: (text: () => string) => void;
   onWords?: (words: number) => void;
   /** adds "Cite evidence" to the toolbar */
   onCite?: () => void;
@@ -116,6 +117,7 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
     },
   );
 
+  let toolbarQueued = false;
   const created = createRichEditor({
     parent: editorBox,
     markdown: options.text,
@@ -123,13 +125,21 @@ export function createWritingField(options: WritingFieldOptions): WritingField {
     placeholder: options.readOnly ? "" : options.placeholder,
     describedBy: options.hint ? hintId : undefined,
     readOnly: options.readOnly,
-    onChange: (text) => {
-      options.onText?.(text);
-      previewer.request(text);
+    onChange: () => {
+      options.onText?.(created.getMarkdown);
+      previewer.request(created.getMarkdown);
     },
     onPasteImages: options.onPasteImages,
     onCitationClick: (id) => options.onEvidenceRef?.(id),
-    onSelectionChange: () => toolbar?.refresh(),
+    // Once per frame at most: a keystroke brings a transaction and a selection change.
+    onSelectionChange: () => {
+      if (toolbarQueued || !toolbar) return;
+      toolbarQueued = true;
+      requestAnimationFrame(() => {
+        toolbarQueued = false;
+        toolbar?.refresh();
+      });
+    },
     onLinkShortcut: toolbar ? () => void editLink() : undefined,
   });
   editor = created;

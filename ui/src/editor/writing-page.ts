@@ -28,9 +28,17 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
   const readOnly = keptAside;
   const group = framework.groups.find((g) => g.id === entry.group);
 
-  const save = (field: WritingFieldName | "topic", text: string) => {
-    section[field] = text;
-    ctx.autosave.changeSection(entry.id, field, text);
+  const save = (field: WritingFieldName | "topic", text: string | (() => string)) => {
+    if (typeof text === "string") {
+      section[field] = text;
+      ctx.autosave.changeSection(entry.id, field, text);
+      return;
+    }
+    // The editor's Markdown is written out when the save runs, and kept here then.
+    ctx.autosave.changeSection(entry.id, field, () => {
+      section[field] = text();
+      return section[field];
+    });
   };
 
   // ---- topic (3a/3b legislation or policy, specialist and advanced area topics) ----

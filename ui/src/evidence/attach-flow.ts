@@ -15,13 +15,17 @@ function citedWhere(evidence: Evidence, sections: string[]): string | null {
   return `in ${sections.map((id) => sectionShortName(evidence.outline(), id)).join(", ")}`;
 }
 
-/** One sentence about an attached item. */
+/** One sentence about an attached item, and what the core took out of a photo on the way in. */
 export function outcomeText(outcome: AttachOutcome, where: string | null): string {
   const { item } = outcome;
+  const cleaned =
+    outcome.metadata_removed.length > 0 ? `. Personal details were taken out of the photo: ${outcome.metadata_removed.join(", ")}` : "";
   if (outcome.already_attached) {
-    return where ? `already in your library as ${item.id} — cited ${where} too` : `already in your library as ${item.id}`;
+    return where
+      ? `already in your library as ${item.id} — cited ${where} too${cleaned}`
+      : `already in your library as ${item.id}${cleaned}`;
   }
-  return where ? `added to your library as ${item.id} and cited ${where}` : `added to your library as ${item.id}`;
+  return where ? `added to your library as ${item.id} and cited ${where}${cleaned}` : `added to your library as ${item.id}${cleaned}`;
 }
 
 /** The native file dialog, then the report. Resolves the ids of the items now in the library. */
@@ -115,7 +119,7 @@ export function showAttachReport(evidence: Evidence, reports: AttachReport[], se
     h("li", { class: "report-done", "data-evidence-id": outcome.item.id }, h("strong", null, name), `: ${outcomeText(outcome, where())}.`);
 
   const refusedRow = (report: AttachReport) => {
-    const error = report.error ?? ({ code: "attach_refused", message: "It could not be attached." } as AppError);
+    const error = report.error ?? ({ code: "refused", message: "It could not be attached." } as AppError);
     const status = h("p", { class: "report-status", role: "status" });
     const actions = h("div", { class: "report-actions" });
     const row = h(

@@ -161,7 +161,7 @@ describe("attaching", () => {
           pending: "big-1",
         },
       },
-      { name: "empty.txt", outcome: null, error: { code: "attach_refused", message: "“empty.txt” is empty. Nothing was attached." } },
+      { name: "empty.txt", outcome: null, error: { code: "refused", message: "“empty.txt” is empty. Nothing was attached." } },
     ];
     const { calls } = await openAt(library, "1a", {
       attach_files_dialog: () => reports(),
@@ -210,7 +210,11 @@ describe("attaching", () => {
     const library = new FakeLibrary([evidenceItem(3)]);
     const { calls } = await openAt(library, "1a", {
       attach_files_dialog: () => [
-        { name: "item-3.pdf", outcome: { item: library.items[0], already_attached: true, saved: saved() }, error: null },
+        {
+          name: "item-3.pdf",
+          outcome: { item: library.items[0], already_attached: true, metadata_removed: [], saved: saved() },
+          error: null,
+        },
         {
           name: "lecture.mp4",
           outcome: null,

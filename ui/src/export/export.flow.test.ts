@@ -147,7 +147,7 @@ describe("the export page", () => {
     const message = "E2 “Feedback.pdf” is missing from the evidence folder, so the export was not made.";
     const calls = await openExport({
       export_portfolio: () => {
-        throw { code: "export_refused", message };
+        throw { code: "refused", message };
       },
     });
     byTestId("export-go")!.click();
@@ -194,7 +194,7 @@ describe("opening an exported portfolio", () => {
     expect(byTestId("sidebar")).toBeNull();
 
     answer = () => {
-      throw { code: "import_refused", message: "This zip was not made by CMALT Portfolio's Export." };
+      throw { code: "refused", message: "This zip was not made by CMALT Portfolio's Export." };
     };
     button.click();
     const dialog = await waitFor(() => byTestId("error-dialog"));

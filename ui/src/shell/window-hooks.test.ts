@@ -34,7 +34,7 @@ describe("window hooks", () => {
     const commands: string[] = [];
     mockWindows("main");
     mockIPC((cmd) => void commands.push(cmd), { shouldMockEvents: true });
-    installWindowHooks(fakeApp(async () => Promise.reject({ code: "io", message: "The disk is full" })));
+    installWindowHooks(fakeApp(async () => Promise.reject({ code: "refused", message: "The disk is full" })));
     await settled(); // the listener registers through the mocked IPC
     await emit("tauri://close-requested");
     const message = await waitFor(() => document.querySelector("[data-testid=error-message]"));

@@ -104,7 +104,7 @@ export class FakeLibrary {
   add(item: EvidenceItem, sections: string[]): AttachOutcome {
     this.items.push(item);
     for (const section of sections) this.cite(section, item.id);
-    return { item, already_attached: false, saved: saved() };
+    return { item, already_attached: false, metadata_removed: [], saved: saved() };
   }
 
   handlers(): Record<string, (args: Record<string, unknown>) => unknown> {
@@ -141,7 +141,7 @@ export class FakeLibrary {
       save_evidence_details: (args) => {
         const details = args.details as EvidenceDetails;
         if (!understoodDate(details.date)) {
-          throw { code: "invalid", message: `"${details.date}" is not a date. Write it as YYYY-MM-DD, YYYY-MM or YYYY.` };
+          throw { code: "refused", message: `"${details.date}" is not a date. Write it as YYYY-MM-DD, YYYY-MM or YYYY.` };
         }
         const item = this.items.find((i) => i.id === args.evidenceId)!;
         Object.assign(item, details);

@@ -116,7 +116,7 @@ export function backend(overrides: Record<string, (args: Record<string, unknown>
         case "list_backups":
           return [];
         default:
-          throw { code: "invalid", message: `unexpected command ${cmd}` };
+          throw { code: "refused", message: `unexpected command ${cmd}` };
       }
     },
     { shouldMockEvents: true },

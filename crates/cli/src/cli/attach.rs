@@ -56,12 +56,20 @@ fn describe(outcome: &AttachOutcome, file: Option<&Path>) -> String {
         || "the link".to_string(),
         |f| format!("\"{}\"", f.display()),
     );
-    if outcome.already_attached {
+    let said = if outcome.already_attached {
         format!(
             "{what} is already in the library as {}: {}",
             item.id, item.details.title
         )
     } else {
         format!("Attached {what} as {}: {}", item.id, item.details.title)
+    };
+    if outcome.metadata_removed.is_empty() {
+        said
+    } else {
+        format!(
+            "{said}\nPersonal details were taken out of the photo: {}. Your own file is unchanged.",
+            outcome.metadata_removed.join(", ")
+        )
     }
 }

@@ -5,6 +5,7 @@ use super::{Result, Saved, Session, SessionError};
 use crate::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
 use crate::evidence_files::{self, StoredFile};
 use crate::model::Citation;
+use crate::photo_metadata;
 use crate::store::EVIDENCE_DIR;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -28,6 +29,9 @@ pub struct AttachOutcome {
     pub item: EvidenceItem,
     /// True when the same content was already in the library: no new item was made.
     pub already_attached: bool,
+    /// What was taken out of a photo on the way in ("where it was taken", …); empty when
+    /// there was nothing personal in it, or it is not a photo.
+    pub metadata_removed: Vec<String>,
     pub saved: Saved,
 }
 
@@ -147,6 +151,7 @@ impl Session {
         Ok(AttachOutcome {
             item,
             already_attached,
+            metadata_removed: Vec::new(),
             saved,
         })
     }
@@ -168,6 +173,24 @@ impl Session {
         sections: &[String],
         now: OffsetDateTime,
     ) -> Result<AttachOutcome> {
+        // A photo is kept without where it was taken, the camera's serial number or the
+        // owner's name: the candidate's own file outside the portfolio is never touched.
+        let cleaned = photo_metadata::without_personal_metadata(bytes)
+            .ok()
+            .filter(|cleaned| cleaned.changed);
+        let bytes: &[u8] = cleaned.as_ref().map_or(bytes, |cleaned| &cleaned.bytes);
+        if bytes.len() as u64 > self.evidence_limit() {
+            // Only a photo turned upright and saved again can grow past the limit.
+            return Err(SessionError::Invalid(format!(
+                "Once its personal details are taken out, the photo is {}, over the {} limit. Please attach a smaller copy of it.",
+                evidence_files::megabytes(bytes.len() as u64),
+                evidence_files::megabytes(self.evidence_limit())
+            )));
+        }
+        let metadata_removed: Vec<String> = cleaned
+            .iter()
+            .flat_map(|cleaned| cleaned.removed.iter().map(|kind| kind.label().to_string()))
+            .collect();
         let existing = self
             .item_with_content(&evidence_files::sha256_hex(bytes))
             .cloned();
@@ -183,7 +206,9 @@ impl Session {
                 (self.new_item(&title, file_source(stored), now)?, false)
             }
         };
-        self.cite_and_save(item, already_attached, sections, now)
+        let mut outcome = self.cite_and_save(item, already_attached, sections, now)?;
+        outcome.metadata_removed = metadata_removed;
+        Ok(outcome)
     }
 
     /// Checks and copies a file into the portfolio, then records it as an item cited from
