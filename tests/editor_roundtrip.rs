@@ -97,8 +97,8 @@ fn corpus() -> Vec<(String, String)> {
     texts
 }
 
-/// The editor's parse and save of each text, in the order given.
-fn through_the_editor(texts: &[String]) -> Vec<String> {
+/// The round-trip tool run on `input` (what it reads on stdin).
+fn run_the_tool(input: &[u8]) -> std::process::Output {
     let tool = root().join("ui/dist-tools/roundtrip.mjs");
     assert!(
         tool.is_file(),
@@ -112,12 +112,13 @@ fn through_the_editor(texts: &[String]) -> Vec<String> {
         .stderr(Stdio::piped())
         .spawn()
         .expect("node runs (scripts/setup.sh checks for it)");
-    node.stdin
-        .take()
-        .unwrap()
-        .write_all(serde_json::to_string(texts).unwrap().as_bytes())
-        .unwrap();
-    let output = node.wait_with_output().unwrap();
+    node.stdin.take().unwrap().write_all(input).unwrap();
+    node.wait_with_output().unwrap()
+}
+
+/// The editor's parse and save of each text, in the order given.
+fn through_the_editor(texts: &[String]) -> Vec<String> {
+    let output = run_the_tool(serde_json::to_string(texts).unwrap().as_bytes());
     assert!(
         output.status.success(),
         "the round-trip tool failed: {}",
@@ -212,19 +213,6 @@ fn every_section_renders_the_same_after_the_editor_saves_it() {
 
 #[test]
 fn the_tool_refuses_what_is_not_a_list_of_texts() {
-    let tool = root().join("ui/dist-tools/roundtrip.mjs");
-    let mut node = Command::new("node")
-        .arg(&tool)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    node.stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"not\": \"a list\"}")
-        .unwrap();
-    let output = node.wait_with_output().unwrap();
+    let output = run_the_tool(b"{\"not\": \"a list\"}");
     assert!(!output.status.success(), "bad input must fail loudly");
 }

@@ -861,6 +861,10 @@ due_on: string | null,
  */
 days_left: number | null, 
 /**
+ * "Your review of practice is due on 1 June 2029 (912 days).", as the window says it.
+ */
+due_text: string | null, 
+/**
  * The review under way, if any: the last one, not yet finished.
  */
 open: PracticeReview | null, completed: number, };

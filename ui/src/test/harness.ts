@@ -184,7 +184,7 @@ export function emptyOverview(partial: Partial<VersionsOverview> = {}): Versions
       latest: null,
       to_revise: [],
     },
-    review: { accredited_on: null, due_on: null, days_left: null, open: null, completed: 0 },
+    review: { accredited_on: null, due_on: null, days_left: null, due_text: null, open: null, completed: 0 },
     upgrades: ["senior"],
     ...partial,
   };

@@ -10,16 +10,6 @@ import type { BackupVersion, PathwayId, SnapshotInfo, VersionsOverview } from ".
 import { openReferral, outcomeName, outcomeOf } from "./assessment-view";
 import { copyMadeDialog, exportSnapshotDialog, keepSnapshotDialog, markSubmittedDialog, recordOutcomeDialog } from "./versions-dialogs";
 
-/** "Your review of practice is due on 1 June 2029 (912 days)." and its overdue form. */
-export function reviewDueText(dueOn: string, daysLeft: number): string {
-  if (daysLeft < 0) {
-    const late = -daysLeft;
-    return `Your review of practice was due on ${longDate(dueOn)} (${late} day${late === 1 ? "" : "s"} ago).`;
-  }
-  if (daysLeft === 0) return `Your review of practice is due today, ${longDate(dueOn)}.`;
-  return `Your review of practice is due on ${longDate(dueOn)} (${daysLeft} day${daysLeft === 1 ? "" : "s"}).`;
-}
-
 export function createVersionsPage(ctx: PageContext, note: string | null = null): Page {
   const { framework } = ctx.store;
   let destroyed = false;
@@ -315,12 +305,12 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
     if (!review) return;
     if (document.activeElement !== accredited) accredited.value = review.accredited_on ?? "";
     const status =
-      review.due_on !== null && review.days_left !== null
+      review.due_text !== null && review.days_left !== null
         ? h(
             "p",
             { class: review.days_left < 90 ? "review-due soon" : "review-due", "data-testid": "review-due" },
             icon("calendar"),
-            reviewDueText(review.due_on, review.days_left),
+            review.due_text,
           )
         : h(
             "p",

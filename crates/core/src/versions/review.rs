@@ -2,7 +2,7 @@
 //! (every few years from the award, then from the last review finished), and starting one
 //! from the future plans the candidate wrote.
 
-use crate::dates::{iso_date, parse_iso_date};
+use crate::dates::{iso_date, long_date, parse_iso_date};
 use crate::framework::Framework;
 use crate::model::{Portfolio, PracticeReview};
 use serde::Serialize;
@@ -32,9 +32,35 @@ pub struct ReviewStatus {
     pub due_on: Option<String>,
     /// Negative once overdue.
     pub days_left: Option<i64>,
+    /// "Your review of practice is due on 1 June 2029 (912 days).", as the window says it.
+    pub due_text: Option<String>,
     /// The review under way, if any: the last one, not yet finished.
     pub open: Option<PracticeReview>,
     pub completed: usize,
+}
+
+/// When the review is due, in words, counting the days either way.
+fn due_text(due: Date, days_left: i64) -> String {
+    let days = |n: i64| {
+        if n == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{n} days")
+        }
+    };
+    match days_left {
+        ..0 => format!(
+            "Your review of practice was due on {} ({} ago).",
+            long_date(due),
+            days(-days_left)
+        ),
+        0 => format!("Your review of practice is due today, {}.", long_date(due)),
+        _ => format!(
+            "Your review of practice is due on {} ({}).",
+            long_date(due),
+            days(days_left)
+        ),
+    }
 }
 
 pub fn status(framework: &Framework, portfolio: &Portfolio, today: Date) -> ReviewStatus {
@@ -43,6 +69,7 @@ pub fn status(framework: &Framework, portfolio: &Portfolio, today: Date) -> Revi
         accredited_on: portfolio.accredited_on.clone(),
         due_on: due.map(iso_date),
         days_left: due.map(|date| (date - today).whole_days()),
+        due_text: due.map(|date| due_text(date, (date - today).whole_days())),
         open: open_review(portfolio).cloned(),
         completed: portfolio
             .reviews
@@ -145,6 +172,27 @@ pub fn update(portfolio: &mut Portfolio, patch: ReviewPatch) -> Result<(), Revie
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_due_date_is_said_in_words_either_way() {
+        let due = time::macros::date!(2029 - 06 - 01);
+        assert_eq!(
+            due_text(due, 912),
+            "Your review of practice is due on 1 June 2029 (912 days)."
+        );
+        assert_eq!(
+            due_text(due, 1),
+            "Your review of practice is due on 1 June 2029 (1 day)."
+        );
+        assert_eq!(
+            due_text(due, 0),
+            "Your review of practice is due today, 1 June 2029."
+        );
+        assert_eq!(
+            due_text(due, -3),
+            "Your review of practice was due on 1 June 2029 (3 days ago)."
+        );
+    }
     use crate::framework::PathwayId;
     use time::macros::date;
 
