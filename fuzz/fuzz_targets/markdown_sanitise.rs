@@ -7,7 +7,8 @@
 
 mod live_html;
 
-use cmalt_core::{evidence_refs, markdown};
+use cmalt_core::evidence::refs as evidence_refs;
+use cmalt_core::markdown;
 use libfuzzer_sys::fuzz_target;
 
 /// Odd-numbered items exist (linked, with a title full of characters to escape); even ones

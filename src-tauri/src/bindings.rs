@@ -83,7 +83,7 @@ mod tests {
             core::markdown::Rendered,
             core::word_guide::WordsNote,
             core::recent::RecentPortfolio,
-            core::backups::BackupInfo,
+            core::store::backups::BackupInfo,
             // Writing: find and replace, spelling.
             core::find::TextPart,
             core::find::FindQuery,

@@ -2,10 +2,10 @@
 //! (the folder and its backups when a portfolio cannot be read). The UI branches on `code`
 //! and shows `message` as it is.
 
-use cmalt_core::backups::BackupInfo;
-use cmalt_core::evidence_files::AttachError;
+use cmalt_core::evidence::files::AttachError;
 use cmalt_core::session::SessionError;
 use cmalt_core::store::StoreError;
+use cmalt_core::store::backups::BackupInfo;
 use serde::Serialize;
 
 /// What kind of refusal: the UI branches on it (an unreadable file offers its backups, an

@@ -48,7 +48,7 @@ fn attach_all(
 ) -> CommandResult<Vec<AttachReport>> {
     let mut reports = Vec::new();
     for path in paths {
-        let name = cmalt_core::evidence_files::display_name(&path);
+        let name = cmalt_core::evidence::files::display_name(&path);
         let result = state.with_session(|s| s.attach_file(&path, "", sections, now()));
         reports.push(match result {
             Ok(outcome) => AttachReport {
@@ -139,12 +139,12 @@ pub async fn make_smaller_copy(
         "Making the smaller copy stopped",
         ErrorCode::Refused,
         move || {
-            cmalt_core::smaller_copy::smaller_copy_of(&path, limit)
+            cmalt_core::evidence::smaller_copy::smaller_copy_of(&path, limit)
                 .map_err(|e| CommandError::new(ErrorCode::Refused, e.to_string()))
         },
     )
     .await?;
-    let cmalt_core::smaller_copy::SmallerFile {
+    let cmalt_core::evidence::smaller_copy::SmallerFile {
         original_name,
         file_name,
         before_bytes: size,
@@ -169,8 +169,8 @@ pub async fn make_smaller_copy(
         file_name,
         before_bytes: size,
         after_bytes: copy.bytes.len() as u64,
-        before_size: cmalt_core::evidence_files::megabytes(size),
-        after_size: cmalt_core::evidence_files::megabytes(copy.bytes.len() as u64),
+        before_size: cmalt_core::evidence::files::megabytes(size),
+        after_size: cmalt_core::evidence::files::megabytes(copy.bytes.len() as u64),
         width: copy.width,
         height: copy.height,
         original_width: copy.original_width,
@@ -295,7 +295,7 @@ pub fn open_evidence(
 pub fn files_dropped(state: &AppState, paths: Vec<PathBuf>) -> Vec<String> {
     let names = paths
         .iter()
-        .map(|p| cmalt_core::evidence_files::display_name(p))
+        .map(|p| cmalt_core::evidence::files::display_name(p))
         .collect();
     state.pending().dropped = paths;
     names

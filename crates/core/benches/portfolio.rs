@@ -265,6 +265,6 @@ fn copy_the_evidence_files_with_fsync(bencher: divan::Bencher) {
                 file.write_all(&bytes).unwrap();
                 file.sync_all().unwrap();
             }
-            cmalt_core::atomic::sync_folder(&out).unwrap();
+            cmalt_core::store::atomic::sync_folder(&out).unwrap();
         });
 }

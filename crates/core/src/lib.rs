@@ -1,34 +1,26 @@
 //! The CMALT Portfolio core: plain Rust that knows nothing of windows. The desktop app and
 //! the command line are thin layers over it.
 
-pub mod atomic;
-pub mod backups;
 pub mod checklist;
 pub mod dates;
 pub mod deadlines;
 pub mod draft_vocabulary;
 pub mod evidence;
-pub mod evidence_files;
-pub mod evidence_refs;
 pub mod export;
 pub mod find;
 pub mod framework;
 pub mod import;
 pub mod integrity;
 pub mod link_check;
-pub mod lock;
 pub mod markdown;
 pub mod model;
 pub mod no_follow;
 pub mod outline;
 pub mod personal_data;
-pub mod photo_metadata;
 pub mod private_folder;
 pub mod recent;
 pub mod session;
 pub mod share_check_data;
-pub mod shrink;
-pub mod smaller_copy;
 pub mod spelling;
 pub mod staging;
 pub mod store;

@@ -1,10 +1,10 @@
 //! The app's own data folder (from the OS, via `directories`): where new portfolios go by
 //! default, and the list of recently opened portfolio folders.
 
-use crate::atomic::write_atomically;
 use crate::framework::PathwayId;
 use crate::model::Portfolio;
 use crate::store::PORTFOLIO_FILE;
+use crate::store::atomic::write_atomically;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io;

@@ -116,7 +116,7 @@ impl StagedFolder {
         }
         fs::rename(&self.temp, &self.target)?;
         self.published = true;
-        crate::atomic::sync_folder(parent_of(&self.target))
+        crate::store::atomic::sync_folder(parent_of(&self.target))
     }
 }
 

@@ -8,8 +8,8 @@
 mod crash_support;
 use crash_support::RandomKiller;
 
+use cmalt_core::evidence::files::sha256_hex;
 use cmalt_core::evidence::{EvidenceItem, EvidenceSource};
-use cmalt_core::evidence_files::sha256_hex;
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::model::Portfolio;
 use cmalt_core::session::Session;

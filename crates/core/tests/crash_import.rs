@@ -11,7 +11,7 @@ mod crash_support;
 use crash_support::RandomKiller;
 
 use cmalt_core::evidence::EvidenceSource;
-use cmalt_core::evidence_files::sha256_hex;
+use cmalt_core::evidence::files::sha256_hex;
 use cmalt_core::store::{self, EVIDENCE_DIR};
 use std::fs;
 use std::path::Path;

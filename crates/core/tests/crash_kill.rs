@@ -69,8 +69,9 @@ fn sigkill_at_random_moments_never_loses_or_tears_a_save() {
             version >= last_reported,
             "after kill {kill}: version {version} on disk is older than {last_reported}, which was reported saved"
         );
-        for backup in cmalt_core::backups::list(&folder).unwrap() {
-            let bytes = std::fs::read(cmalt_core::backups::path_of(&folder, &backup)).unwrap();
+        for backup in cmalt_core::store::backups::list(&folder).unwrap() {
+            let bytes =
+                std::fs::read(cmalt_core::store::backups::path_of(&folder, &backup)).unwrap();
             let kept: Portfolio = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
                 panic!(
                     "after kill {kill} backup {} must read: {e}",

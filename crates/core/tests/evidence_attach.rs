@@ -1,8 +1,8 @@
 //! Attaching evidence: the 1 MB rule, every bad input leaving the portfolio as it was, the
 //! same file twice being one item, links, citations, numbering, replace and remove.
 
+use cmalt_core::evidence::files::AttachError;
 use cmalt_core::evidence::{EvidenceDetails, EvidenceSource};
-use cmalt_core::evidence_files::AttachError;
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::model::{Citation, Portfolio};
 use cmalt_core::session::{LinkRequest, Session, SessionError};
@@ -625,8 +625,8 @@ fn a_photo_is_stored_without_where_it_was_taken_and_the_original_is_untouched() 
     let original = phone_photo(&documents);
     let before = fs::read(&original).unwrap();
     assert!(
-        cmalt_core::photo_metadata::personal_metadata(&before)
-            .contains(&cmalt_core::photo_metadata::MetadataKind::Location),
+        cmalt_core::evidence::photo_metadata::personal_metadata(&before)
+            .contains(&cmalt_core::evidence::photo_metadata::MetadataKind::Location),
         "the test photo carries a location"
     );
     let outcome = fixture.attach(&original, &["1a"]).unwrap();
@@ -640,7 +640,10 @@ fn a_photo_is_stored_without_where_it_was_taken_and_the_original_is_untouched() 
     );
     let stored = &fixture.evidence_files()[0];
     let kept = fs::read(fixture.session.folder().join("evidence").join(stored)).unwrap();
-    assert_eq!(cmalt_core::photo_metadata::personal_metadata(&kept), []);
+    assert_eq!(
+        cmalt_core::evidence::photo_metadata::personal_metadata(&kept),
+        []
+    );
     image::load_from_memory(&kept).expect("the stored photo still opens");
     assert_eq!(
         fs::read(&original).unwrap(),

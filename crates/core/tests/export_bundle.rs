@@ -1,8 +1,8 @@
 //! Exporting: the web bundle's files and page structure, the single page, hostile text kept
 //! harmless, the size report against the 10 MB limit, and an existing target never overwritten.
 
+use cmalt_core::evidence::files::store_bytes;
 use cmalt_core::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
-use cmalt_core::evidence_files::store_bytes;
 use cmalt_core::export::bundle::EXPORTED_AT_KEY;
 use cmalt_core::export::sizes::SizeReport;
 use cmalt_core::export::{self, ExportError, ExportFormat, ExportOptions};

@@ -1,8 +1,8 @@
 //! Opening an export again: a folder or zip becomes the same portfolio, and every hostile or
 //! damaged bundle is refused with its own message, writing nothing anywhere.
 
+use cmalt_core::evidence::files::{sha256_hex, store_bytes};
 use cmalt_core::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
-use cmalt_core::evidence_files::{sha256_hex, store_bytes};
 use cmalt_core::export::reopen::{self, MAX_ENTRIES, MAX_ZIP_BYTES, ReopenError, open_bundle};
 use cmalt_core::export::{self, ExportFormat, ExportOptions};
 use cmalt_core::framework::{Framework, PathwayId};

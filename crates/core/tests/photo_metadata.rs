@@ -5,7 +5,7 @@
 //! Needs `imagemagick`, `libimage-exiftool-perl` and `icc-profiles-free` (for an sRGB profile);
 //! a missing one fails the test with the package to install, it is never skipped.
 
-use cmalt_core::photo_metadata::{
+use cmalt_core::evidence::photo_metadata::{
     MetadataError, MetadataKind, personal_metadata, without_personal_metadata,
 };
 use serde_json::{Map, Value};

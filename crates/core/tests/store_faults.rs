@@ -198,11 +198,11 @@ fn a_folder_in_place_of_the_portfolio_file_is_named_and_the_next_save_succeeds()
     edit(&mut session, "1a", "the last good version").unwrap();
     let file = folder.join(PORTFOLIO_FILE);
     let backup_files = |folder: &Path| -> Vec<(String, Vec<u8>)> {
-        cmalt_core::backups::list(folder)
+        cmalt_core::store::backups::list(folder)
             .unwrap()
             .iter()
             .map(|b| {
-                let bytes = fs::read(cmalt_core::backups::path_of(folder, b)).unwrap();
+                let bytes = fs::read(cmalt_core::store::backups::path_of(folder, b)).unwrap();
                 (b.file_name.clone(), bytes)
             })
             .collect()

@@ -3,7 +3,7 @@
 //! `portfolio.json` without taking the folder's lock, so it can run while the app is open.
 
 use super::terminal;
-use cmalt_core::evidence_files::megabytes;
+use cmalt_core::evidence::files::megabytes;
 use cmalt_core::export::revisions::RevisionSummary;
 use cmalt_core::export::sizes::SizeReport;
 use cmalt_core::export::{self, ExportExtras, ExportFormat, ExportOptions};

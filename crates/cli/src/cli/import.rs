@@ -3,7 +3,7 @@
 //! already there) changes nothing.
 
 use super::terminal;
-use cmalt_core::evidence_files::display_name;
+use cmalt_core::evidence::files::display_name;
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::import::{self, ImportReport};
 use std::fmt::Write as _;

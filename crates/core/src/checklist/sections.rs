@@ -4,7 +4,7 @@
 use super::suggestions::Readings;
 use super::{Found, ProblemCode, filled, section_name};
 use crate::evidence::EvidenceItem;
-use crate::evidence_refs::references_in;
+use crate::evidence::refs::references_in;
 use crate::framework::{Framework, SectionInfo, SectionKind, Topic, WordRange};
 use crate::markdown::count_markdown_words;
 use crate::model::{Portfolio, SectionEntry};

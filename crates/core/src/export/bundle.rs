@@ -5,12 +5,12 @@
 use super::html::{self, FileView, Styles};
 use super::revisions::RevisionSummary;
 use super::{ExportError, ExportOptions, Result, io_error};
-use crate::atomic::{sync_folder, write_atomically};
+use crate::evidence::files::sha256_hex;
 use crate::evidence::{EvidenceItem, EvidenceSource};
-use crate::evidence_files::sha256_hex;
 use crate::framework::Framework;
 use crate::model::Portfolio;
 use crate::staging::{self, parent_of, tidy_abandoned_siblings};
+use crate::store::atomic::{sync_folder, write_atomically};
 use crate::store::{EVIDENCE_DIR, PORTFOLIO_FILE};
 use serde::Serialize;
 use std::fs;
@@ -64,7 +64,7 @@ pub(crate) fn read_evidence<'p>(
         };
         // `stored_path` is the one check that a name stays inside `evidence/`.
         let Some(path) =
-            crate::evidence_files::stored_path(&portfolio_folder.join(EVIDENCE_DIR), &item.source)
+            crate::evidence::files::stored_path(&portfolio_folder.join(EVIDENCE_DIR), &item.source)
         else {
             return Err(ExportError::UnsafeStoredName {
                 id: item.id.clone(),

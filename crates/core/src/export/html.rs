@@ -5,9 +5,9 @@
 
 use super::revisions::RevisionSummary;
 use crate::dates::long_date;
+use crate::evidence::files::megabytes;
+use crate::evidence::refs::{link_references, references_in};
 use crate::evidence::{EvidenceItem, EvidenceSource, evidence_date_start};
-use crate::evidence_files::megabytes;
-use crate::evidence_refs::{link_references, references_in};
 use crate::framework::{Framework, Group, SectionInfo, SectionKind};
 use crate::markdown;
 use crate::model::{NominatedAssessor, Portfolio, SectionEntry};

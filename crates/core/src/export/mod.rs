@@ -9,9 +9,9 @@ pub mod revisions;
 pub mod single;
 pub mod sizes;
 
-use crate::atomic::describe_io_error_for;
 use crate::framework::Framework;
 use crate::model::Portfolio;
+use crate::store::atomic::describe_io_error_for;
 use revisions::RevisionSummary;
 use serde::{Deserialize, Serialize};
 use sizes::SizeReport;

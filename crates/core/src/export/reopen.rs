@@ -4,12 +4,12 @@
 //! are not what `portfolio.json` says they are.
 
 use super::bundle::{EXPORTED_AT_KEY, is_plain_file_name};
-use crate::atomic::{describe_io_error_for, sync_folder};
 use crate::evidence::EvidenceSource;
-use crate::evidence_files::{megabytes, sha256_hex};
+use crate::evidence::files::{megabytes, sha256_hex};
 use crate::framework::Framework;
 use crate::model::{Portfolio, SCHEMA_VERSION};
 use crate::staging::StagedFolder;
+use crate::store::atomic::{describe_io_error_for, sync_folder};
 use crate::store::{EVIDENCE_DIR, PORTFOLIO_FILE, PortfolioFolder, StoreError};
 use serde::Serialize;
 use std::collections::BTreeSet;

@@ -4,7 +4,7 @@
 use super::ExportFormat;
 use super::bundle::BundleFile;
 use super::single::SinglePage;
-use crate::evidence_files::megabytes;
+use crate::evidence::files::megabytes;
 use serde::Serialize;
 use std::io::Cursor;
 

@@ -19,9 +19,9 @@ mod write;
 pub use plan::{DraftImport, PathwayChoice, PlannedItem, PlannedSection, PlannedSource};
 pub use report::{EvidenceTally, ImportReport, MissingFile, NotPlaced, RefusedItem, SectionReport};
 
-use crate::atomic::describe_io_error_for;
-use crate::evidence_files::megabytes;
+use crate::evidence::files::megabytes;
 use crate::framework::{Framework, PathwayId};
+use crate::store::atomic::describe_io_error_for;
 use serde::Serialize;
 use std::fs;
 use std::io::{self, Read};
@@ -174,7 +174,7 @@ pub fn read_draft(
     path: &Path,
     pathway: Option<PathwayId>,
 ) -> Result<DraftImport> {
-    let name = crate::evidence_files::display_name(path);
+    let name = crate::evidence::files::display_name(path);
     let metadata = fs::metadata(path).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => ImportError::NotFound(name.clone()),
         _ => ImportError::Unreadable {

@@ -5,8 +5,8 @@
 
 use super::report::{EvidenceTally, ImportReport, MissingFile, RefusedItem, SectionReport};
 use super::{DraftImport, NOT_PLACED_FILE, PathwayChoice, PlannedSource, Result};
+use crate::evidence::files::{self as evidence_files, AttachError, StoredFile};
 use crate::evidence::{EvidenceItem, EvidenceSource};
-use crate::evidence_files::{self, AttachError, StoredFile};
 use crate::framework::{Framework, Requirement};
 use crate::markdown::count_markdown_words;
 use crate::model::Portfolio;
@@ -202,12 +202,15 @@ impl DraftImport {
             None
         } else {
             let path = opened.path().join(NOT_PLACED_FILE);
-            match crate::atomic::write_atomically(&path, self.not_placed_markdown().as_bytes()) {
+            match crate::store::atomic::write_atomically(
+                &path,
+                self.not_placed_markdown().as_bytes(),
+            ) {
                 Ok(()) => Some(path.to_string_lossy().into_owned()),
                 Err(error) => {
                     notes.push(format!(
                         "{NOT_PLACED_FILE} could not be saved ({}); the text not placed is listed in this report only.",
-                        crate::atomic::describe_io_error(&error)
+                        crate::store::atomic::describe_io_error(&error)
                     ));
                     None
                 }
@@ -279,7 +282,7 @@ impl DraftImport {
                 name,
                 bytes: image.bytes.len() as u64,
                 limit,
-                can_make_smaller: crate::shrink::can_make_smaller(&image.bytes),
+                can_make_smaller: crate::evidence::shrink::can_make_smaller(&image.bytes),
             }));
         }
         if image.bytes.is_empty() {

@@ -2,10 +2,10 @@
 //! replace and remove items. A refused file leaves the portfolio exactly as it was.
 
 use super::{Result, Saved, Session, SessionError};
+use crate::evidence::files::{self as evidence_files, StoredFile};
+use crate::evidence::photo_metadata;
 use crate::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
-use crate::evidence_files::{self, StoredFile};
 use crate::model::Citation;
-use crate::photo_metadata;
 use crate::store::EVIDENCE_DIR;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -557,7 +557,7 @@ impl Session {
                         && item.details.still_relevant_because.trim().is_empty(),
                     kind_label: kind_label(&item.source),
                     size: matches!(item.source, EvidenceSource::File { .. })
-                        .then(|| crate::evidence_files::megabytes(item.source.bytes())),
+                        .then(|| crate::evidence::files::megabytes(item.source.bytes())),
                     date: crate::evidence::describe_date(&item.details.date, years, today),
                     cited_in,
                     item: item.clone(),
@@ -574,7 +574,7 @@ impl Session {
             self.framework.evidence_file_limit_bytes,
             self.framework.submission_limit_bytes,
         );
-        let size = crate::evidence_files::megabytes;
+        let size = crate::evidence::files::megabytes;
         LibraryView {
             rows,
             total_bytes,
@@ -592,7 +592,7 @@ impl Session {
     pub fn render(&self, markdown: &str) -> crate::markdown::Rendered {
         let mut rendered = crate::markdown::render(markdown);
         if rendered.html.contains("[E") {
-            rendered.html = crate::evidence_refs::link_references(&rendered.html, |id| {
+            rendered.html = crate::evidence::refs::link_references(&rendered.html, |id| {
                 self.portfolio
                     .evidence_item(id)
                     .map(|item| item.details.title.clone())

@@ -36,7 +36,7 @@ pub enum SessionError {
     Invalid(String),
     /// A file could not be attached; the portfolio is unchanged.
     #[error(transparent)]
-    Attach(#[from] crate::evidence_files::AttachError),
+    Attach(#[from] crate::evidence::files::AttachError),
     #[error("There is no evidence item {0} in this portfolio.")]
     UnknownEvidence(String),
     /// A snapshot could not be taken, read or compared; the portfolio is unchanged.

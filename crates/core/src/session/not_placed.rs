@@ -4,8 +4,8 @@
 //! through a link, never more than a draft could hold.
 
 use super::{Result, Session, SessionError};
-use crate::backups::BACKUP_DIR;
 use crate::import::{MARKDOWN_LIMIT_BYTES, NOT_PLACED_FILE};
+use crate::store::backups::BACKUP_DIR;
 use std::io;
 use time::OffsetDateTime;
 
@@ -33,7 +33,7 @@ impl Session {
             }
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(error) => {
-                return Err(refused(crate::atomic::describe_io_error_for(
+                return Err(refused(crate::store::atomic::describe_io_error_for(
                     "read", &error,
                 )));
             }
@@ -56,7 +56,7 @@ impl Session {
             .map_err(|error| {
                 SessionError::Invalid(format!(
                     "The note could not be set aside: {}. It is still there.",
-                    crate::atomic::describe_io_error(&error)
+                    crate::store::atomic::describe_io_error(&error)
                 ))
             })
     }

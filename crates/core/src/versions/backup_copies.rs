@@ -3,9 +3,9 @@
 
 use super::snapshots::{SNAPSHOT_DIR, copy_title, create_copy};
 use super::{Result, VersionsError};
-use crate::backups::{self, BackupInfo};
 use crate::markdown::count_markdown_words;
 use crate::model::Portfolio;
+use crate::store::backups::{self, BackupInfo};
 use crate::store::{self, EVIDENCE_DIR};
 use serde::Serialize;
 use std::fs;

@@ -2,11 +2,11 @@
 //! evidence files. A snapshot is built in a temporary sibling folder and renamed into place,
 //! so it is either whole or absent, and nothing ever writes into one that exists.
 
-use crate::atomic::{describe_io_error_for, sync_folder};
-use crate::evidence_files::{is_regular_file, stored_path};
+use crate::evidence::files::{is_regular_file, stored_path};
 use crate::framework::PathwayId;
 use crate::integrity;
 use crate::model::Portfolio;
+use crate::store::atomic::{describe_io_error_for, sync_folder};
 use crate::store::{
     EVIDENCE_DIR, MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_FILE, PortfolioFolder, StoreError,
 };

@@ -123,7 +123,7 @@ pub fn list(portfolio_folder: &Path) -> io::Result<Vec<BackupInfo>> {
                     saved_at: order.0.format(&Rfc3339).ok()?,
                     file_name,
                     bytes,
-                    size: crate::evidence_files::megabytes(bytes),
+                    size: crate::evidence::files::megabytes(bytes),
                 },
             ))
         })

@@ -1,6 +1,12 @@
 //! The evidence library's items: files copied into the portfolio's `evidence/` folder and
 //! links, each described (what it shows, where it comes from, when) and numbered E1, E2...
 
+pub mod files;
+pub mod photo_metadata;
+pub mod refs;
+pub mod shrink;
+pub mod smaller_copy;
+
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 

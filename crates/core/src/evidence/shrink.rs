@@ -46,7 +46,7 @@ pub enum ShrinkError {
     )]
     TooLargeToProcess,
     /// Still over the limit at the smallest size that stays legible.
-    #[error("Even a copy shrunk to {MIN_LONG_SIDE} pixels across is over {}, so the app cannot make a small enough copy. Add it as a link instead, or crop it to the part that matters.", crate::evidence_files::megabytes(*.limit))]
+    #[error("Even a copy shrunk to {MIN_LONG_SIDE} pixels across is over {}, so the app cannot make a small enough copy. Add it as a link instead, or crop it to the part that matters.", crate::evidence::files::megabytes(*.limit))]
     CannotFit { limit: u64 },
     /// Encoding in memory failed; not expected for a decoded image.
     #[error("The smaller copy could not be made ({0}).")]

@@ -2,9 +2,9 @@
 //! read under a cap (a disk image is not a photo), shrunk under the evidence limit by
 //! `shrink`, and named after the original, which is never touched.
 
-use crate::atomic::describe_io_error_for;
-use crate::evidence_files::{display_name, megabytes};
-use crate::shrink::{self, SmallerCopy};
+use crate::evidence::files::{display_name, megabytes};
+use crate::evidence::shrink::{self, SmallerCopy};
+use crate::store::atomic::describe_io_error_for;
 use std::io::Read;
 use std::path::Path;
 

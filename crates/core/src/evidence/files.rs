@@ -2,9 +2,9 @@
 //! bad inputs (missing, empty, a folder, a symlink, unreadable, changing while copied), a
 //! name that is safe on every OS, and a copy that is complete or absent.
 
-use crate::atomic::{describe_io_error, describe_io_error_for, write_atomically};
 use crate::evidence::EvidenceSource;
 use crate::store::EVIDENCE_DIR;
+use crate::store::atomic::{describe_io_error, describe_io_error_for, write_atomically};
 use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::{self, Read};
@@ -126,7 +126,7 @@ pub fn read_checked(source: &Path, limit: u64) -> Result<(String, Vec<u8>)> {
         name: name.clone(),
         bytes,
         limit,
-        can_make_smaller: crate::shrink::can_make_smaller(head),
+        can_make_smaller: crate::evidence::shrink::can_make_smaller(head),
     };
     if metadata.len() > limit {
         let mut head = [0u8; 64];

@@ -2,11 +2,15 @@
 //! opening (with its lock), saving atomically, and recovering from a file that cannot be
 //! read without ever overwriting it.
 
-use crate::atomic::{describe_io_error_for, write_atomically};
-use crate::backups::{self, BackupInfo};
+pub mod atomic;
+pub mod backups;
+pub mod lock;
+
 use crate::integrity::{self, UnsafeContent};
-use crate::lock::{FolderLock, LOCK_FILE, LockOutcome};
 use crate::model::{Portfolio, SCHEMA_VERSION};
+use crate::store::atomic::{describe_io_error_for, write_atomically};
+use crate::store::lock::{FolderLock, LOCK_FILE, LockOutcome};
+use backups::BackupInfo;
 use serde::Serialize;
 use std::fs;
 use std::io;
@@ -85,7 +89,7 @@ pub enum StoreError {
     LinkInside { folder: PathBuf, name: String },
     /// `portfolio.json` is far larger than any portfolio's text.
     #[error(
-        "The portfolio in {folder} was not opened: its portfolio.json is {} and no portfolio's text comes near {}, so it is not a file this app wrote. Nothing was changed.", crate::evidence_files::megabytes(*.bytes), crate::evidence_files::megabytes(*.limit)
+        "The portfolio in {folder} was not opened: its portfolio.json is {} and no portfolio's text comes near {}, so it is not a file this app wrote. Nothing was changed.", crate::evidence::files::megabytes(*.bytes), crate::evidence::files::megabytes(*.limit)
     )]
     TooLarge {
         folder: PathBuf,
