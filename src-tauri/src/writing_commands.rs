@@ -32,8 +32,7 @@ pub fn replace_in_portfolio(
     section_id: Option<String>,
 ) -> CommandResult<Replaced> {
     state.with_session(|session| {
-        let (outcome, _) =
-            session.replace_all(&query, &replacement, section_id.as_deref(), now())?;
+        let outcome = session.replace_all(&query, &replacement, section_id.as_deref(), now())?;
         Ok(Replaced {
             outcome,
             opened: session.view(),

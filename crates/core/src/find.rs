@@ -2,11 +2,11 @@
 //! link's address or a formatting mark is never found or changed. Replacing edits the
 //! Markdown only inside plain runs of text, so everything around a match stays as written.
 
-use crate::markdown::limit_nesting;
+use crate::markdown::{comrak_options, limit_nesting};
 use crate::model::{Portfolio, SectionEntry};
 use crate::outline::Outline;
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
-use comrak::{Arena, Options, parse_document};
+use comrak::{Arena, parse_document};
 use serde::{Deserialize, Serialize};
 
 /// Characters of context either side of a match in the list of results.
@@ -262,10 +262,8 @@ fn text_runs(markdown: &str, part: TextPart) -> Vec<TextRun> {
     }
     let markdown = limit_nesting(markdown);
     let arena = Arena::new();
-    let mut options = Options::default();
-    options.extension.table = true;
-    options.extension.strikethrough = true;
-    options.extension.autolink = true;
+    // Parsed as the preview and the export parse it, so the runs are the text they show.
+    let options = comrak_options();
     let root = parse_document(&arena, &markdown, &options);
     let lines = line_starts(&markdown);
     let mut runs = Vec::new();

@@ -18,7 +18,8 @@ pub struct Rendered {
     pub words: usize,
 }
 
-fn comrak_options() -> Options<'static> {
+/// The CommonMark + GFM options every reading of a candidate's text uses.
+pub(crate) fn comrak_options() -> Options<'static> {
     let mut options = Options::default();
     options.extension.table = true;
     options.extension.strikethrough = true;

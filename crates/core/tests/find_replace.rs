@@ -97,7 +97,7 @@ fn match_case_finds_only_the_same_capitals() {
 fn replacing_everywhere_changes_the_words_and_nothing_around_them_and_saves() {
     let root = tempfile::tempdir().unwrap();
     let mut session = session_with_text(&root);
-    let (outcome, _) = session
+    let outcome = session
         .replace_all(
             &query("moodle"),
             "Canvas",
@@ -135,7 +135,7 @@ fn replacing_everywhere_changes_the_words_and_nothing_around_them_and_saves() {
 fn replacing_in_one_section_leaves_the_others_and_escapes_what_was_typed() {
     let root = tempfile::tempdir().unwrap();
     let mut session = session_with_text(&root);
-    let (outcome, _) = session
+    let outcome = session
         .replace_all(
             &query("easy part"),
             "*hard* part",
@@ -148,7 +148,7 @@ fn replacing_in_one_section_leaves_the_others_and_escapes_what_was_typed() {
         session.portfolio().sections["1a"].reflection,
         r"On reflection, Moodle was the \*hard\* part."
     );
-    let (outcome, _) = session
+    let outcome = session
         .replace_all(
             &query("Moodle"),
             "Canvas",

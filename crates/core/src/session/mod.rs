@@ -219,14 +219,14 @@ impl Session {
     }
 
     /// Replaces every match, in one section or everywhere, as one save: on a failed save the
-    /// portfolio in memory is as it was, and the disk too.
+    /// portfolio in memory is as it was, and the disk too. Nothing replaced, nothing saved.
     pub fn replace_all(
         &mut self,
         query: &FindQuery,
         replacement: &str,
         only_section: Option<&str>,
         now: OffsetDateTime,
-    ) -> Result<(ReplaceOutcome, Saved)> {
+    ) -> Result<ReplaceOutcome> {
         if let Some(id) = only_section
             && self.framework.section(id).is_none()
         {
@@ -235,24 +235,13 @@ impl Session {
         let before = self.portfolio.clone();
         let outcome =
             crate::find::replace_all(&mut self.portfolio, query, replacement, only_section);
-        if outcome.replaced == 0 {
-            let saved = Saved {
-                saved_at: self
-                    .portfolio
-                    .updated_at
-                    .format(&Rfc3339)
-                    .unwrap_or_default(),
-                outline: self.outline(),
-            };
-            return Ok((outcome, saved));
+        if outcome.replaced > 0
+            && let Err(error) = self.save(now)
+        {
+            self.portfolio = before;
+            return Err(error);
         }
-        match self.save(now) {
-            Ok(saved) => Ok((outcome, saved)),
-            Err(error) => {
-                self.portfolio = before;
-                Err(error)
-            }
-        }
+        Ok(outcome)
     }
 
     pub fn save_details(&mut self, patch: DetailsPatch, now: OffsetDateTime) -> Result<Saved> {
