@@ -1,13 +1,30 @@
 // Helpers for tests that drive the rich editor as a candidate would: select words, type, press keys.
 import type { Editor } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
+import { afterEach } from "vitest";
 import { createRichEditor, type RichEditorHandle, type RichEditorOptions } from "../editor/editor";
 import { createMarkdownManager, serializeMarkdown } from "../editor/markdown-io";
+
+const mounted: RichEditorHandle[] = [];
+
+/**
+ * Each test's editors are taken down after it. Their DOM observer is flushed first: a view
+ * destroyed with mutations still unread schedules a flush 20 ms later, which would then run
+ * after the test environment (and `document`) is gone and fail the run.
+ */
+afterEach(() => {
+  for (const editor of mounted.splice(0)) {
+    (editor.tiptap.view as unknown as { domObserver: { flush(): void } }).domObserver.flush();
+    editor.destroy();
+  }
+});
 
 export function mountEditor(markdown: string, options: Partial<RichEditorOptions> = {}): RichEditorHandle {
   const parent = document.createElement("div");
   document.body.appendChild(parent);
-  return createRichEditor({ parent, markdown, label: "Description", placeholder: "Write here", ...options });
+  const editor = createRichEditor({ parent, markdown, label: "Description", placeholder: "Write here", ...options });
+  mounted.push(editor);
+  return editor;
 }
 
 /** Selects the first occurrence of `text` in the editor's text (or puts the cursor before it when `cursorOnly`). */
