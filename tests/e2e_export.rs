@@ -49,8 +49,32 @@ async fn export_as_zip_then_open_the_zip_again() {
     assert!(!page.contains("<script"), "no script in an export");
 
     let app = App::launch_with(&home, &[("CMALT_PORTFOLIO_PICK_FILES", zip.as_os_str())]).await;
+    // Every line of progress the start screen shows while the zip is checked and copied in.
+    app.wait_for_text("[data-testid=\"open-bundle\"]", "Open an exported portfolio")
+        .await;
+    app.client
+        .execute(
+            "window.__progress = [];
+             const line = document.querySelector('[data-testid=\"open-progress-text\"]');
+             new MutationObserver(() => window.__progress.push(line.textContent))
+               .observe(line, { childList: true, characterData: true, subtree: true });",
+            vec![],
+        )
+        .await
+        .unwrap();
     app.click("[data-testid=\"open-bundle\"]").await;
     app.open_section("1a").await;
+    let shown = app
+        .client
+        .execute("return window.__progress || null;", vec![])
+        .await
+        .unwrap();
+    assert!(
+        shown
+            .as_array()
+            .is_some_and(|lines| lines.iter().any(|l| l == "Opening the portfolio")),
+        "the core's progress reached the start screen: {shown}"
+    );
     app.wait_until("the reopened 1a holds the words", || async {
         app.text_of("[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content")
             .await

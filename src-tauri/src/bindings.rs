@@ -83,7 +83,6 @@ mod tests {
             core::markdown::Rendered,
             core::word_guide::WordsNote,
             core::recent::RecentPortfolio,
-            core::store::backups::BackupInfo,
             // Writing: find and replace, spelling.
             core::find::TextPart,
             core::find::FindQuery,
@@ -133,6 +132,7 @@ mod tests {
             core::versions::review::ReviewStatus,
             core::versions::review::ReviewPatch,
             core::versions::SnapshotInfo,
+            core::versions::SnapshotListing,
             core::versions::upgrade::UpgradePlan,
             // The window's own.
             crate::error::ErrorCode,
@@ -148,12 +148,18 @@ mod tests {
             core::versions::SnapshotSection,
             core::versions::SnapshotView,
             crate::versions_commands::RestoredCopy,
+            crate::events::EvidenceDropped,
+            core::progress::Progress,
         ];
         let mut file = String::from(
             "// Generated from the Rust types by ts-rs (src-tauri/src/bindings.rs). Do not edit:\n// `UPDATE_BINDINGS=1 cargo test -p cmalt-portfolio bindings` writes it again.\n\n",
         );
         file.push_str(&declarations.join("\n\n"));
-        file.push('\n');
+        file.push_str("\n\n/** The events the backend sends the window, by name. */\nexport const EVENTS = {\n");
+        for (name, wire) in crate::events::ALL {
+            file.push_str(&format!("  {name}: \"{wire}\",\n"));
+        }
+        file.push_str("} as const;\n");
         file
     }
 

@@ -2,7 +2,7 @@
 //! candidate's own ticks and ratings, and when and how they submit.
 
 use crate::error::CommandResult;
-use crate::state::{AppState, now};
+use crate::state::{AppState, clock, now};
 use cmalt_core::checklist::{Checklist, Fix};
 use cmalt_core::deadlines::{self, SubmissionPlan};
 use cmalt_core::model::{CandidateConfirmations, SelfRating};
@@ -11,7 +11,7 @@ use tauri::State;
 
 #[tauri::command(async)]
 pub fn checklist(state: State<'_, AppState>) -> CommandResult<Checklist> {
-    state.with_session(|s| Ok(s.checklist(now().date())))
+    state.with_session(|s| Ok(s.checklist(clock().today())))
 }
 
 /// How and when to submit, whether or not a portfolio is open (the start screen shows it).
@@ -21,14 +21,14 @@ pub fn submission_plan(state: State<'_, AppState>) -> SubmissionPlan {
     deadlines::submission_plan(
         &state.framework,
         session.as_ref().map(|s| s.portfolio()),
-        now().date(),
+        clock().today(),
     )
 }
 
 /// Applies a fix the checklist offers (a proposed topic, principle tags, permission).
 #[tauri::command(async)]
 pub fn apply_checklist_fix(state: State<'_, AppState>, fix: Fix) -> CommandResult<Saved> {
-    state.with_session(|s| s.apply_fix(&fix, now().date(), now()))
+    state.with_session(|s| s.apply_fix(&fix, clock().today(), now()))
 }
 
 #[tauri::command(async)]

@@ -2,7 +2,7 @@
 //! calls the core, and turns errors into `{ code, message }`.
 
 use crate::error::{CommandError, CommandResult, ErrorCode};
-use crate::state::{AppState, now};
+use crate::state::{AppState, clock, now};
 use cmalt_core::framework::{AreaKindId, Framework, PathwayId};
 use cmalt_core::markdown::{self, Rendered};
 use cmalt_core::model::{Confirmation, NominatedAssessor, Portfolio};
@@ -39,7 +39,7 @@ pub fn framework(state: State<'_, AppState>) -> Framework {
 
 #[tauri::command(async)]
 pub fn recent_portfolios(state: State<'_, AppState>) -> Vec<RecentPortfolio> {
-    state.recent.recent(now().date())
+    state.recent.recent(&clock())
 }
 
 #[tauri::command(async)]

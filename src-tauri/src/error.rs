@@ -5,7 +5,7 @@
 use cmalt_core::evidence::files::AttachError;
 use cmalt_core::session::SessionError;
 use cmalt_core::store::StoreError;
-use cmalt_core::store::backups::BackupInfo;
+use cmalt_core::versions::{BackupVersion, list_backups};
 use serde::Serialize;
 
 /// What kind of refusal: the UI branches on it (an unreadable file offers its backups, an
@@ -37,7 +37,7 @@ pub struct CommandError {
     pub folder: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub backups: Option<Vec<BackupInfo>>,
+    pub backups: Option<Vec<BackupVersion>>,
     /// too_large: the file is an image the app can make a smaller copy of.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -72,13 +72,13 @@ impl From<StoreError> for CommandError {
     fn from(error: StoreError) -> Self {
         let message = error.to_string();
         match error {
-            StoreError::Unreadable {
-                folder, backups, ..
-            } => CommandError {
+            StoreError::Unreadable { folder, .. } => CommandError {
                 code: ErrorCode::Unreadable,
                 message,
+                // With what each holds and when it was saved in the candidate's words, as
+                // the Versions page lists them.
+                backups: Some(list_backups(&folder, &crate::state::clock()).unwrap_or_default()),
                 folder: Some(folder.to_string_lossy().into_owned()),
-                backups: Some(backups),
                 can_make_smaller: None,
                 pending: None,
             },

@@ -3,7 +3,7 @@
 
 use crate::blocking::off_the_event_loop;
 use crate::error::{CommandError, CommandResult, ErrorCode};
-use crate::state::{AppState, now};
+use crate::state::{AppState, clock, now};
 use crate::test_hooks::scripted_picks;
 use cmalt_core::evidence::EvidenceDetails;
 use cmalt_core::model::Citation;
@@ -79,7 +79,7 @@ fn attach_all(
 
 #[tauri::command(async)]
 pub fn evidence_library(state: State<'_, AppState>) -> CommandResult<LibraryView> {
-    state.with_session(|s| Ok(s.library_view(now().date())))
+    state.with_session(|s| Ok(s.library_view(clock().today())))
 }
 
 #[tauri::command]
@@ -308,5 +308,9 @@ pub fn describe_evidence_date(
     state: State<'_, AppState>,
     date: String,
 ) -> cmalt_core::evidence::EvidenceDate {
-    cmalt_core::evidence::describe_date(&date, state.framework.evidence_recent_years, now().date())
+    cmalt_core::evidence::describe_date(
+        &date,
+        state.framework.evidence_recent_years,
+        clock().today(),
+    )
 }

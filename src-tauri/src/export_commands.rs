@@ -13,7 +13,7 @@ use cmalt_core::recent::{free_folder_in, safe_folder_name};
 use cmalt_core::session::OpenedPortfolio;
 use cmalt_core::session::Session;
 use std::path::{Path, PathBuf};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_opener::OpenerExt;
 
 fn export_error(error: export::ExportError) -> CommandError {
@@ -248,6 +248,7 @@ fn bundle_of(picked: &Path) -> PathBuf {
 /// as a new portfolio in the app's data folder; `None` when the candidate cancels.
 #[tauri::command]
 pub async fn open_bundle_dialog(
+    app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<OpenedPortfolio>> {
     let picked = match scripted_pick() {
@@ -268,7 +269,15 @@ pub async fn open_bundle_dialog(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let folder = state.recent.folder_for_new(&stem);
-    let reopened = export::reopen::open_bundle(&bundle, &folder, &state.framework)
-        .map_err(|e| CommandError::new(ErrorCode::Refused, e.to_string()))?;
+    // A line of progress while a large bundle is checked and copied.
+    let reopened = export::reopen::open_bundle_reporting(
+        &bundle,
+        &folder,
+        &state.framework,
+        &mut |progress| {
+            let _ = app.emit(crate::events::WORK_PROGRESS, progress);
+        },
+    )
+    .map_err(|e| CommandError::new(ErrorCode::Refused, e.to_string()))?;
     Ok(Some(state.open_fresh(&reopened.folder)?))
 }

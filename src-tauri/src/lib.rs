@@ -6,6 +6,7 @@ mod blocking;
 mod checklist_commands;
 mod commands;
 mod error;
+mod events;
 mod evidence_commands;
 mod export_commands;
 mod import_commands;
@@ -21,9 +22,6 @@ use cmalt_core::recent::RecentPortfolios;
 use state::AppState;
 use std::path::{Path, PathBuf};
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
-
-/// Told to the window when a second launch names a folder to open.
-pub const OPEN_REQUESTED_EVENT: &str = "open-requested";
 
 /// The portfolio folder named on a command line (`cmalt-portfolio-window DIR`, as the CLI's
 /// `open` and the desktop file's `%f` pass it), made absolute against `cwd`.
@@ -69,7 +67,7 @@ pub fn run_window() -> i32 {
         .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
             if let Some(folder) = folder_argument(args, Path::new(&cwd)) {
                 app.state::<AppState>().request_folder(folder);
-                let _ = app.emit(OPEN_REQUESTED_EVENT, ());
+                let _ = app.emit(events::OPEN_REQUESTED, ());
             }
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
@@ -111,7 +109,7 @@ pub fn run_window() -> i32 {
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
                 let state = window.state::<AppState>();
                 let names = evidence_commands::files_dropped(&state, paths.clone());
-                let _ = window.emit("evidence-dropped", serde_json::json!({ "names": names }));
+                let _ = window.emit(events::EVIDENCE_DROPPED, events::EvidenceDropped { names });
             }
         })
         .invoke_handler(tauri::generate_handler![

@@ -117,3 +117,8 @@ impl AppState {
 pub fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()
 }
+
+/// Now in the candidate's time zone: their today, and saved times in their words.
+pub fn clock() -> cmalt_core::local_time::LocalClock {
+    cmalt_core::local_time::LocalClock::system(now())
+}

@@ -4,7 +4,7 @@
 
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::export_commands::choose_target;
-use crate::state::{AppState, now};
+use crate::state::{AppState, clock, now};
 use cmalt_core::export::{self, ExportFormat, ExportOptions, ExportOutcome};
 use cmalt_core::framework::PathwayId;
 use cmalt_core::model::{Assessment, Portfolio};
@@ -14,7 +14,7 @@ use cmalt_core::versions::assessment::AssessmentStage;
 use cmalt_core::versions::review::{ReviewPatch, ReviewStatus};
 use cmalt_core::versions::upgrade::{self, UpgradePlan};
 use cmalt_core::versions::{
-    self, BackupVersion, Comparison, SNAPSHOT_DIR, SnapshotInfo, VersionsError,
+    self, BackupVersion, Comparison, SNAPSHOT_DIR, SnapshotListing, VersionsError,
 };
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -27,7 +27,7 @@ fn versions_error(error: VersionsError) -> CommandError {
 /// Everything the Versions page shows at once.
 #[derive(Serialize, ts_rs::TS)]
 pub struct VersionsOverview {
-    snapshots: Vec<SnapshotInfo>,
+    snapshots: Vec<SnapshotListing>,
     stage: AssessmentStage,
     review: ReviewStatus,
     upgrades: Vec<PathwayId>,
@@ -37,9 +37,13 @@ pub struct VersionsOverview {
 pub fn versions_overview(state: State<'_, AppState>) -> CommandResult<VersionsOverview> {
     state.with_session(|s| {
         Ok(VersionsOverview {
-            snapshots: s.snapshots()?,
+            snapshots: s
+                .snapshots()?
+                .into_iter()
+                .map(|info| info.listed(&clock()))
+                .collect(),
             stage: s.assessment_stage(),
-            review: s.review_status(now().date()),
+            review: s.review_status(clock().today()),
             upgrades: upgrade::upgrades_from(s.framework(), s.portfolio()),
         })
     })
@@ -57,9 +61,10 @@ pub struct SnapshotRequest {
 pub fn take_snapshot(
     state: State<'_, AppState>,
     request: SnapshotRequest,
-) -> CommandResult<SnapshotInfo> {
+) -> CommandResult<SnapshotListing> {
     state
         .with_session(|s| s.take_snapshot(&request.label, request.submitted, request.window, now()))
+        .map(|info| info.listed(&clock()))
 }
 
 #[tauri::command(async)]
@@ -71,7 +76,11 @@ pub fn view_snapshot(
         state.with_session(|s| Ok((s.folder().to_path_buf(), state.framework.clone())))?;
     let info = versions::snapshot_info(&folder, &id).map_err(versions_error)?;
     let portfolio = versions::load_snapshot(&folder, &id).map_err(versions_error)?;
-    Ok(versions::snapshot_view(&framework, info, &portfolio))
+    Ok(versions::snapshot_view(
+        &framework,
+        info.listed(&clock()),
+        &portfolio,
+    ))
 }
 
 #[tauri::command(async)]
@@ -192,7 +201,7 @@ pub fn save_review(state: State<'_, AppState>, patch: ReviewPatch) -> CommandRes
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupVersion>> {
     let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
-    versions::list_backups(&folder).map_err(versions_error)
+    versions::list_backups(&folder, &clock()).map_err(versions_error)
 }
 
 #[tauri::command(async)]

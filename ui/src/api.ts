@@ -1,8 +1,10 @@
 // Thin typed wrappers over the Rust commands (src-tauri/src/commands.rs).
 // Every call rejects with an AppError ({ code, message }).
 import { invoke } from "@tauri-apps/api/core";
+import { EVENTS } from "./bindings";
 import type {
   AppError,
+  AppInfo,
   AreaKindId,
   Assessment,
   AttachOutcome,
@@ -16,6 +18,7 @@ import type {
   DetailsPatch,
   EvidenceDate,
   EvidenceDetails,
+  EvidenceDropped,
   ExportFormat,
   ExportOptions,
   ExportOutcome,
@@ -41,7 +44,7 @@ import type {
   SelfRating,
   SizeReport,
   SmallerCopyPreview,
-  SnapshotInfo,
+  SnapshotListing,
   SnapshotRequest,
   SnapshotView,
   SpellingStatus,
@@ -50,12 +53,6 @@ import type {
   VersionsOverview,
   WordsNote,
 } from "./types";
-
-export interface AppInfo {
-  name: string;
-  version: string;
-  data_folder: string;
-}
 
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
@@ -158,7 +155,7 @@ export const api = {
   // Versions: snapshots, the outcome of an assessment, upgrading, the review of practice, backups.
   /** everything the Versions page shows: snapshots (newest first), assessment stage, review, upgrades */
   versionsOverview: () => invoke<VersionsOverview>("versions_overview"),
-  takeSnapshot: (request: SnapshotRequest) => invoke<SnapshotInfo>("take_snapshot", { request }),
+  takeSnapshot: (request: SnapshotRequest) => invoke<SnapshotListing>("take_snapshot", { request }),
   viewSnapshot: (id: string) => invoke<SnapshotView>("view_snapshot", { id }),
   /** what changed in the working portfolio since snapshot `id` */
   compareWithSnapshot: (id: string) => invoke<Comparison>("compare_with_snapshot", { id }),
@@ -180,12 +177,12 @@ export const api = {
 };
 
 /** Emitted when files are dropped on the window; the paths stay in the backend. */
-export const EVIDENCE_DROPPED_EVENT = "evidence-dropped";
+export const EVIDENCE_DROPPED_EVENT = EVENTS.evidenceDropped;
 /** A second launch named a folder: ask for it with `openRequestedPortfolio`. */
-export const OPEN_REQUESTED_EVENT = "open-requested";
-export interface EvidenceDroppedPayload {
-  names: string[];
-}
+export const OPEN_REQUESTED_EVENT = EVENTS.openRequested;
+/** How far opening an exported portfolio has got (a `Progress`). */
+export const WORK_PROGRESS_EVENT = EVENTS.workProgress;
+export type EvidenceDroppedPayload = EvidenceDropped;
 
 export function isAppError(value: unknown): value is AppError {
   return typeof value === "object" && value !== null && "code" in value && "message" in value;

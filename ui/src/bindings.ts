@@ -438,21 +438,15 @@ within: boolean,
  */
 text: string, };
 
-export type RecentPortfolio = { folder: string, title: string, pathway: PathwayId | null, candidate_name: string, updated_at: string | null, available: boolean, 
+export type RecentPortfolio = { folder: string, title: string, pathway: PathwayId | null, candidate_name: string, 
+/**
+ * "Last saved today at 14:05", or why it cannot be opened as it is.
+ */
+saved: string, available: boolean, 
 /**
  * "Aiming for 13 March 2027 · 102 days to go", when it has a target date.
  */
 aiming: string | null, };
-
-export type BackupInfo = { file_name: string, 
-/**
- * When this version was saved, RFC 3339.
- */
-saved_at: string, bytes: number, 
-/**
- * "12 KB".
- */
-size: string, };
 
 export type TextPart = "topic" | "description" | "reflection" | "references";
 
@@ -820,7 +814,15 @@ latest: Assessment | null,
  */
 to_revise: Array<string>, };
 
-export type BackupVersion = { file_name: string, saved_at: string, bytes: number, 
+export type BackupVersion = { file_name: string, saved_at: string, 
+/**
+ * "today at 14:05", as a list of recent saves reads.
+ */
+saved_when: string, 
+/**
+ * "1 December 2026 at 14:05:09": two backups can be a few seconds apart.
+ */
+saved_time: string, bytes: number, 
 /**
  * "12 KB".
  */
@@ -885,6 +887,25 @@ submitted: boolean, pathway: PathwayId,
  */
 submission_window: string | null, };
 
+export type SnapshotListing = { 
+/**
+ * "Sent for assessment, kept 31 January 2027 at 14:05"; an unlabelled one is
+ * "Snapshot" or "Submitted version".
+ */
+name: string, 
+/**
+ * "31 January 2027 at 14:05".
+ */
+kept: string, id: string, label: string, taken_at: string, 
+/**
+ * This is the version sent to the assessors.
+ */
+submitted: boolean, pathway: PathwayId, 
+/**
+ * For a submitted version: the submission window it was sent for, "YYYY-MM-DD".
+ */
+submission_window: string | null, };
+
 export type UpgradePlan = { from: PathwayId, to: PathwayId, from_name: string, to_name: string, 
 /**
  * Sections the new pathway adds to the sidebar, to be written.
@@ -897,7 +918,7 @@ previous_award: PreviousAward, };
 
 export type ErrorCode = "unreadable" | "exists" | "too_large" | "no_portfolio_open" | "refused";
 
-export type AppError = { code: ErrorCode, message: string, folder?: string, backups?: Array<BackupInfo>, 
+export type AppError = { code: ErrorCode, message: string, folder?: string, backups?: Array<BackupVersion>, 
 /**
  * too_large: the file is an image the app can make a smaller copy of.
  */
@@ -923,7 +944,7 @@ before_size: string, after_size: string, width: number, height: number, original
 
 export type ImportedDraft = { opened: OpenedPortfolio, report: ImportReport, };
 
-export type VersionsOverview = { snapshots: Array<SnapshotInfo>, stage: AssessmentStage, review: ReviewStatus, upgrades: Array<PathwayId>, };
+export type VersionsOverview = { snapshots: Array<SnapshotListing>, stage: AssessmentStage, review: ReviewStatus, upgrades: Array<PathwayId>, };
 
 export type SnapshotRequest = { label: string, submitted: boolean, 
 /**
@@ -941,6 +962,21 @@ heading: string,
  */
 html: string, };
 
-export type SnapshotView = { info: SnapshotInfo, title: string, sections: Array<SnapshotSection>, };
+export type SnapshotView = { info: SnapshotListing, title: string, sections: Array<SnapshotSection>, };
 
 export type RestoredCopy = { folder: string, title: string, };
+
+export type EvidenceDropped = { names: Array<string>, };
+
+export type Progress = { 
+/**
+ * Steps done so far, out of `total`.
+ */
+done: number, total: number, message: string, };
+
+/** The events the backend sends the window, by name. */
+export const EVENTS = {
+  evidenceDropped: "evidence-dropped",
+  openRequested: "open-requested",
+  workProgress: "work-progress",
+} as const;

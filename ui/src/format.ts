@@ -1,37 +1,7 @@
 // Turns data into the short, friendly phrases people read: dates, word counts, headings, sizes.
 import type { CheckStatus, Framework, OutlineGroup, PathwayId, WordRange } from "./types";
 
-const MINUTE = 60_000;
-
-function sameDay(a: Date, b: Date): boolean {
-  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
-}
-
-function clock(date: Date): string {
-  return `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
-}
-
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "just now", "5 minutes ago", "today at 14:05", "yesterday at 09:12", "3 March at 10:00", "3 March 2024". */
-export function friendlyDate(iso: string | null | undefined, now: Date = new Date()): string {
-  if (!iso) return "never";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const ago = now.getTime() - date.getTime();
-  if (ago >= 0 && ago < MINUTE) return "just now";
-  if (ago >= 0 && ago < 60 * MINUTE) {
-    const minutes = Math.floor(ago / MINUTE);
-    return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
-  }
-  if (sameDay(date, now)) return `today at ${clock(date)}`;
-  const yesterday = new Date(now);
-  yesterday.setDate(now.getDate() - 1);
-  if (sameDay(date, yesterday)) return `yesterday at ${clock(date)}`;
-  const dayMonth = `${date.getDate()} ${MONTHS[date.getMonth()]}`;
-  if (date.getFullYear() === now.getFullYear()) return `${dayMonth} at ${clock(date)}`;
-  return `${dayMonth} ${date.getFullYear()}`;
-}
 
 export function wordsText(count: number): string {
   return `${count} word${count === 1 ? "" : "s"}`;
@@ -75,16 +45,6 @@ export function longDate(iso: string): string {
   if (!parts) return iso;
   const [year, month, day] = parts;
   return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-/** "31 January 2027 at 14:05" from an RFC 3339 time, in local time. */
-export function takenAtText(iso: string, withSeconds = false): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, "0");
-  const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-  const seconds = withSeconds ? `:${two(date.getSeconds())}` : "";
-  return `${longDate(day)} at ${two(date.getHours())}:${two(date.getMinutes())}${seconds}`;
 }
 
 /** Today as "YYYY-MM-DD" in local time. */

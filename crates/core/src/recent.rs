@@ -2,6 +2,7 @@
 //! default, and the list of recently opened portfolio folders.
 
 use crate::framework::PathwayId;
+use crate::local_time::LocalClock;
 use crate::model::Portfolio;
 use crate::store::PORTFOLIO_FILE;
 use crate::store::atomic::write_atomically;
@@ -29,7 +30,8 @@ pub struct RecentPortfolio {
     pub title: String,
     pub pathway: Option<PathwayId>,
     pub candidate_name: String,
-    pub updated_at: Option<String>,
+    /// "Last saved today at 14:05", or why it cannot be opened as it is.
+    pub saved: String,
     pub available: bool,
     /// "Aiming for 13 March 2027 · 102 days to go", when it has a target date.
     pub aiming: Option<String>,
@@ -107,18 +109,19 @@ impl RecentPortfolios {
         self.read_list().folders.iter().any(|f| f == folder)
     }
 
-    /// The recent portfolios, newest first, with what their files say about them as of
-    /// `today` (the days left to each one's target).
-    pub fn recent(&self, today: time::Date) -> Vec<RecentPortfolio> {
+    /// The recent portfolios, newest first, with what their files say about them as the
+    /// candidate's `clock` reads (when each was saved, the days left to its target).
+    pub fn recent(&self, clock: &LocalClock) -> Vec<RecentPortfolio> {
         self.read_list()
             .folders
             .into_iter()
-            .map(|folder| describe(&folder, today))
+            .map(|folder| describe(&folder, clock))
             .collect()
     }
 }
 
-fn describe(folder: &Path, today: time::Date) -> RecentPortfolio {
+fn describe(folder: &Path, clock: &LocalClock) -> RecentPortfolio {
+    let today = clock.today();
     let file = folder.join(PORTFOLIO_FILE);
     // Through the store's gate: a folder from someone else gets its size cap and checks.
     let portfolio: Option<Portfolio> = crate::store::read_only(folder).ok();
@@ -138,11 +141,11 @@ fn describe(folder: &Path, today: time::Date) -> RecentPortfolio {
             .as_ref()
             .map(|p| p.candidate.name.clone())
             .unwrap_or_default(),
-        updated_at: portfolio.as_ref().and_then(|p| {
-            p.updated_at
-                .format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        }),
+        saved: match (&portfolio, file.is_file()) {
+            (Some(portfolio), _) => format!("Last saved {}", clock.when(portfolio.updated_at)),
+            (None, true) => "It could not be read: open it to see its backups".into(),
+            (None, false) => "Not found where it was last kept".into(),
+        },
         aiming: portfolio
             .as_ref()
             .and_then(|p| crate::deadlines::aiming_for(p, today)),
@@ -218,7 +221,9 @@ mod tests {
             thread.join().unwrap();
         }
         assert_eq!(
-            library.recent(time::macros::date!(2026 - 11 - 23)).len(),
+            library
+                .recent(&clock_on(time::macros::datetime!(2026-11-23 12:00 UTC)))
+                .len(),
             8,
             "no entry may be lost to a concurrent write"
         );
@@ -238,11 +243,12 @@ mod tests {
         portfolio.target_window = Some("2027-03-13".into());
         crate::store::PortfolioFolder::create(&folder, &portfolio).unwrap();
         library.remember(&folder).unwrap();
-        let recent = library.recent(time::macros::date!(2026 - 12 - 01));
+        let recent = library.recent(&clock_on(time::macros::datetime!(2026-12-01 12:00 UTC)));
         assert_eq!(
             recent[0].aiming.as_deref(),
             Some("Aiming for 13 March 2027 · 102 days to go")
         );
+        assert_eq!(recent[0].saved, "Last saved 1 January 1970");
     }
 
     #[test]
@@ -253,14 +259,22 @@ mod tests {
         library.remember(Path::new("/b")).unwrap();
         library.remember(Path::new("/a")).unwrap();
         let folders: Vec<String> = library
-            .recent(time::macros::date!(2026 - 11 - 23))
+            .recent(&clock_on(time::macros::datetime!(2026-11-23 12:00 UTC)))
             .into_iter()
             .map(|r| r.folder)
             .collect();
         assert_eq!(folders, ["/a", "/b"]);
         assert!(
-            !library.recent(time::macros::date!(2026 - 11 - 23))[0].available,
+            !library.recent(&clock_on(time::macros::datetime!(2026-11-23 12:00 UTC)))[0].available,
             "a folder that is gone shows as unavailable"
         );
+        assert_eq!(
+            library.recent(&clock_on(time::macros::datetime!(2026-11-23 12:00 UTC)))[0].saved,
+            "Not found where it was last kept"
+        );
+    }
+
+    fn clock_on(now: time::OffsetDateTime) -> LocalClock {
+        LocalClock::with_rule(now, "GMT0BST,M3.5.0/1,M10.5.0").unwrap()
     }
 }

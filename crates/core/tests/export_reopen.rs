@@ -334,6 +334,39 @@ fn a_zip_of_the_exported_folder_made_by_the_candidate_opens_too() {
 }
 
 #[test]
+fn opening_a_bundle_reports_each_file_checked_then_copied() {
+    let fixture = fixture();
+    let bundle = fixture.export(ExportFormat::Zip);
+    let opened = fixture.root.path().join("opened-with-progress");
+    let mut seen = Vec::new();
+    let reopened =
+        reopen::open_bundle_reporting(&bundle, &opened, &fixture.framework, &mut |step| {
+            seen.push(step)
+        })
+        .unwrap();
+    let files = reopened.evidence_files;
+    assert!(files > 0, "the fixture has evidence files");
+    assert_eq!(seen.len(), files * 2 + 1, "{seen:?}");
+    assert_eq!(
+        seen[0].message,
+        format!("Checking evidence files: 1 of {files}")
+    );
+    assert_eq!(
+        seen[files].message,
+        format!("Copying evidence files: 1 of {files}")
+    );
+    let last = seen.last().unwrap();
+    assert_eq!(
+        (last.done, last.total),
+        (2 * files as u32, 2 * files as u32)
+    );
+    assert!(
+        seen.windows(2).all(|pair| pair[0].done < pair[1].done),
+        "progress only goes forward: {seen:?}"
+    );
+}
+
+#[test]
 fn a_target_that_holds_a_portfolio_is_refused_and_kept() {
     let fixture = fixture();
     let bundle = fixture.export(ExportFormat::Zip);

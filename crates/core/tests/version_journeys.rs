@@ -316,7 +316,9 @@ fn a_backup_is_restored_as_a_separate_copy_and_the_working_portfolio_is_untouche
     );
     let folder = session.folder().to_path_buf();
     let working = fs::read(folder.join(PORTFOLIO_FILE)).unwrap();
-    let backups = list_backups(&folder).unwrap();
+    let clock =
+        cmalt_core::local_time::LocalClock::with_rule(NOW, "GMT0BST,M3.5.0/1,M10.5.0").unwrap();
+    let backups = list_backups(&folder, &clock).unwrap();
     assert!(backups.len() >= 2);
     assert!(
         backups[0].words.unwrap_or(0) > 0,

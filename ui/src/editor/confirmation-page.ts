@@ -1,16 +1,11 @@
 // The signed declaration: the scheme's exact wording, an acceptance box, a name and a date.
 import { api } from "../api";
 import { h, uid } from "../dom";
-import { groupHeading } from "../format";
+import { groupHeading, todayIso } from "../format";
 import { guidanceFor } from "../shell/framework-view";
 import type { Page, PageContext } from "../shell/page";
 import type { OutlineEntry } from "../types";
 import { guidanceBlock, labelledInput, sectionHeader } from "./guidance-view";
-
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
 
 export function createConfirmationPage(ctx: PageContext, entry: OutlineEntry, keptAside: boolean): Page {
   const { framework } = ctx.store;
@@ -66,7 +61,7 @@ export function createConfirmationPage(ctx: PageContext, entry: OutlineEntry, ke
       class: "button quiet small",
       disabled: keptAside,
       onclick: () => {
-        date.value = today();
+        date.value = todayIso();
         confirmation.date = date.value;
         save();
       },

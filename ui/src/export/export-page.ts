@@ -2,11 +2,11 @@
 // open it or show it in its folder. Also opens the portfolio in the browser to print or save as PDF.
 import { api, isAppError, messageOf } from "../api";
 import { h, replaceChildren, uid } from "../dom";
-import { takenAtText, thingsToFixText } from "../format";
+import { thingsToFixText } from "../format";
 import { icon } from "../icons";
 import { confirmDialog, showError } from "../shell/dialogs";
 import type { Page, PageContext } from "../shell/page";
-import type { ExportFormat, ExportOptions, ExportOutcome, SnapshotInfo } from "../types";
+import type { ExportFormat, ExportOptions, ExportOutcome, SnapshotListing } from "../types";
 import { createSizeReport } from "./size-report";
 
 interface FormatChoice {
@@ -136,7 +136,7 @@ export function createExportPage(ctx: PageContext): Page {
   // ---- a summary of revisions, for a re-submission ----
   const revisionsSlot = h("div", { class: "export-revisions-slot" });
   async function loadSnapshots(): Promise<void> {
-    let snapshots: SnapshotInfo[] = [];
+    let snapshots: SnapshotListing[] = [];
     try {
       snapshots = (await api.versionsOverview()).snapshots;
     } catch {
@@ -154,13 +154,7 @@ export function createExportPage(ctx: PageContext): Page {
         value: (submitted ?? snapshots[0]).id,
         disabled: submitted === null,
       },
-      snapshots.map((s) =>
-        h(
-          "option",
-          { value: s.id },
-          `${s.label.trim() || (s.submitted ? "Submitted version" : "Snapshot")}, ${takenAtText(s.taken_at)}${s.submitted ? " (submitted)" : ""}`,
-        ),
-      ),
+      snapshots.map((s) => h("option", { value: s.id }, `${s.name}${s.submitted ? " (submitted)" : ""}`)),
     );
     const update = () => {
       select.disabled = !tick.checked;

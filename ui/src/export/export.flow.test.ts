@@ -1,11 +1,13 @@
 // Flows for "Export and share": the format choice and its size estimate, over the limit, exporting with
 // progress and a result, cancel and refusal, printing, and opening an exported portfolio from the start screen.
+import { emit } from "@tauri-apps/api/event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
+import { WORK_PROGRESS_EVENT } from "../api";
 import { checklistFor, problem } from "../test/checklist-fixtures";
 import { openedFor } from "../test/fixtures";
 import { backend, boot, byTestId, settled, sizeReportFor, waitFor } from "../test/harness";
-import type { ExportOptions, ExportOutcome } from "../types";
+import type { ExportOptions, ExportOutcome, OpenedPortfolio } from "../types";
 import { PRINT_NOTE } from "./export-page";
 
 afterEach(() => {
@@ -180,6 +182,25 @@ describe("opening an exported portfolio", () => {
     button.click();
     await waitFor(() => byTestId("sidebar"));
     expect(calls.filter((c) => c.cmd === "open_bundle_dialog")).toHaveLength(1);
+  });
+
+  it("shows the core's progress while a large export is checked and copied in, then hides it", async () => {
+    const opened = openedFor("cmalt", "/home/sam/CMALT/From export");
+    let finish: (value: OpenedPortfolio) => void = () => {};
+    backend({ open_bundle_dialog: () => new Promise<OpenedPortfolio>((resolve) => (finish = resolve)) });
+    await boot();
+    const button = await waitFor(() => byTestId<HTMLElement>("open-bundle"));
+    expect(byTestId("open-progress")!.hidden).toBe(true);
+    button.click();
+    await settled();
+    await emit(WORK_PROGRESS_EVENT, { done: 13, total: 40, message: "Copying evidence files: 14 of 20" });
+    const line = await waitFor(() => (byTestId("open-progress")!.hidden ? null : byTestId("open-progress")!));
+    expect(line.getAttribute("role")).toBe("status");
+    expect(byTestId("open-progress-text")!.textContent).toBe("Copying evidence files: 14 of 20");
+    const bar = line.querySelector("progress")!;
+    expect([bar.value, bar.max]).toEqual([13, 40]);
+    finish(opened);
+    await waitFor(() => byTestId("sidebar"));
   });
 
   it("stays on the start screen when cancelled, and shows a refusal in the error dialog", async () => {

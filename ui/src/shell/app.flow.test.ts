@@ -86,11 +86,19 @@ describe("flows", () => {
           title: "Broken",
           pathway: "cmalt",
           candidate_name: "Sam",
-          updated_at: "2025-05-19T10:00:00Z",
+          saved: "Last saved 19 May at 11:00",
           available: true,
           aiming: "Aiming for 13 March 2027 · 102 days to go",
         },
-        { folder: "/gone", title: "Gone", pathway: null, candidate_name: "", updated_at: null, available: false, aiming: null },
+        {
+          folder: "/gone",
+          title: "Gone",
+          pathway: null,
+          candidate_name: "",
+          saved: "Not found where it was last kept",
+          available: false,
+          aiming: null,
+        },
       ],
       open_recent: () => {
         throw {
@@ -98,8 +106,8 @@ describe("flows", () => {
           message: "portfolio.json is damaged.",
           folder,
           backups: [
-            { file_name: "a.json", saved_at: "2025-05-18T10:00:00Z", bytes: 2048 },
-            { file_name: "b.json", saved_at: "2025-05-19T09:00:00Z", bytes: 2100 },
+            { file_name: "a.json", saved_at: "2025-05-18T10:00:00Z", saved_when: "18 May at 11:00", bytes: 2048, size: "2 KB" },
+            { file_name: "b.json", saved_at: "2025-05-19T09:00:00Z", saved_when: "yesterday at 10:00", bytes: 2100, size: "2 KB" },
           ],
         };
       },
@@ -112,7 +120,9 @@ describe("flows", () => {
     });
     expect(items[0].dataset.folder).toBe(folder);
     expect(items[0].querySelector("[data-testid=recent-aiming]")!.textContent).toBe("Aiming for 13 March 2027 · 102 days to go");
+    expect(items[0].textContent).toContain("Last saved 19 May at 11:00");
     expect(items[1].querySelector("[data-testid=recent-aiming]")).toBeNull();
+    expect(items[1].textContent).toContain("Not found where it was last kept");
     expect(items[1].closest("li")!.classList.contains("unavailable")).toBe(true);
     expect(items[1].closest("li")!.textContent).toContain("Forget");
 
@@ -120,6 +130,7 @@ describe("flows", () => {
     const dialog = await waitFor(() => byTestId("error-dialog"));
     expect(byTestId("error-message")!.textContent).toBe("portfolio.json is damaged.");
     expect(dialog.querySelectorAll(".backup-list li")).toHaveLength(2);
+    expect(dialog.querySelector(".backup-list li")!.textContent).toBe("Saved yesterday at 10:00 (2 KB)");
     byTestId("restore-backup")!.click();
     await waitFor(() => byTestId("sidebar"));
     expect(calls.find((c) => c.cmd === "restore_newest_backup")!.args).toEqual({ folder });

@@ -2,7 +2,6 @@
 import { api, isAppError } from "../api";
 import type { AppContext } from "../app-context";
 import { h } from "../dom";
-import { friendlyDate } from "../format";
 import type { AppError, OpenedPortfolio } from "../types";
 import { openDialog, showError, showInfo } from "./dialogs";
 
@@ -45,9 +44,7 @@ async function offerBackup(app: AppContext, error: AppError, fallbackFolder?: st
           h(
             "ul",
             { class: "backup-list" },
-            backups.map((backup) =>
-              h("li", null, `Saved ${friendlyDate(backup.saved_at)}`, h("span", { class: "muted" }, ` (${backup.size})`)),
-            ),
+            backups.map((backup) => h("li", null, `Saved ${backup.saved_when}`, h("span", { class: "muted" }, ` (${backup.size})`))),
           ),
           h("p", null, "Opening the newest backup keeps the damaged file aside, so nothing is thrown away."),
         ]

@@ -1,14 +1,15 @@
 // The start screen: recent portfolios, New portfolio, Open a portfolio folder, Import a draft,
 // Open an exported portfolio, About.
 
-import { api } from "../api";
+import { listen } from "@tauri-apps/api/event";
+import { api, WORK_PROGRESS_EVENT } from "../api";
 import type { AppContext, Screen } from "../app-context";
 import { createStartDeadlines } from "../checklist/deadlines";
 import { h, replaceChildren, uid } from "../dom";
-import { friendlyDate, pathwayName } from "../format";
+import { pathwayName } from "../format";
 import { icon } from "../icons";
 import { importDraft } from "../import/import-dialog";
-import type { RecentPortfolio } from "../types";
+import type { Progress, RecentPortfolio } from "../types";
 import { showAbout } from "./about";
 import { showError } from "./dialogs";
 import { createNewPortfolioForm } from "./new-portfolio-form";
@@ -58,13 +59,33 @@ export function createStartScreen(app: AppContext): Screen {
         "data-testid": "open-bundle",
         title: BUNDLE_HINT,
         "aria-describedby": bundleHintId,
-        onclick: () => void openPortfolio(app, () => api.openBundleDialog()),
+        onclick: () => void openBundle(),
       },
       icon("package"),
       "Open an exported portfolio…",
     ),
     h("p", { class: "hint start-actions-hint", id: bundleHintId }, BUNDLE_HINT),
   );
+
+  // While a large export is checked and copied in: a bar and the core's line of words.
+  const bar = h("progress", { "aria-label": "Opening the exported portfolio" }) as HTMLProgressElement;
+  const line = h("span", { "data-testid": "open-progress-text" });
+  const progress = h("p", { class: "start-progress", "data-testid": "open-progress", role: "status", hidden: true }, bar, line);
+  const showProgress = (step: Progress) => {
+    progress.hidden = false;
+    bar.max = Math.max(step.total, 1);
+    bar.value = step.done;
+    line.textContent = step.message;
+  };
+  const openBundle = async () => {
+    const stop = await listen<Progress>(WORK_PROGRESS_EVENT, (event) => showProgress(event.payload));
+    try {
+      await openPortfolio(app, () => api.openBundleDialog());
+    } finally {
+      stop();
+      progress.hidden = true;
+    }
+  };
 
   const showForm = () => {
     actions.hidden = true;
@@ -103,11 +124,7 @@ export function createStartScreen(app: AppContext): Screen {
         h("span", { class: "recent-title" }, recent.title || "Untitled portfolio"),
         details ? h("span", { class: "recent-details" }, details) : null,
         recent.available && recent.aiming ? h("span", { class: "recent-aiming", "data-testid": "recent-aiming" }, recent.aiming) : null,
-        h(
-          "span",
-          { class: "recent-when" },
-          recent.available ? `Last saved ${friendlyDate(recent.updated_at)}` : "Not found where it was last kept",
-        ),
+        h("span", { class: "recent-when" }, recent.saved),
         h("span", { class: "recent-folder" }, recent.folder),
       ),
       recent.available
@@ -159,6 +176,7 @@ export function createStartScreen(app: AppContext): Screen {
         ),
       ),
       actions,
+      progress,
       formSlot,
       h("div", { class: "start-columns" }, recentList, createStartDeadlines()),
     ),

@@ -2,10 +2,10 @@
 // section by section, with added and removed passages highlighted.
 import { api, messageOf } from "../api";
 import { h, replaceChildren, srOnly } from "../dom";
-import { takenAtText, wordsText } from "../format";
+import { wordsText } from "../format";
 import { icon } from "../icons";
 import type { Page, PageContext } from "../shell/page";
-import type { ChangeStatus, Chunk, Comparison, SectionChange, SnapshotInfo } from "../types";
+import type { ChangeStatus, Chunk, Comparison, SectionChange } from "../types";
 
 export const CHANGE_NAMES: Record<ChangeStatus, string> = {
   new: "New",
@@ -43,11 +43,6 @@ function backRow(ctx: PageContext): HTMLElement {
   );
 }
 
-function snapshotName(info: SnapshotInfo): string {
-  const label = info.label.trim() || (info.submitted ? "Submitted version" : "Snapshot");
-  return `${label}, kept ${takenAtText(info.taken_at)}`;
-}
-
 /** The snapshot read-only, section by section, as the core renders it. */
 export function createSnapshotPage(ctx: PageContext, id: string): Page {
   let destroyed = false;
@@ -73,7 +68,7 @@ export function createSnapshotPage(ctx: PageContext, id: string): Page {
     .then((view) => {
       if (destroyed) return;
       heading.textContent = view.title;
-      meta.textContent = `${snapshotName(view.info)}. Read-only: this is the portfolio exactly as it was then.`;
+      meta.textContent = `${view.info.name}. Read-only: this is the portfolio exactly as it was then.`;
       compareRow.hidden = false;
       replaceChildren(
         body,
@@ -169,7 +164,7 @@ export function createComparePage(ctx: PageContext, id: string): Page {
     .then(([comparison, overview]) => {
       if (destroyed) return;
       const info = overview?.snapshots.find((s) => s.id === id);
-      if (info) meta.textContent = `Your portfolio now, compared with “${snapshotName(info)}”.`;
+      if (info) meta.textContent = `Your portfolio now, compared with “${info.name}”.`;
       const changed = comparison.sections.filter((s) => s.changed);
       const added = changed.reduce((sum, s) => sum + s.words_added, 0);
       const removed = changed.reduce((sum, s) => sum + s.words_removed, 0);

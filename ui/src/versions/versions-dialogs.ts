@@ -17,7 +17,7 @@ import type {
   PathwayId,
   Rating,
   RestoredCopy,
-  SnapshotInfo,
+  SnapshotListing,
   SubmissionPlan,
 } from "../types";
 import { RATING_LETTERS, RATING_NAMES } from "./assessment-view";
@@ -46,7 +46,7 @@ function textInput(testid: string, value = "", placeholder?: string): HTMLInputE
  * closing days, one of them (or the candidate's target); now that ALT takes portfolios all year,
  * a date, the target or else today. Resolves the snapshot, or null.
  */
-export async function markSubmittedDialog(target: string | null): Promise<SnapshotInfo | null> {
+export async function markSubmittedDialog(target: string | null): Promise<SnapshotListing | null> {
   let plan: SubmissionPlan | null = null;
   try {
     plan = await api.submissionPlan();
@@ -82,7 +82,7 @@ export async function markSubmittedDialog(target: string | null): Promise<Snapsh
   }
   const label = textInput("submit-label", "", "For example: First submission");
   const error = errorLine("submit-error");
-  let made: SnapshotInfo | null = null;
+  let made: SnapshotListing | null = null;
   const chosen = await openDialog<boolean>({
     title: "Mark as submitted",
     testid: "submit-dialog",
@@ -119,11 +119,11 @@ export async function markSubmittedDialog(target: string | null): Promise<Snapsh
 }
 
 /** "Keep a snapshot…": a named copy at any time. Resolves the snapshot, or null. */
-export async function keepSnapshotDialog(): Promise<SnapshotInfo | null> {
+export async function keepSnapshotDialog(): Promise<SnapshotListing | null> {
   const label = textInput("snapshot-label", "", "For example: Before my mentor's comments");
   label.setAttribute("data-autofocus", "");
   const error = errorLine("snapshot-error");
-  let made: SnapshotInfo | null = null;
+  let made: SnapshotListing | null = null;
   const chosen = await openDialog<boolean>({
     title: "Keep a snapshot",
     testid: "snapshot-dialog",
@@ -304,7 +304,7 @@ export async function recordOutcomeDialog(
 }
 
 /** "Export…" for a snapshot: zip or single page, then the save dialog. Resolves the outcome, or null. */
-export async function exportSnapshotDialog(snapshot: SnapshotInfo): Promise<ExportOutcome | null> {
+export async function exportSnapshotDialog(snapshot: SnapshotListing): Promise<ExportOutcome | null> {
   const group = uid("snapshot-format");
   const choice = (value: ExportFormat, name: string, text: string, checked: boolean) => {
     const id = uid("format");

@@ -2,11 +2,11 @@
 // assessment; the accreditation date and the review of practice; moving up a pathway; the backups.
 import { api, messageOf } from "../api";
 import { h, replaceChildren, uid } from "../dom";
-import { longDate, pathwayName, takenAtText, wordsText } from "../format";
+import { longDate, pathwayName, wordsText } from "../format";
 import { icon } from "../icons";
 import { confirmDialog, showError, showInfo } from "../shell/dialogs";
 import type { Page, PageContext } from "../shell/page";
-import type { BackupVersion, PathwayId, SnapshotInfo, VersionsOverview } from "../types";
+import type { BackupVersion, PathwayId, SnapshotListing, VersionsOverview } from "../types";
 import { openReferral, outcomeName, outcomeOf } from "./assessment-view";
 import { copyMadeDialog, exportSnapshotDialog, keepSnapshotDialog, markSubmittedDialog, recordOutcomeDialog } from "./versions-dialogs";
 
@@ -97,7 +97,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
   };
 
   // ---- snapshots ----
-  function snapshotRow(snapshot: SnapshotInfo): HTMLElement {
+  function snapshotRow(snapshot: SnapshotListing): HTMLElement {
     const titleId = uid("snapshot");
     return h(
       "li",
@@ -114,7 +114,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
             )
           : null,
       ),
-      h("p", { class: "snapshot-meta muted" }, `Kept ${takenAtText(snapshot.taken_at)} · ${pathwayName(framework, snapshot.pathway)}`),
+      h("p", { class: "snapshot-meta muted" }, `Kept ${snapshot.kept} · ${pathwayName(framework, snapshot.pathway)}`),
       h(
         "div",
         { class: "snapshot-actions" },
@@ -183,11 +183,11 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
       ctx.store.portfolioChanged();
       void ctx.checklist.loadPlan();
     }
-    showNote(submitted ? `Marked as submitted. A read-only copy was kept ${takenAtText(made.taken_at)}.` : `Snapshot kept: ${made.label}.`);
+    showNote(submitted ? `Marked as submitted. A read-only copy was kept ${made.kept}.` : `Snapshot kept: ${made.label}.`);
     await refresh();
   }
 
-  async function exportSnapshot(snapshot: SnapshotInfo): Promise<void> {
+  async function exportSnapshot(snapshot: SnapshotListing): Promise<void> {
     const outcome = await exportSnapshotDialog(snapshot);
     if (!outcome || destroyed) return;
     await showInfo(
@@ -196,13 +196,13 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
     );
   }
 
-  async function restoreSnapshot(snapshot: SnapshotInfo): Promise<void> {
+  async function restoreSnapshot(snapshot: SnapshotListing): Promise<void> {
     const sure = await confirmDialog({
       title: "Restore as a new copy?",
       body: h(
         "div",
         null,
-        h("p", null, `This makes a new, separate portfolio from the snapshot kept ${takenAtText(snapshot.taken_at)}.`),
+        h("p", null, `This makes a new, separate portfolio from the snapshot kept ${snapshot.kept}.`),
         h("p", null, "The portfolio you are working on stays exactly as it is."),
       ),
       confirmLabel: "Make a copy",
@@ -477,7 +477,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                 h(
                   "tr",
                   { "data-testid": "backup" },
-                  h("th", { scope: "row" }, takenAtText(backup.saved_at, true), h("span", { class: "muted" }, ` · ${backup.size}`)),
+                  h("th", { scope: "row" }, backup.saved_time, h("span", { class: "muted" }, ` · ${backup.size}`)),
                   h("td", null, backup.words === null ? "Unreadable" : wordsText(backup.words)),
                   h("td", null, backup.sections_written === null ? "–" : String(backup.sections_written)),
                   h(
@@ -491,7 +491,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
                             type: "button",
                             class: "button small quiet",
                             "data-testid": "backup-restore",
-                            "aria-label": `Restore as a new copy: the backup saved ${takenAtText(backup.saved_at, true)}`,
+                            "aria-label": `Restore as a new copy: the backup saved ${backup.saved_time}`,
                             onclick: () => void restoreBackup(backup),
                           },
                           "Restore as a new copy",
@@ -510,7 +510,7 @@ export function createVersionsPage(ctx: PageContext, note: string | null = null)
       body: h(
         "div",
         null,
-        h("p", null, `This makes a new, separate portfolio from the backup saved ${takenAtText(backup.saved_at, true)}.`),
+        h("p", null, `This makes a new, separate portfolio from the backup saved ${backup.saved_time}.`),
         h("p", null, "The portfolio you are working on stays exactly as it is."),
       ),
       confirmLabel: "Make a copy",

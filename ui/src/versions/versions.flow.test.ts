@@ -7,7 +7,7 @@ import { todayIso } from "../format";
 import { planFor, WINDOWS } from "../test/checklist-fixtures";
 import { openedFor, outlineFor } from "../test/fixtures";
 import { $, backend, boot, byTestId, emptyOverview, settled, type, waitFor } from "../test/harness";
-import type { Assessment, Comparison, ExportOptions, OpenedPortfolio, SnapshotInfo, VersionsOverview } from "../types";
+import type { Assessment, Comparison, ExportOptions, OpenedPortfolio, SnapshotListing, VersionsOverview } from "../types";
 import { diffNodes } from "./snapshot-pages";
 
 afterEach(() => {
@@ -17,21 +17,25 @@ afterEach(() => {
 
 type Handlers = Parameters<typeof backend>[0];
 
-const submitted: SnapshotInfo = {
+const submitted: SnapshotListing = {
   id: "20270131-101500",
   label: "First submission",
   taken_at: "2027-01-31T10:15:00Z",
   submitted: true,
   pathway: "cmalt",
   submission_window: "2027-01-31",
+  name: "First submission, kept 31 January 2027 at 10:15",
+  kept: "31 January 2027 at 10:15",
 };
-const named: SnapshotInfo = {
+const named: SnapshotListing = {
   id: "20270201-090000",
   label: "After my mentor read it",
   taken_at: "2027-02-01T09:00:00Z",
   submitted: false,
   pathway: "cmalt",
   submission_window: null,
+  name: "After my mentor read it, kept 1 February 2027 at 09:00",
+  kept: "1 February 2027 at 09:00",
 };
 
 const referral: Assessment = {
@@ -109,7 +113,7 @@ describe("the Versions page", () => {
   });
 
   it("marks as submitted with the window chosen from the closing days of a scheme that has them, then lists the snapshot", async () => {
-    let snapshots: SnapshotInfo[] = [];
+    let snapshots: SnapshotListing[] = [];
     const { calls } = await openVersions(
       {
         take_snapshot: () => {
@@ -323,12 +327,23 @@ describe("the Versions page", () => {
         {
           file_name: "portfolio-20270101-100000.json",
           saved_at: "2027-01-01T10:00:00Z",
+          saved_when: "1 January at 10:00",
+          saved_time: "1 January 2027 at 10:00:00",
           bytes: 4200,
           title: "My portfolio",
           words: 1234,
           sections_written: 5,
         },
-        { file_name: "portfolio-bad.json", saved_at: "2026-12-01T10:00:00Z", bytes: 10, title: null, words: null, sections_written: null },
+        {
+          file_name: "portfolio-bad.json",
+          saved_at: "2026-12-01T10:00:00Z",
+          saved_when: "1 December 2026",
+          saved_time: "1 December 2026 at 10:00:00",
+          bytes: 10,
+          title: null,
+          words: null,
+          sections_written: null,
+        },
       ],
       restore_backup_copy: () => ({ folder: "/data/My portfolio backup", title: "My portfolio" }),
     });
@@ -336,6 +351,7 @@ describe("the Versions page", () => {
       const found = document.querySelectorAll<HTMLElement>("[data-testid=backup]");
       return found.length === 2 ? Array.from(found) : null;
     });
+    expect(rows[0].textContent).toContain("1 January 2027 at 10:00:00");
     expect(rows[0].textContent).toContain("1234 words");
     expect(rows[0].textContent).toContain("5");
     expect(rows[1].textContent).toContain("Unreadable");

@@ -8,6 +8,7 @@ use crate::evidence::EvidenceSource;
 use crate::evidence::files::{megabytes, sha256_hex};
 use crate::framework::Framework;
 use crate::model::{Portfolio, SCHEMA_VERSION};
+use crate::progress::{Progress, Report};
 use crate::staging::StagedFolder;
 use crate::store::atomic::{describe_io_error_for, sync_folder};
 use crate::store::{EVIDENCE_DIR, PORTFOLIO_FILE, PortfolioFolder, StoreError};
@@ -464,6 +465,16 @@ fn check_out(out: &Path) -> Result<()> {
 /// portfolio or does not exist. Refuses, as creating a portfolio does, a target that
 /// already holds one or any other file.
 pub fn open_bundle(input: &Path, out: &Path, framework: &Framework) -> Result<Reopened> {
+    open_bundle_reporting(input, out, framework, &mut |_| {})
+}
+
+/// As [`open_bundle`], telling `report` as each evidence file is checked and then copied.
+pub fn open_bundle_reporting(
+    input: &Path,
+    out: &Path,
+    framework: &Framework,
+    report: Report<'_>,
+) -> Result<Reopened> {
     check_out(out)?;
     let limit = framework.evidence_file_limit_bytes;
     let mut source = Source::open(input)?;
@@ -472,8 +483,19 @@ pub fn open_bundle(input: &Path, out: &Path, framework: &Framework) -> Result<Re
         .ok_or(ReopenError::MissingPortfolio)?;
     let portfolio = parse_portfolio(&json)?;
     let expected = expected_files(&portfolio, limit)?;
+    // Each file is read twice (checked, then copied): one step each.
+    let steps = expected.len() * 2;
     let mut total = 0u64;
-    for file in &expected {
+    for (done, file) in expected.iter().enumerate() {
+        report(Progress::new(
+            done,
+            steps,
+            format!(
+                "Checking evidence files: {} of {}",
+                done + 1,
+                expected.len()
+            ),
+        ));
         total += read_evidence(&mut source, file, limit)?.len() as u64;
         if total > MAX_TOTAL_EVIDENCE_BYTES {
             return Err(ReopenError::EntryTooLarge {
@@ -485,7 +507,14 @@ pub fn open_bundle(input: &Path, out: &Path, framework: &Framework) -> Result<Re
 
     // All checked: now write, beside the target, then rename it into place.
     let staged = StagedFolder::beside(out, "reopen").map_err(io_error("create", out))?;
-    fill(staged.path(), &portfolio, &mut source, &expected, limit)?;
+    fill(
+        staged.path(),
+        &portfolio,
+        &mut source,
+        &expected,
+        limit,
+        report,
+    )?;
     check_out(out)?;
     staged.publish().map_err(io_error("create", out))?;
     let evidence_files = expected.len();
@@ -503,11 +532,17 @@ fn fill(
     source: &mut Source,
     expected: &[Expected<'_>],
     limit: u64,
+    report: Report<'_>,
 ) -> Result<()> {
     // The lock is released before the rename: Windows cannot move a folder with open files.
     let folder = PortfolioFolder::create(temp, portfolio)?;
     let evidence = temp.join(EVIDENCE_DIR);
-    for file in expected {
+    for (done, file) in expected.iter().enumerate() {
+        report(Progress::new(
+            expected.len() + done,
+            expected.len() * 2,
+            format!("Copying evidence files: {} of {}", done + 1, expected.len()),
+        ));
         // Read again rather than kept from the check, so memory holds one file at a time.
         let bytes = read_evidence(source, file, limit)?;
         let path = evidence.join(file.stored_name);
@@ -517,6 +552,11 @@ fn fill(
             .map_err(io_error("write", &path))?;
     }
     sync_folder(&evidence).map_err(io_error("write", &evidence))?;
+    report(Progress::new(
+        expected.len() * 2,
+        expected.len() * 2,
+        "Opening the portfolio".into(),
+    ));
     drop(folder);
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use super::snapshots::{SNAPSHOT_DIR, copy_title, create_copy};
 use super::{Result, VersionsError};
+use crate::local_time::{LocalClock, Precision};
 use crate::markdown::count_markdown_words;
 use crate::model::Portfolio;
 use crate::store::backups::{self, BackupInfo};
@@ -18,6 +19,10 @@ use time::format_description::well_known::Rfc3339;
 pub struct BackupVersion {
     pub file_name: String,
     pub saved_at: String,
+    /// "today at 14:05", as a list of recent saves reads.
+    pub saved_when: String,
+    /// "1 December 2026 at 14:05:09": two backups can be a few seconds apart.
+    pub saved_time: String,
     pub bytes: u64,
     /// "12 KB".
     pub size: String,
@@ -27,8 +32,9 @@ pub struct BackupVersion {
     pub sections_written: Option<usize>,
 }
 
-/// Every backup, newest first, with a summary of what it holds.
-pub fn list_backups(folder: &Path) -> Result<Vec<BackupVersion>> {
+/// Every backup, newest first, with a summary of what it holds and when it was saved, as
+/// the candidate's `clock` reads.
+pub fn list_backups(folder: &Path, clock: &LocalClock) -> Result<Vec<BackupVersion>> {
     let list = backups::list(folder).map_err(|source| VersionsError::Io {
         action: "read",
         path: folder.join(backups::BACKUP_DIR),
@@ -44,6 +50,8 @@ pub fn list_backups(folder: &Path) -> Result<Vec<BackupVersion>> {
                 sections_written: portfolio
                     .as_ref()
                     .map(|p| p.sections.values().filter(|e| e.has_text()).count()),
+                saved_when: clock.when_text(&info.saved_at),
+                saved_time: clock.date_and_time_text(&info.saved_at, Precision::Seconds),
                 file_name: info.file_name,
                 saved_at: info.saved_at,
                 bytes: info.bytes,

@@ -15,6 +15,6 @@ pub use backup_copies::{BackupVersion, list_backups, restore_backup_as_copy};
 pub use compare::{Chunk, ChunkKind, Comparison, Gap, SectionChange, SectionStatus, compare};
 pub use reading::{SnapshotSection, SnapshotView, snapshot_view};
 pub use snapshots::{
-    Result, SNAPSHOT_DIR, SnapshotInfo, VersionsError, list_snapshots, load_snapshot,
-    restore_as_copy, snapshot_info, take_snapshot,
+    Result, SNAPSHOT_DIR, SnapshotInfo, SnapshotListing, VersionsError, list_snapshots,
+    load_snapshot, restore_as_copy, snapshot_info, take_snapshot,
 };

@@ -2,7 +2,7 @@
 //! outline names it, its body drawn by the export's renderer (topic, parts, `[E3]` links,
 //! evidence list), so what the window shows of a kept version is what its export shows.
 
-use super::SnapshotInfo;
+use super::SnapshotListing;
 use crate::export::html::section_body_html;
 use crate::framework::Framework;
 use crate::model::Portfolio;
@@ -21,7 +21,7 @@ pub struct SnapshotSection {
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SnapshotView {
-    pub info: SnapshotInfo,
+    pub info: SnapshotListing,
     pub title: String,
     pub sections: Vec<SnapshotSection>,
 }
@@ -29,7 +29,7 @@ pub struct SnapshotView {
 /// The snapshot's sections with text, in outline order, then those its pathway had set aside.
 pub fn snapshot_view(
     framework: &Framework,
-    info: SnapshotInfo,
+    info: SnapshotListing,
     portfolio: &Portfolio,
 ) -> SnapshotView {
     let shape = outline(framework, portfolio);
@@ -72,7 +72,7 @@ mod tests {
         let entry = portfolio.section_mut("3a");
         entry.topic = "The Equality Act 2010".into();
         entry.description = "I audited our courses [E1].".into();
-        let info = SnapshotInfo {
+        let info = crate::versions::SnapshotInfo {
             id: "20261201-100000".into(),
             label: String::new(),
             taken_at: OffsetDateTime::UNIX_EPOCH,
@@ -80,7 +80,13 @@ mod tests {
             pathway: PathwayId::Cmalt,
             submission_window: None,
         };
-        let view = snapshot_view(&framework, info, &portfolio);
+        let clock = crate::local_time::LocalClock::with_rule(
+            OffsetDateTime::UNIX_EPOCH,
+            "GMT0BST,M3.5.0/1,M10.5.0",
+        )
+        .unwrap();
+        let view = snapshot_view(&framework, info.listed(&clock), &portfolio);
+        assert_eq!(view.info.name, "Snapshot, kept 1 January 1970 at 00:00");
         assert_eq!(view.sections.len(), 1, "only sections with words are shown");
         let section = &view.sections[0];
         assert!(section.heading.starts_with("3a "), "{}", section.heading);

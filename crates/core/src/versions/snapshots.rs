@@ -5,6 +5,7 @@
 use crate::evidence::files::{is_regular_file, stored_path};
 use crate::framework::PathwayId;
 use crate::integrity;
+use crate::local_time::{LocalClock, Precision};
 use crate::model::Portfolio;
 use crate::store::atomic::{describe_io_error_for, sync_folder};
 use crate::store::{
@@ -70,6 +71,35 @@ pub struct SnapshotInfo {
     /// For a submitted version: the submission window it was sent for, "YYYY-MM-DD".
     #[serde(default)]
     pub submission_window: Option<String>,
+}
+
+/// A snapshot as the window lists it: what `snapshot.json` says, with its name and the time
+/// it was kept in the candidate's words (never saved: they depend on the clock and zone).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct SnapshotListing {
+    #[serde(flatten)]
+    pub info: SnapshotInfo,
+    /// "Sent for assessment, kept 31 January 2027 at 14:05"; an unlabelled one is
+    /// "Snapshot" or "Submitted version".
+    pub name: String,
+    /// "31 January 2027 at 14:05".
+    pub kept: String,
+}
+
+impl SnapshotInfo {
+    pub fn listed(self, clock: &LocalClock) -> SnapshotListing {
+        let kept = clock.date_and_time(self.taken_at, Precision::Minutes);
+        let label = match (self.label.as_str(), self.submitted) {
+            ("", true) => "Submitted version",
+            ("", false) => "Snapshot",
+            (label, _) => label,
+        };
+        SnapshotListing {
+            name: format!("{label}, kept {kept}"),
+            kept,
+            info: self,
+        }
+    }
 }
 
 /// Keeps the portfolio as it is now, with its evidence files, as a new snapshot.
