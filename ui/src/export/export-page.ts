@@ -50,7 +50,7 @@ export function createExportPage(ctx: PageContext): Page {
   const sizeSlot = h("div", { class: "export-size", "data-testid": "export-size", "aria-live": "polite" });
   const progress = h(
     "div",
-    { class: "export-progress", "data-testid": "export-progress", role: "status", hidden: true },
+    { class: "work-progress", "data-testid": "export-progress", role: "status", hidden: true },
     h("progress", { "aria-label": "Exporting" }),
     h("span", null, "Making your export…"),
   );

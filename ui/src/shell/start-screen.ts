@@ -70,7 +70,7 @@ export function createStartScreen(app: AppContext): Screen {
   // While a large export is checked and copied in: a bar and the core's line of words.
   const bar = h("progress", { "aria-label": "Opening the exported portfolio" }) as HTMLProgressElement;
   const line = h("span", { "data-testid": "open-progress-text" });
-  const progress = h("p", { class: "start-progress", "data-testid": "open-progress", role: "status", hidden: true }, bar, line);
+  const progress = h("p", { class: "work-progress", "data-testid": "open-progress", role: "status", hidden: true }, bar, line);
   const showProgress = (step: Progress) => {
     progress.hidden = false;
     bar.max = Math.max(step.total, 1);
