@@ -50,8 +50,11 @@ async fn export_as_zip_then_open_the_zip_again() {
 
     let app = App::launch_with(&home, &[("CMALT_PORTFOLIO_PICK_FILES", zip.as_os_str())]).await;
     // Every line of progress the start screen shows while the zip is checked and copied in.
-    app.wait_for_text("[data-testid=\"open-bundle\"]", "Open an exported portfolio")
-        .await;
+    app.wait_for_text(
+        "[data-testid=\"open-bundle\"]",
+        "Open an exported portfolio",
+    )
+    .await;
     app.client
         .execute(
             "window.__progress = [];

@@ -54,8 +54,33 @@ fn home_with_the_sample() -> Home {
 
 /// Opens the sample from the start screen and waits until 1a's editor takes typing.
 async fn open_the_sample_at_1a(app: &App) {
-    app.click("[data-testid=\"recent-item\"]").await;
-    app.open_section("1a").await;
+    click_when_there(app, "[data-testid=\"recent-item\"]").await;
+    click_when_there(app, "[data-testid=\"sidebar\"] [data-section-id=\"1a\"]").await;
+    let editor = "[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content";
+    let start = Instant::now();
+    while app.client.find(Locator::Css(editor)).await.is_err() {
+        assert!(start.elapsed() < WAIT, "1a's editor never appeared");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// How often a measurement looks for what it waits for: the figure is the app's time, not the
+/// test's (the support module's 100 ms is fine for tests, too coarse for a launch figure).
+const POLL: Duration = Duration::from_millis(5);
+
+/// Clicks `css` as soon as it is there and takes the click (a screen being replaced can
+/// swap the element under the click: then it is found again).
+async fn click_when_there(app: &App, css: &str) {
+    let start = Instant::now();
+    loop {
+        if let Ok(element) = app.client.find(Locator::Css(css)).await
+            && element.click().await.is_ok()
+        {
+            return;
+        }
+        assert!(start.elapsed() < WAIT, "{css} could not be clicked");
+        tokio::time::sleep(POLL).await;
+    }
 }
 
 fn free_port() -> u16 {
