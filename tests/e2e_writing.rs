@@ -189,7 +189,10 @@ async fn red_pixels_in(app: &App, css: &str) -> usize {
         for x in left..right {
             let at = (y * info.width + x) as usize * channels;
             let (r, g, b) = (buffer[at], buffer[at + 1], buffer[at + 2]);
-            if r > 170 && g < 100 && b < 100 {
+            // WebKit draws the dots at the text's own (often fractional) position, so
+            // they may be anti-aliased to pink: red well above green and blue counts.
+            let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
+            if r > 170 && r - g > 60 && r - b > 60 {
                 red += 1;
             }
         }
