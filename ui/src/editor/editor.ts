@@ -72,11 +72,12 @@ export interface RichEditorHandle {
   /** Sets the link on the selection (or the link at the cursor), replacing its text when given. */
   setLink(text: string, href: string): boolean;
   removeLink(): boolean;
-  find(query: string): number;
+  /** Highlights the matches of `query`, ignoring case unless `matchCase`; returns how many. */
+  find(query: string, matchCase?: boolean): number;
   findNext(): boolean;
   findPrevious(): boolean;
   replaceCurrent(text: string): boolean;
-  replaceAll(query: string, text: string): number;
+  replaceAll(query: string, text: string, matchCase?: boolean): number;
   clearFind(): void;
   destroy(): void;
   /** for tests and the find panel: the Tiptap editor itself */
@@ -300,11 +301,11 @@ export function createRichEditor(options: RichEditorOptions): RichEditorHandle {
       if (!editor.isEditable || !range) return false;
       return editor.chain().focus().setTextSelection(range).unsetLink().run();
     },
-    find: (query) => finder.find(query),
+    find: (query, matchCase) => finder.find(query, matchCase),
     findNext: () => finder.next(),
     findPrevious: () => finder.previous(),
     replaceCurrent: (text) => finder.replaceCurrent(text),
-    replaceAll: (query, text) => finder.replaceAll(query, text),
+    replaceAll: (query, text, matchCase) => finder.replaceAll(query, text, matchCase),
     clearFind: () => finder.clear(),
     destroy: () => {
       editor.destroy();

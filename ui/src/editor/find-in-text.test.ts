@@ -14,6 +14,16 @@ describe("find in text", () => {
     expect(editor.tiptap.state.doc.textBetween(from, to)).toBe("Moodle");
   });
 
+  it("with Match case, highlights only the matches written the same way, and stays so as the text changes", () => {
+    const editor = mountEditor("Moodle quizzes. In **moodle** the quiz bank.\n\n- MOODLE again");
+    expect(editor.find("Moodle", true)).toBe(1);
+    expect(highlighted(editor.element)).toEqual(["Moodle"]);
+    editor.insertText(" Moodle", "end");
+    expect(highlighted(editor.element)).toEqual(["Moodle", "Moodle"]);
+    expect(editor.replaceAll("moodle", "Moodle", true)).toBe(1);
+    expect(editor.getMarkdown()).toContain("In **Moodle** the quiz bank");
+  });
+
   it("moves to the next and previous match, wrapping round", () => {
     const editor = mountEditor("one two one two one");
     editor.find("one");

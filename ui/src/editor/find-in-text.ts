@@ -14,13 +14,15 @@ export interface FindMatch {
 
 interface FindState {
   query: string;
+  /** Case counts, as the find panel's "Match case" asks. */
+  matchCase: boolean;
   matches: FindMatch[];
   /** index into matches, or -1 */
   current: number;
   decorations: DecorationSet;
 }
 
-type FindMeta = { query: string; current?: number } | { current: number };
+type FindMeta = { query: string; matchCase: boolean; current?: number } | { current: number };
 
 export const findKey = new PluginKey<FindState>("findInText");
 
@@ -28,10 +30,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** All case-insensitive matches of `query` in the document's runs of text. */
-export function findMatches(doc: ProseMirrorNode, query: string): FindMatch[] {
+/** All matches of `query` in the document's runs of text, ignoring case unless `matchCase`. */
+export function findMatches(doc: ProseMirrorNode, query: string, matchCase = false): FindMatch[] {
   if (query === "") return [];
-  const pattern = new RegExp(escapeRegExp(query), "giu");
+  const pattern = new RegExp(escapeRegExp(query), matchCase ? "gu" : "giu");
   const matches: FindMatch[] = [];
   doc.descendants((block, blockPos) => {
     if (!block.isTextblock) return true;
@@ -67,18 +69,19 @@ function decorate(doc: ProseMirrorNode, matches: FindMatch[], current: number): 
   );
 }
 
-const EMPTY: FindState = { query: "", matches: [], current: -1, decorations: DecorationSet.empty };
+const EMPTY: FindState = { query: "", matchCase: false, matches: [], current: -1, decorations: DecorationSet.empty };
 
 function nextState(tr: Transaction, previous: FindState): FindState {
   const meta = tr.getMeta(findKey) as FindMeta | undefined;
   const query = meta && "query" in meta ? meta.query : previous.query;
+  const matchCase = meta && "query" in meta ? meta.matchCase : previous.matchCase;
   if (query === "") return EMPTY;
   if (!meta && !tr.docChanged) return previous;
-  const matches = meta && !("query" in meta) && !tr.docChanged ? previous.matches : findMatches(tr.doc, query);
+  const matches = meta && !("query" in meta) && !tr.docChanged ? previous.matches : findMatches(tr.doc, query, matchCase);
   let current = meta?.current ?? previous.current;
   if (matches.length === 0) current = -1;
   else current = Math.min(Math.max(current, 0), matches.length - 1);
-  return { query, matches, current, decorations: decorate(tr.doc, matches, current) };
+  return { query, matchCase, matches, current, decorations: decorate(tr.doc, matches, current) };
 }
 
 export const FindInText = Extension.create({
@@ -96,13 +99,13 @@ export const FindInText = Extension.create({
 
 export interface FindController {
   /** Highlights every match and makes the first one current; returns how many there are. */
-  find(query: string): number;
+  find(query: string, matchCase?: boolean): number;
   next(): boolean;
   previous(): boolean;
   /** Replaces the current match, as one undoable step, and moves to the next. */
   replaceCurrent(text: string): boolean;
   /** Replaces every match, as one undoable step; returns how many. */
-  replaceAll(query: string, text: string): number;
+  replaceAll(query: string, text: string, matchCase?: boolean): number;
   clear(): void;
   state(): { query: string; matches: readonly FindMatch[]; current: number };
 }
@@ -123,8 +126,8 @@ export function createFindController(editor: Editor): FindController {
   };
 
   return {
-    find(query) {
-      dispatch(editor.state.tr.setMeta(findKey, { query, current: 0 }));
+    find(query, matchCase = false) {
+      dispatch(editor.state.tr.setMeta(findKey, { query, matchCase, current: 0 }));
       const found = state().matches.length;
       if (found > 0) show(0);
       return found;
@@ -143,9 +146,9 @@ export function createFindController(editor: Editor): FindController {
       if (state().matches.length > 0) show(state().current);
       return true;
     },
-    replaceAll(query, text) {
+    replaceAll(query, text, matchCase = false) {
       if (!editor.isEditable) return 0;
-      const matches = findMatches(editor.state.doc, query);
+      const matches = findMatches(editor.state.doc, query, matchCase);
       if (matches.length === 0) return 0;
       const tr = editor.state.tr;
       // From the end, so earlier positions stay valid.
@@ -154,7 +157,7 @@ export function createFindController(editor: Editor): FindController {
       return matches.length;
     },
     clear() {
-      dispatch(editor.state.tr.setMeta(findKey, { query: "" }));
+      dispatch(editor.state.tr.setMeta(findKey, { query: "", matchCase: false }));
     },
     state: () => {
       const { query, matches, current } = state();

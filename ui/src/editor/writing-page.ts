@@ -317,11 +317,11 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
       }
       return false;
     },
-    showFind(query, _matchCase, part) {
+    showFind(query, matchCase, part) {
       // Every editor highlights its matches; the part the result named shows its first one.
       let shown = false;
       for (const field of fields) {
-        const count = field.editor.find(query);
+        const count = field.editor.find(query, matchCase);
         if (!shown && count > 0 && field.element.classList.contains(`field-${part}`)) {
           field.element.scrollIntoView?.({ block: "center" });
           shown = field.editor.findNext();
