@@ -34,6 +34,13 @@ pub enum UnsafeContent {
     /// An assessment points at a snapshot by a name that is not a snapshot id.
     #[error("an assessment names its snapshot \"{0}\", which is not a snapshot id")]
     BadSnapshotId(String),
+    /// A mentor's review points at the snapshot it was sent from by a name that is not a
+    /// snapshot id; comparing with it would read outside `snapshots/`.
+    #[error("a mentor's review names its snapshot \"{0}\", which is not a snapshot id")]
+    BadReviewSnapshotId(String),
+    /// Two mentors' reviews share an id, so a reply or a decision could reach the wrong one.
+    #[error("two mentors' reviews are both called {0}")]
+    DuplicateReviewId(String),
 }
 
 /// A name the app itself would give a file in `evidence/`: one plain component, nothing
@@ -76,6 +83,17 @@ pub fn check(portfolio: &Portfolio) -> Result<(), UnsafeContent> {
             && !is_snapshot_id(id)
         {
             return Err(UnsafeContent::BadSnapshotId(id.clone()));
+        }
+    }
+    let mut review_ids = BTreeSet::new();
+    for review in &portfolio.mentor_reviews {
+        if !is_snapshot_id(&review.snapshot_id) {
+            return Err(UnsafeContent::BadReviewSnapshotId(
+                review.snapshot_id.clone(),
+            ));
+        }
+        if !review_ids.insert(review.id.as_str()) {
+            return Err(UnsafeContent::DuplicateReviewId(review.id.clone()));
         }
     }
     Ok(())

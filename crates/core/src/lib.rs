@@ -14,6 +14,7 @@ pub mod integrity;
 pub mod link_check;
 pub mod local_time;
 pub mod markdown;
+pub mod mentor_review;
 pub mod model;
 pub mod no_follow;
 pub mod outline;

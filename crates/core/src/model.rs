@@ -10,7 +10,8 @@ use time::OffsetDateTime;
 /// Bumped whenever the saved shape changes in a way an older app could misread.
 /// 2: assessments, accreditation date and reviews of practice (an app that knew only 1
 /// would drop them on its next save, so it must refuse the file instead).
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: mentors' reviews (comments and suggestions brought back from Word).
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
@@ -199,6 +200,9 @@ pub struct Portfolio {
     /// Reviews of practice, oldest first.
     #[serde(default)]
     pub reviews: Vec<PracticeReview>,
+    /// Review copies sent to a mentor or colleague, and what came back, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentor_reviews: Vec<crate::mentor_review::MentorReview>,
     #[serde(with = "time::serde::rfc3339")]
     #[ts(type = "string")]
     pub created_at: OffsetDateTime,
@@ -236,6 +240,7 @@ impl Portfolio {
             assessments: Vec::new(),
             accredited_on: None,
             reviews: Vec::new(),
+            mentor_reviews: Vec::new(),
             created_at: now,
             updated_at: now,
         }

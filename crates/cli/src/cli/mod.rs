@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod import;
 mod new;
+mod review;
 mod terminal;
 mod versions;
 mod window;
@@ -117,6 +118,12 @@ pub enum Command {
         /// This is the version sent to the assessors.
         #[arg(long)]
         submitted: bool,
+    },
+    /// A mentor's review through Word: `review export` writes a review copy, `review import`
+    /// reads the returned file's comments and suggestions, `review list` shows what is open.
+    Review {
+        #[command(subcommand)]
+        command: review::ReviewCommand,
     },
     /// List the portfolio's snapshots, newest first (id, date, label, submitted).
     Snapshots { portfolio_dir: PathBuf },
@@ -236,6 +243,7 @@ pub fn run(command: Command) -> i32 {
             submitted,
         } => versions::snapshot(&portfolio_dir, &label, submitted),
         Command::Snapshots { portfolio_dir } => versions::snapshots(&portfolio_dir),
+        Command::Review { command } => review::run(framework, command),
         Command::Changes {
             portfolio_dir,
             since,

@@ -41,7 +41,7 @@ pub(super) fn read(name: &str, bytes: &[u8]) -> Result<DocxDraft> {
 
 /// The zip package holds a Word document (not a spreadsheet, a presentation or an
 /// OpenDocument file) and does not unpack to an absurd size.
-fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
+pub(crate) fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
     let corrupt = |detail: String| ImportError::Corrupt {
         name: name.to_string(),
         detail,

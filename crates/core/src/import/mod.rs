@@ -8,6 +8,7 @@
 
 mod dates;
 mod docx;
+pub(crate) use docx::check_package;
 mod evidence_list;
 mod fields;
 mod headings;

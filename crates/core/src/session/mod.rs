@@ -19,6 +19,8 @@ use time::format_description::well_known::Rfc3339;
 
 mod evidence;
 mod fixes;
+mod mentor_review;
+pub use mentor_review::{Decision, DecisionOutcome, SentReview, SuggestionDecision};
 mod not_placed;
 pub use not_placed::NotPlacedNote;
 mod versions;
@@ -42,6 +44,9 @@ pub enum SessionError {
     /// A snapshot could not be taken, read or compared; the portfolio is unchanged.
     #[error(transparent)]
     Versions(#[from] crate::versions::VersionsError),
+    /// A review copy could not be made, or a returned one read; the portfolio is unchanged.
+    #[error(transparent)]
+    MentorReview(#[from] crate::mentor_review::MentorReviewError),
 }
 
 pub type Result<T> = std::result::Result<T, SessionError>;
