@@ -14,6 +14,7 @@ app_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindi
 test_packages=(xvfb xauth webkit2gtk-driver imagemagick xdotool pandoc rpm
   chromium poppler-utils default-jre-headless  # export checks: axe + PDF, pdfinfo/pdftotext, vnu
   libreoffice-writer-nogui  # import tests: .docx as LibreOffice Writer saves it
+  python3-uno  # review tests: a reviewer's comments and tracked changes made in LibreOffice itself
   libimage-exiftool-perl icc-profiles-free)  # photo tests: GPS, serial and owner tags written by exiftool, an sRGB profile
 
 wanted=("${app_packages[@]}")
