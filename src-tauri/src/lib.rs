@@ -11,6 +11,7 @@ mod evidence_commands;
 mod export_commands;
 mod import_commands;
 mod navigation;
+mod review_commands;
 mod state;
 mod test_hooks;
 mod versions_commands;
@@ -183,6 +184,12 @@ pub fn run_window() -> i32 {
             versions_commands::save_review,
             versions_commands::list_backups,
             versions_commands::restore_backup_copy,
+            review_commands::mentor_reviews,
+            review_commands::send_for_review,
+            review_commands::bring_review_back,
+            review_commands::reply_to_review_comment,
+            review_commands::resolve_review_comment,
+            review_commands::decide_suggestions,
         ])
         .run(tauri::generate_context!());
     match result {

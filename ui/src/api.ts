@@ -15,6 +15,7 @@ import type {
   Citation,
   Comparison,
   Confirmation,
+  Decision,
   DetailsPatch,
   EvidenceDate,
   EvidenceDetails,
@@ -38,7 +39,10 @@ import type {
   RecentPortfolio,
   Replaced,
   RestoredCopy,
+  ReviewBrought,
   ReviewPatch,
+  ReviewSent,
+  ReviewSummary,
   Saved,
   SectionPatch,
   SelfRating,
@@ -49,6 +53,7 @@ import type {
   SnapshotView,
   SpellingStatus,
   SubmissionPlan,
+  SuggestionsDecided,
   UpgradePlan,
   VersionsOverview,
   WordsNote,
@@ -173,6 +178,19 @@ export const api = {
   saveReview: (patch: ReviewPatch) => invoke<Saved>("save_review", { patch }),
   /** newest first */
   listBackups: () => invoke<BackupVersion[]>("list_backups"),
+  // A mentor's review, round trip through Word.
+  mentorReviews: () => invoke<ReviewSummary[]>("mentor_reviews"),
+  /** Asks where to save the review copy; null when cancelled. */
+  sendForReview: (reviewer: string) => invoke<ReviewSent | null>("send_for_review", { reviewer }),
+  /** Asks for the returned file; null when cancelled. */
+  bringReviewBack: () => invoke<ReviewBrought | null>("bring_review_back"),
+  replyToReviewComment: (review: string, comment: string, text: string) =>
+    invoke<OpenedPortfolio>("reply_to_review_comment", { review, comment, text }),
+  resolveReviewComment: (review: string, comment: string, resolved: boolean) =>
+    invoke<OpenedPortfolio>("resolve_review_comment", { review, comment, resolved }),
+  /** One suggestion, or with `suggestion` null every one of the review still open. */
+  decideSuggestions: (review: string, suggestion: string | null, decision: Decision) =>
+    invoke<SuggestionsDecided>("decide_suggestions", { review, suggestion, decision }),
   restoreBackupCopy: (fileName: string) => invoke<RestoredCopy>("restore_backup_copy", { fileName }),
 };
 

@@ -239,7 +239,11 @@ accredited_on: string | null,
 /**
  * Reviews of practice, oldest first.
  */
-reviews: Array<PracticeReview>, created_at: string, updated_at: string, };
+reviews: Array<PracticeReview>, 
+/**
+ * Review copies sent to a mentor or colleague, and what came back, oldest first.
+ */
+mentor_reviews?: Array<MentorReview>, created_at: string, updated_at: string, };
 
 export type EvidenceSource = { "type": "file", 
 /**
@@ -967,6 +971,129 @@ export type SnapshotView = { info: SnapshotListing, title: string, sections: Arr
 export type RestoredCopy = { folder: string, title: string, };
 
 export type EvidenceDropped = { names: Array<string>, };
+
+export type ReviewPart = "topic" | "description" | "reflection" | "evidence" | "references";
+
+export type CommentStatus = "open" | "resolved";
+
+export type CommentReply = { author: string, 
+/**
+ * As the file or the app dated it (RFC 3339), empty when the file gave none.
+ */
+date: string, text: string, 
+/**
+ * Written in the app by the candidate, not read from a returned file.
+ */
+by_candidate: boolean, };
+
+export type ReviewComment = { 
+/**
+ * "c1", "c2"... within its review; never reused.
+ */
+id: string, 
+/**
+ * The section the comment is beside; `None` when it is on the title page or on text
+ * that belongs to no section.
+ */
+section: string | null, part: ReviewPart | null, author: string, date: string, text: string, 
+/**
+ * The passage the comment is attached to, as the returned file shows it.
+ */
+quote: string, replies: Array<CommentReply>, status: CommentStatus, };
+
+export type SuggestionKind = "insert" | "delete" | "replace";
+
+export type SuggestionStatus = "open" | "accepted" | "rejected" | "no_longer_applies";
+
+export type Suggestion = { 
+/**
+ * "s1", "s2"... within its review; never reused.
+ */
+id: string, section: string | null, part: ReviewPart | null, author: string, date: string, kind: SuggestionKind, 
+/**
+ * The words inserted, or for a deletion the words deleted.
+ */
+text: string, 
+/**
+ * For a replacement, the words it replaces.
+ */
+replaces?: string | null, 
+/**
+ * The candidate's words just before and after the passage, to find it again.
+ */
+before: string, after: string, 
+/**
+ * A tracked change; false for an edit found by comparison with the copy sent.
+ */
+tracked: boolean, status: SuggestionStatus, };
+
+export type ReturnedFile = { file_name: string, 
+/**
+ * SHA-256 of the file, hex.
+ */
+sha256: string, imported_at: string, };
+
+export type MentorReview = { 
+/**
+ * "review-1", "review-2"...
+ */
+id: string, 
+/**
+ * Whom the copy was for; may be empty.
+ */
+reviewer: string, sent_at: string, 
+/**
+ * The snapshot taken when the copy was made: the text the returned file is compared to.
+ */
+snapshot_id: string, 
+/**
+ * The reference written into the copy, which ties a returned file to this review.
+ */
+copy_reference: string, returned: Array<ReturnedFile>, comments: Array<ReviewComment>, suggestions: Array<Suggestion>, };
+
+export type ReviewImport = { review_id: string, reviewer: string, file_name: string, 
+/**
+ * This very file was read before: nothing was added.
+ */
+already_imported: boolean, 
+/**
+ * The bookmarks were gone, so everything was placed by the section headings.
+ */
+placed_by_headings: boolean, 
+/**
+ * Every comment and suggestion of this file, with the ids the review keeps them under.
+ */
+comments: Array<ReviewComment>, suggestions: Array<Suggestion>, 
+/**
+ * How many of them were not in the review before.
+ */
+new_comments: number, new_suggestions: number, notes: Array<string>, };
+
+export type ReviewSummary = { review_id: string, reviewer: string, 
+/**
+ * "YYYY-MM-DD".
+ */
+sent_on: string, snapshot_id: string, returned: boolean, comments: number, comments_open: number, suggestions: number, suggestions_open: number, 
+/**
+ * Suggestions whose passage has changed since, still to read and clear.
+ */
+suggestions_no_longer_applying: number, };
+
+export type SentReview = { review: MentorReview, snapshot: SnapshotInfo, file: string, bytes: number, };
+
+export type Decision = "accept" | "reject";
+
+export type SuggestionDecision = { suggestion_id: string, status: SuggestionStatus, 
+/**
+ * The words of the suggestion, to show beside "no longer applies".
+ */
+text: string, };
+
+export type ReviewSent = { sent: SentReview, opened: OpenedPortfolio, };
+
+export type ReviewBrought = { report: ReviewImport, opened: OpenedPortfolio, };
+
+export type SuggestionsDecided = { decisions: Array<SuggestionDecision>, opened: OpenedPortfolio, };
 
 export type Progress = { 
 /**

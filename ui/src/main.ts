@@ -10,6 +10,7 @@ import "./styles/checklist.css";
 import "./styles/import.css";
 import "./styles/export.css";
 import "./styles/versions.css";
+import "./styles/reviews.css";
 import { api } from "./api";
 import { startApp } from "./shell/app";
 import { installLinkGuard } from "./shell/link-guard";

@@ -7,6 +7,7 @@ import { attachPastedImages } from "../evidence/attach-flow";
 import { createEvidencePanel, type EvidencePanel } from "../evidence/evidence-panel";
 import { groupHeading, pathwayName, rangeText, wordsText } from "../format";
 import { icon } from "../icons";
+import { createSectionReviews } from "../reviews/section-reviews";
 import { guidanceFor, listedSectionWords } from "../shell/framework-view";
 import { type Page, type PageContext, previewPreference, setPreviewPreference } from "../shell/page";
 import { entryOf } from "../state";
@@ -278,6 +279,7 @@ export function createWritingPage(ctx: PageContext, entry: OutlineEntry, keptAsi
     h("div", { class: "page-tools" }, readOnly ? null : focusToggle, previewToggle),
     editors,
     twoParts ? total : null,
+    readOnly ? null : createSectionReviews(ctx, entry.id).element,
     panel?.element,
     references?.element,
     checking,

@@ -28,7 +28,9 @@ export type Destination =
   /** the working portfolio compared with a snapshot */
   | { kind: "compare"; id: string }
   /** the review of practice under way */
-  | { kind: "review" };
+  | { kind: "review" }
+  /** copies sent to a mentor or colleague, and their comments and suggestions */
+  | { kind: "reviews" };
 
 export interface Page {
   element: HTMLElement;

@@ -15,6 +15,7 @@ import { createEvidence } from "../evidence/evidence-state";
 import { createExportPage } from "../export/export-page";
 import { pathwayName } from "../format";
 import { createNotPlacedPage } from "../import/not-placed-page";
+import { createReviewsPage } from "../reviews/reviews-page";
 import type { AreaKindId, NotPlacedNote, OpenedPortfolio, OutlineEntry, PathwayId, SectionRef } from "../types";
 import { openReferral } from "../versions/assessment-view";
 import { createReviewPage } from "../versions/review-page";
@@ -32,7 +33,7 @@ import { createTopbar } from "./topbar";
 type Target = Destination;
 
 const LAST_KEY = "cmalt.last-section:";
-const PAGES = ["details", "library", "ready", "export", "principles", "self-assessment", "versions", "review"] as const;
+const PAGES = ["details", "library", "ready", "export", "principles", "self-assessment", "versions", "review", "reviews"] as const;
 
 function rememberedTarget(folder: string): Target | null {
   try {
@@ -78,6 +79,7 @@ export function createPortfolioScreen(app: AppContext): Screen {
     onExport: () => void navigate({ kind: "export" }),
     onNotPlaced: () => void navigate({ kind: "not-placed" }),
     onVersions: () => void navigate({ kind: "versions" }),
+    onReviews: () => void navigate({ kind: "reviews" }),
   });
 
   // The checklist follows every save and every evidence change (each brings a new outline, see
@@ -175,9 +177,11 @@ export function createPortfolioScreen(app: AppContext): Screen {
                         ? createComparePage(pageContext, resolved.id)
                         : resolved.kind === "review"
                           ? createReviewPage(pageContext)
-                          : found
-                            ? createSectionPage(pageContext, found)
-                            : createDetailsPage(pageContext);
+                          : resolved.kind === "reviews"
+                            ? createReviewsPage(pageContext)
+                            : found
+                              ? createSectionPage(pageContext, found)
+                              : createDetailsPage(pageContext);
     replaceChildren(main, page.element);
     main.scrollTop = 0;
     const versionsPage = resolved.kind === "snapshot" || resolved.kind === "compare" || resolved.kind === "review";

@@ -23,6 +23,8 @@ export interface SidebarOptions {
   onNotPlaced?(): void;
   /** opens "Versions": snapshots, outcome, review, backups */
   onVersions?(): void;
+  /** opens "Reviews": copies sent to a mentor, and what came back */
+  onReviews?(): void;
 }
 
 export interface Sidebar {
@@ -170,6 +172,7 @@ export function createSidebar(options: SidebarOptions): Sidebar {
       pageButton("ready", "flag", "Ready to submit?", () => options.onReady?.(), readyBadge()),
       pageButton("export", "export", "Export and share", () => options.onExport?.()),
       pageButton("versions", "history", "Versions", () => options.onVersions?.()),
+      pageButton("reviews", "note", "Reviews", () => options.onReviews?.()),
       outline.groups.map((group) =>
         h(
           "section",
