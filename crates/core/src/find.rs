@@ -25,14 +25,14 @@ pub enum TextPart {
 }
 
 impl TextPart {
-    const ALL: [TextPart; 4] = [
+    pub(crate) const ALL: [TextPart; 4] = [
         TextPart::Topic,
         TextPart::Description,
         TextPart::Reflection,
         TextPart::References,
     ];
 
-    fn of(self, entry: &SectionEntry) -> &str {
+    pub(crate) fn of(self, entry: &SectionEntry) -> &str {
         match self {
             TextPart::Topic => &entry.topic,
             TextPart::Description => &entry.description,
@@ -41,7 +41,7 @@ impl TextPart {
         }
     }
 
-    fn of_mut(self, entry: &mut SectionEntry) -> &mut String {
+    pub(crate) fn of_mut(self, entry: &mut SectionEntry) -> &mut String {
         match self {
             TextPart::Topic => &mut entry.topic,
             TextPart::Description => &mut entry.description,
@@ -241,7 +241,7 @@ fn section_label(number: Option<&str>, title: &str) -> String {
     }
 }
 
-fn part_label(part: TextPart, two_parts: bool) -> &'static str {
+pub(crate) fn part_label(part: TextPart, two_parts: bool) -> &'static str {
     match part {
         TextPart::Topic => "Topic",
         TextPart::Description if two_parts => "Description",
@@ -318,14 +318,18 @@ fn text_runs(markdown: &str, part: TextPart) -> Vec<TextRun> {
     runs
 }
 
-fn line_starts(text: &str) -> Vec<usize> {
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect()
 }
 
 /// A node's source position as byte offsets; columns are 1-based bytes, the end inclusive.
-fn byte_range(lines: &[usize], pos: Sourcepos, len: usize) -> Option<std::ops::Range<usize>> {
+pub(crate) fn byte_range(
+    lines: &[usize],
+    pos: Sourcepos,
+    len: usize,
+) -> Option<std::ops::Range<usize>> {
     let start = lines.get(pos.start.line.checked_sub(1)?)? + pos.start.column.checked_sub(1)?;
     let end = lines.get(pos.end.line.checked_sub(1)?)? + pos.end.column;
     (start < end && end <= len).then_some(start..end)
@@ -369,7 +373,7 @@ fn fold(text: &str) -> (String, Vec<usize>) {
     (folded, origin)
 }
 
-fn excerpt(text: &str, range: std::ops::Range<usize>) -> FoundExcerpt {
+pub(crate) fn excerpt(text: &str, range: std::ops::Range<usize>) -> FoundExcerpt {
     let before = &text[..range.start];
     let after = &text[range.end..];
     let before_start = before
@@ -392,7 +396,7 @@ fn excerpt(text: &str, range: std::ops::Range<usize>) -> FoundExcerpt {
 
 /// The replacement as Markdown text: characters that would start formatting are escaped,
 /// so what the candidate typed is what the reader sees.
-fn escape_for_text(text: &str) -> String {
+pub(crate) fn escape_for_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

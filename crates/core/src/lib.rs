@@ -23,6 +23,7 @@ pub mod private_folder;
 pub mod progress;
 pub mod recent;
 pub mod session;
+pub mod share_check;
 pub mod share_check_data;
 pub mod spelling;
 pub mod staging;

@@ -10,7 +10,8 @@ use time::OffsetDateTime;
 /// Bumped whenever the saved shape changes in a way an older app could misread.
 /// 2: assessments, accreditation date and reviews of practice (an app that knew only 1
 /// would drop them on its next save, so it must refuse the file instead).
-/// 3: mentors' reviews (comments and suggestions brought back from Word).
+/// 3: mentors' reviews (comments and suggestions brought back from Word), and the
+/// "before you share" findings the candidate agreed to keep.
 pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -153,6 +154,35 @@ pub struct PracticeReview {
     pub completed_on: Option<String>,
 }
 
+/// What a reviewed "before you share" finding was, so that the candidate's decision holds
+/// wherever the same text appears.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreedKind {
+    Email,
+    Phone,
+    Postcode,
+    StudentId,
+    LearnerName,
+    /// A link the candidate has checked opens for anyone.
+    Link,
+    /// An evidence file kept in its format on purpose (keyed by the file's name).
+    Format,
+    /// An evidence file whose text the app could not read, looked through by the candidate
+    /// (keyed by the file's content hash, so a new version is looked at again).
+    UnreadFile,
+}
+
+/// A finding the candidate has reviewed and agreed to share ("this is my own address").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+pub struct AgreedFinding {
+    pub kind: AgreedKind,
+    /// The text as it was found: the address, the number, the link, the file's name.
+    pub text: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Portfolio {
     pub schema_version: u32,
@@ -203,6 +233,16 @@ pub struct Portfolio {
     /// Review copies sent to a mentor or colleague, and what came back, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentor_reviews: Vec<crate::mentor_review::MentorReview>,
+    /// "Before you share" findings the candidate has reviewed and agreed to keep. Not part
+    /// of an export's `portfolio.json`: the list can name what was agreed to, such as an
+    /// address later taken out of the text.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "agreements_this_app_knows"
+    )]
+    #[ts(as = "Vec<AgreedFinding>")]
+    pub share_check_agreed: Vec<AgreedFinding>,
     #[serde(with = "time::serde::rfc3339")]
     #[ts(type = "string")]
     pub created_at: OffsetDateTime,
@@ -213,6 +253,31 @@ pub struct Portfolio {
 
 fn first_evidence_number() -> u32 {
     1
+}
+
+/// The agreements as saved, and read leaving out any of a kind a newer version of the app
+/// has written: such a finding is only reported again, which is better than refusing the
+/// whole file.
+mod agreements_this_app_knows {
+    use super::AgreedFinding;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        agreements: &[AgreedFinding],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        agreements.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<AgreedFinding>, D::Error> {
+        let values: Vec<serde_json::Value> = Deserialize::deserialize(deserializer)?;
+        Ok(values
+            .into_iter()
+            .filter_map(|value| serde_json::from_value(value).ok())
+            .collect())
+    }
 }
 
 impl Portfolio {
@@ -241,6 +306,7 @@ impl Portfolio {
             accredited_on: None,
             reviews: Vec::new(),
             mentor_reviews: Vec::new(),
+            share_check_agreed: Vec::new(),
             created_at: now,
             updated_at: now,
         }

@@ -25,6 +25,9 @@ pub struct ShareCheckData {
     pub student_id_cues: Vec<String>,
     /// In order: a link is reported under the first rule that matches it.
     pub sign_in_links: Vec<SignInRule>,
+    /// Host and path patterns of sign-in pages: a link tried online that ends up at one
+    /// needs a sign-in, whatever its own address looked like.
+    pub sign_in_pages: Vec<String>,
     pub private_host_names: Vec<String>,
     /// Name endings that only resolve on a local network (".local").
     pub private_host_suffixes: Vec<String>,
@@ -130,6 +133,7 @@ impl ShareCheckData {
         lower(&mut data.name_connectors);
         lower(&mut data.student_id_cues);
         lower(&mut data.private_host_names);
+        lower(&mut data.sign_in_pages);
         lower(&mut data.private_host_suffixes);
         for rule in &mut data.sign_in_links {
             lower(&mut rule.links);
@@ -172,6 +176,13 @@ impl ShareCheckData {
         self.sign_in_links
             .iter()
             .find(|rule| rule.links.iter().any(matches) && !rule.unless.iter().any(matches))
+    }
+
+    /// True when `host` and `path` (both lower-case) are a sign-in page's.
+    pub fn is_sign_in_page(&self, host: &str, path: &str) -> bool {
+        self.sign_in_pages
+            .iter()
+            .any(|pattern| link_pattern_matches(pattern, host, path))
     }
 
     pub fn format_for_extension(&self, extension: &str) -> Option<&ProprietaryFormat> {

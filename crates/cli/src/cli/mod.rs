@@ -64,13 +64,35 @@ pub enum Command {
         #[arg(long = "section")]
         sections: Vec<String>,
     },
-    /// Check a portfolio against its pathway's rules before submitting (reads it only).
-    /// Exits 0 when there are no errors, 1 when there are, 2 when it cannot be read.
+    /// Check a portfolio against its pathway's rules before submitting, and list what to
+    /// look at before you share it (personal data, photo details, links, formats, pictures
+    /// without a text alternative), each with an id. It only reads the portfolio, unless a
+    /// fix is asked for: then it opens it as the app does (not while the app has it open).
+    /// Exits 0 when there are no errors (warnings and "Before you share" findings are
+    /// advice), 1 when there are errors, 2 when the portfolio cannot be read or opened,
+    /// 3 when a fix asked for could not be made (the others are still made).
     Check {
         portfolio_dir: PathBuf,
-        /// Print the checklist as JSON instead of plain words.
+        /// Print the checklist as JSON instead of plain words (the findings are under
+        /// "before_sharing").
         #[arg(long)]
         json: bool,
+        /// Also try every web link on the internet, reporting dead and moved ones (slow:
+        /// each link is asked for, a few at a time).
+        #[arg(long)]
+        links_online: bool,
+        /// Store a copy of every photo that still records where it was taken, its camera's
+        /// serial number or its owner without those details (your own files are untouched).
+        #[arg(long)]
+        fix_image_metadata: bool,
+        /// Replace the passage of a finding with what can stand in its place ("[learner]",
+        /// "[email address]"), by the id the check shows; repeat for several.
+        #[arg(long, value_name = "FINDING_ID")]
+        redact: Vec<String>,
+        /// Mark a finding as fine to share ("this is my own address"), by its id, so it is
+        /// not reported again; repeat for several.
+        #[arg(long, value_name = "FINDING_ID")]
+        agree: Vec<String>,
     },
     /// Bring a draft in as a new portfolio: a Markdown (.md) file or a Word (.docx) document.
     /// Exits 0 when imported (text that fits no section is kept and listed), 1 when refused.
@@ -204,7 +226,21 @@ pub fn run(command: Command) -> i32 {
         Command::Check {
             portfolio_dir,
             json,
-        } => check::run(&framework, &portfolio_dir, json),
+            links_online,
+            fix_image_metadata,
+            redact,
+            agree,
+        } => check::run(
+            &framework,
+            check::CheckArgs {
+                portfolio_dir: &portfolio_dir,
+                json,
+                links_online,
+                fix_image_metadata,
+                redact: &redact,
+                agree: &agree,
+            },
+        ),
         Command::Import {
             file,
             out,

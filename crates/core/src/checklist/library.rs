@@ -184,6 +184,7 @@ fn group(
         _ => (many(items.len(), listed(items)), None),
     };
     found.problems.push(Problem {
+        id: None,
         section: None,
         evidence,
         items: items.iter().map(|item| item.id.clone()).collect(),
@@ -191,6 +192,8 @@ fn group(
         code,
         message,
         fix: super::fix_for(code, items),
+        passage: None,
+        agree: None,
     });
 }
 

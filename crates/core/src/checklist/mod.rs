@@ -9,10 +9,12 @@ mod library;
 mod sections;
 mod suggestions;
 
-use crate::evidence::EvidenceItem;
+use crate::evidence::{EvidenceDetails, EvidenceItem};
+use crate::find::{FoundExcerpt, TextPart};
 use crate::framework::{Framework, PathwayId};
-use crate::model::Portfolio;
+use crate::model::{AgreedFinding, Portfolio};
 use crate::outline::{OutlineEntry, SectionStatus, outline};
+use crate::personal_data::PersonalDataKind;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -137,10 +139,37 @@ pub enum ProblemCode {
     UnknownEvidenceReference,
     /// One of the candidate's own submission ticks not given yet (warning).
     ConfirmationNotTicked,
+    // The "before you share" check (`share_check`): warnings only, the candidate decides.
+    /// An attached photo whose stored copy still says where it was taken, the camera's
+    /// serial number, the owner's name or similar.
+    ImageLocationData,
+    /// An email address, phone number, postcode, student ID or learner's name in the
+    /// section text or in an evidence item's title or description.
+    PersonalDataInText,
+    /// The same in an evidence file's name or in the text of a PDF, Word or text file (or
+    /// such a file whose text could not be read, so could not be looked through).
+    PersonalDataInEvidence,
+    /// A link that usually opens only after signing in (Google Drive, SharePoint, a VLE
+    /// course page) or only on the candidate's own computer or network.
+    LinkNeedsSignIn,
+    /// A link in the text that is not a web or email address an assessor could open.
+    LinkMalformed,
+    /// A link that did not open when tried online (only from *Check links online*).
+    LinkBroken,
+    /// A link that leads somewhere else when tried online: the final address is named.
+    LinkRedirected,
+    /// An evidence file in a format an assessor may not have the program for (Word, Pages).
+    ProprietaryFormat,
+    /// A picture the export shows with no words saying what it shows.
+    ImageWithoutTextAlternative,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Problem {
+    /// A stable id for a "before you share" finding (a short hash of its code, its place and
+    /// the text found), by which the window and `check --redact ID` refer to it; `None` for
+    /// the checklist's own problems.
+    pub id: Option<String>,
     /// The section id, or `None` for the portfolio as a whole.
     pub section: Option<String>,
     /// The evidence item the problem is about (`E4`), if any.
@@ -154,6 +183,11 @@ pub struct Problem {
     pub message: String,
     /// What one click does about it, when the app can do it for the candidate.
     pub fix: Option<Fix>,
+    /// The passage a "before you share" finding is about, with a little text either side.
+    pub passage: Option<FoundExcerpt>,
+    /// Marking the finding as reviewed and fine to share ("this is my own address"), when
+    /// the candidate may decide so: it is not reported again.
+    pub agree: Option<Fix>,
 }
 
 /// A change the checklist proposes and the candidate accepts with one click.
@@ -177,6 +211,86 @@ pub enum Fix {
     ConfirmPermission { items: Vec<String>, label: String },
     /// Confirm the nominated assessor has no conflict of interest, as the draft says.
     ConfirmNoConflict { label: String },
+    /// Replace a passage of personal data with what could stand in its place ("[learner]"),
+    /// wherever the check finds that same passage in that one text, inside plain text only.
+    Redact {
+        place: TextPlace,
+        personal_data: PersonalDataKind,
+        /// The passage as found.
+        text: String,
+        /// "[email address]", "[learner]", … (`PersonalDataKind::replacement`).
+        replacement: String,
+        label: String,
+    },
+    /// Mark a reviewed finding as fine to share, so it is not reported again; kept in the
+    /// portfolio by what was found and its text, so it holds wherever that text appears.
+    AgreeFinding {
+        agreed: AgreedFinding,
+        label: String,
+    },
+    /// Store a copy of each photo without its personal details in the portfolio, in place of
+    /// the copy with them (the candidate's own file elsewhere is never touched).
+    CleanImageMetadata { items: Vec<String>, label: String },
+}
+
+/// Where a passage of text is, for a fix that edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(tag = "in", rename_all = "snake_case")]
+pub enum TextPlace {
+    /// A part of a section's Markdown.
+    Section { section: String, part: TextPart },
+    /// A field an evidence item is described by (plain text, not Markdown).
+    Evidence {
+        evidence: String,
+        field: EvidenceField,
+    },
+}
+
+/// The fields of an evidence item's description that the share check reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceField {
+    Title,
+    Origin,
+    WhatItShows,
+    StillRelevantBecause,
+}
+
+impl EvidenceField {
+    pub const ALL: [EvidenceField; 4] = [
+        EvidenceField::Title,
+        EvidenceField::Origin,
+        EvidenceField::WhatItShows,
+        EvidenceField::StillRelevantBecause,
+    ];
+
+    /// As the library's form labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceField::Title => "title",
+            EvidenceField::Origin => "origin",
+            EvidenceField::WhatItShows => "\"what it shows\"",
+            EvidenceField::StillRelevantBecause => "\"why it still counts\"",
+        }
+    }
+
+    pub fn of(self, details: &EvidenceDetails) -> &str {
+        match self {
+            EvidenceField::Title => &details.title,
+            EvidenceField::Origin => &details.origin,
+            EvidenceField::WhatItShows => &details.what_it_shows,
+            EvidenceField::StillRelevantBecause => &details.still_relevant_because,
+        }
+    }
+
+    pub fn of_mut(self, details: &mut EvidenceDetails) -> &mut String {
+        match self {
+            EvidenceField::Title => &mut details.title,
+            EvidenceField::Origin => &mut details.origin,
+            EvidenceField::WhatItShows => &mut details.what_it_shows,
+            EvidenceField::StillRelevantBecause => &mut details.still_relevant_because,
+        }
+    }
 }
 
 /// The one-click fix a grouped evidence problem offers, if any.
@@ -303,6 +417,7 @@ impl Found {
         message: String,
     ) {
         self.problems.push(Problem {
+            id: None,
             section: section.map(str::to_string),
             evidence: evidence.map(str::to_string),
             items: evidence.map(str::to_string).into_iter().collect(),
@@ -310,13 +425,15 @@ impl Found {
             code,
             message,
             fix: None,
+            passage: None,
+            agree: None,
         });
     }
 }
 
 /// How a section is named in messages: "Section 1a" for numbered ones, else its title
 /// ("Future plans", "Advanced area 2").
-fn section_name(entry: &OutlineEntry) -> String {
+pub(crate) fn section_name(entry: &OutlineEntry) -> String {
     match &entry.number {
         Some(number) => format!("Section {number}"),
         None => entry.title.clone(),
@@ -324,7 +441,7 @@ fn section_name(entry: &OutlineEntry) -> String {
 }
 
 /// "1a", "1a and 2b", "1a, 2b and 4".
-fn in_words_list<S: AsRef<str>>(names: &[S]) -> String {
+pub(crate) fn in_words_list<S: AsRef<str>>(names: &[S]) -> String {
     match names {
         [] => String::new(),
         [one] => one.as_ref().to_string(),

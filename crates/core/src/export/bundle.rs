@@ -184,8 +184,21 @@ struct Stamped<'a> {
 }
 
 /// The portfolio exactly as the store saves it, with `exported_at` first: opening the
-/// bundle again reads it back unchanged.
+/// bundle again reads it back unchanged (but for the candidate's "before you share"
+/// agreements, which are left out).
 pub fn portfolio_json(portfolio: &Portfolio, now: OffsetDateTime) -> Vec<u8> {
+    // What the candidate agreed to share stays with the candidate: the list names what was
+    // agreed to, which may since have been taken out of the text.
+    let without_agreements;
+    let portfolio = if portfolio.share_check_agreed.is_empty() {
+        portfolio
+    } else {
+        without_agreements = Portfolio {
+            share_check_agreed: Vec::new(),
+            ..portfolio.clone()
+        };
+        &without_agreements
+    };
     let stamped = Stamped {
         exported_at: now.replace_nanosecond(0).unwrap_or(now),
         portfolio,

@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod html;
+mod photos;
 pub mod reopen;
 pub mod revisions;
 pub mod single;
@@ -92,6 +93,12 @@ pub enum ExportError {
         "Evidence item {id} names its file in a way the app never does (\"{name}\"). Nothing was exported. Attach the file again."
     )]
     UnsafeStoredName { id: String, name: String },
+    /// A photo whose personal details could not be taken out (one too large to turn
+    /// upright, say): it is not exported with them.
+    #[error(
+        "The photo of evidence item {id} could not be exported without its personal details ({reason}). Nothing was exported. Attach a smaller copy of it, then export."
+    )]
+    PhotoNotCleaned { id: String, reason: String },
     /// The disk refused a read or a write.
     #[error("Could not {action} {path}: {}. Nothing was exported.", describe_io_error_for(.action, .source))]
     Io {
@@ -143,29 +150,40 @@ enum Check {
     WhileWriting,
 }
 
-fn build(
+/// The built export, the size report, and the portfolio as the export describes it (its
+/// photos without their personal details, see `photos`).
+type BuiltExport<'p> = (Built, SizeReport, std::borrow::Cow<'p, Portfolio>);
+
+fn build<'p>(
     framework: &Framework,
     portfolio_folder: &Path,
-    portfolio: &Portfolio,
+    portfolio: &'p Portfolio,
     options: ExportOptions,
     extras: &ExportExtras,
     now: OffsetDateTime,
     check: Check,
-) -> Result<(Built, SizeReport)> {
+) -> Result<BuiltExport<'p>> {
     let evidence = bundle::read_evidence(portfolio_folder, portfolio)?;
-    if !(check == Check::WhileWriting && options.format == ExportFormat::Folder) {
+    let checked_while_writing =
+        check == Check::WhileWriting && options.format == ExportFormat::Folder;
+    if !checked_while_writing {
         bundle::check_unchanged(&evidence)?;
     }
+    let photos::Described {
+        portfolio: described,
+        contents,
+    } = photos::without_personal_details(portfolio, evidence, checked_while_writing)?;
+    let evidence = photos::files_of(&described, contents);
     let revisions = extras.revisions.as_ref();
     let limit = framework.submission_limit_bytes;
-    Ok(match options.format {
+    let (built, report) = match options.format {
         ExportFormat::Folder => {
-            let files = bundle::web_bundle(framework, portfolio, evidence, revisions, now);
+            let files = bundle::web_bundle(framework, &described, evidence, revisions, now);
             let report = sizes::of_files(ExportFormat::Folder, &files, limit);
             (Built::Files(files), report)
         }
         ExportFormat::Zip => {
-            let files = bundle::web_bundle(framework, portfolio, evidence, revisions, now);
+            let files = bundle::web_bundle(framework, &described, evidence, revisions, now);
             let zip = bundle::zip_bytes(&files, now);
             let report = sizes::of_zip(&zip, &files, limit);
             (Built::Zip(zip), report)
@@ -173,7 +191,7 @@ fn build(
         ExportFormat::SingleHtml => {
             let page = single::page(
                 framework,
-                portfolio,
+                &described,
                 &evidence,
                 options.embed_all_files,
                 revisions,
@@ -182,7 +200,8 @@ fn build(
             let report = sizes::of_page(&page, limit);
             (Built::Page(page.html.into_bytes()), report)
         }
-    })
+    };
+    Ok((built, report, described))
 }
 
 /// Exports `portfolio` (kept in `portfolio_folder`) to `out`. The target appears complete
@@ -224,7 +243,7 @@ pub fn export_with(
         _ => out.to_path_buf(),
     };
     bundle::check_target(&target, options)?;
-    let (built, sizes) = build(
+    let (built, sizes, described) = build(
         framework,
         portfolio_folder,
         portfolio,
@@ -235,7 +254,7 @@ pub fn export_with(
     )?;
     match built {
         Built::Files(files) => bundle::write_folder(&target, &files, options.replace, || {
-            bundle::check_unchanged_in(portfolio, &files)
+            bundle::check_unchanged_in(&described, &files)
         })?,
         Built::Zip(bytes) | Built::Page(bytes) => {
             bundle::write_file(&target, &bytes, options.replace)?
@@ -267,5 +286,5 @@ pub fn estimate(
         now,
         Check::First,
     )
-    .map(|(_, sizes)| sizes)
+    .map(|(_, sizes, _)| sizes)
 }

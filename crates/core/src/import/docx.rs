@@ -42,6 +42,109 @@ pub(super) fn read(name: &str, bytes: &[u8]) -> Result<DocxDraft> {
 /// The zip package holds a Word document (not a spreadsheet, a presentation or an
 /// OpenDocument file) and does not unpack to an absurd size.
 pub(crate) fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
+    check_package_within(name, bytes, UNPACKED_LIMIT_BYTES)
+}
+
+/// Evidence files are at most 1 MB: their parts unpack to far less than a draft's may, so
+/// reading their text stops much sooner on a zip bomb.
+const EVIDENCE_UNPACKED_LIMIT_BYTES: u64 = 50_000_000;
+/// The parts of a Word document that hold text a reader sees, by the start of their names.
+const TEXT_PARTS: [&str; 6] = [
+    "word/document.xml",
+    "word/header",
+    "word/footer",
+    "word/footnotes.xml",
+    "word/endnotes.xml",
+    "word/comments.xml",
+];
+/// More text than any 1 MB document holds; reading stops there.
+const MAX_TEXT_BYTES: usize = 8_000_000;
+
+/// The text of a Word document attached as evidence, as a reader sees it: the body, then
+/// headers, footers, footnotes, endnotes and comments, a paragraph a line. The same guards
+/// as importing a draft (zip bombs, duplicate parts, deep nesting) come first.
+pub(crate) fn evidence_text(name: &str, bytes: &[u8]) -> Result<String> {
+    check_package_within(name, bytes, EVIDENCE_UNPACKED_LIMIT_BYTES)?;
+    let corrupt = |detail: String| ImportError::Corrupt {
+        name: name.to_string(),
+        detail,
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|error| corrupt(format!("it is not a complete zip package ({error})")))?;
+    let mut names: Vec<String> = archive
+        .file_names()
+        .filter(|part| {
+            let lower = part.to_ascii_lowercase();
+            TEXT_PARTS.iter().any(|start| lower.starts_with(start)) && lower.ends_with(".xml")
+        })
+        .map(str::to_string)
+        .collect();
+    // The body first, then the rest in a fixed order.
+    names.sort_by_key(|part| {
+        (
+            !part.eq_ignore_ascii_case("word/document.xml"),
+            part.clone(),
+        )
+    });
+    let mut text = String::new();
+    for part in names {
+        let entry = archive
+            .by_name(&part)
+            .map_err(|error| corrupt(format!("a part of it cannot be unpacked ({error})")))?;
+        read_text_runs(entry, &mut text)
+            .map_err(|error| corrupt(format!("its part {part} cannot be read ({error})")))?;
+        if text.len() > MAX_TEXT_BYTES {
+            break;
+        }
+    }
+    Ok(text)
+}
+
+/// Appends the text of one WordprocessingML part: `w:t` runs, with a tab for `w:tab`, a line
+/// for `w:br`, `w:cr` and the end of each paragraph.
+fn read_text_runs(input: impl Read, text: &mut String) -> std::result::Result<(), String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(io::BufReader::new(input));
+    reader.config_mut().check_end_names = false;
+    let mut buffer = Vec::new();
+    let mut in_text = false;
+    loop {
+        let event = reader
+            .read_event_into(&mut buffer)
+            .map_err(|error| error.to_string())?;
+        match event {
+            Event::Start(start) if start.local_name().as_ref() == b"t" => in_text = true,
+            Event::End(end) if end.local_name().as_ref() == b"t" => in_text = false,
+            Event::End(end) if end.local_name().as_ref() == b"p" => text.push('\n'),
+            Event::Empty(empty) => match empty.local_name().as_ref() {
+                b"tab" => text.push('\t'),
+                b"br" | b"cr" => text.push('\n'),
+                _ => {}
+            },
+            Event::Text(run) if in_text => {
+                // Entities come as `GeneralRef` events of their own, so this text has none.
+                let decoded = run.decode().map_err(|error| error.to_string())?;
+                text.push_str(&decoded);
+            }
+            Event::GeneralRef(reference) if in_text => {
+                // `&amp;` and the like come apart from the text around them.
+                let name = reference.decode().map_err(|error| error.to_string())?;
+                let entity = format!("&{name};");
+                if let Ok(unescaped) = quick_xml::escape::unescape(&entity) {
+                    text.push_str(&unescaped);
+                }
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        if text.len() > MAX_TEXT_BYTES {
+            return Ok(());
+        }
+        buffer.clear();
+    }
+}
+
+fn check_package_within(name: &str, bytes: &[u8], unpacked_limit: u64) -> Result<()> {
     let corrupt = |detail: String| ImportError::Corrupt {
         name: name.to_string(),
         detail,
@@ -54,7 +157,7 @@ pub(crate) fn check_package(name: &str, bytes: &[u8]) -> Result<()> {
             "it holds two parts of the same name, which Word never writes".into(),
         ));
     }
-    check_parts(&mut archive, UNPACKED_LIMIT_BYTES).map_err(corrupt)?;
+    check_parts(&mut archive, unpacked_limit).map_err(corrupt)?;
     let names: Vec<String> = archive.file_names().map(str::to_string).collect();
     let has = |wanted: &str| names.iter().any(|n| n.eq_ignore_ascii_case(wanted));
     if has("word/document.xml") {

@@ -7,7 +7,7 @@
 //! another kind, read by its own module and dispatched from [`read_draft`].
 
 mod dates;
-mod docx;
+pub(crate) mod docx;
 pub(crate) use docx::check_package;
 mod evidence_list;
 mod fields;

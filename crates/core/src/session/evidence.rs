@@ -35,7 +35,7 @@ pub struct AttachOutcome {
     pub saved: Saved,
 }
 
-fn file_source(stored: StoredFile) -> EvidenceSource {
+pub(super) fn file_source(stored: StoredFile) -> EvidenceSource {
     EvidenceSource::File {
         original_name: stored.original_name,
         stored_name: stored.stored_name,
@@ -368,7 +368,7 @@ impl Session {
     }
 
     /// Deletes a stored file no item uses any more; a failure only leaves a stray copy.
-    fn delete_unused_file(&self, source: &EvidenceSource) {
+    pub(super) fn delete_unused_file(&self, source: &EvidenceSource) {
         let Some(path) = evidence_files::stored_path(&self.folder().join(EVIDENCE_DIR), source)
         else {
             return;

@@ -1,14 +1,32 @@
 //! The checklist's one-click fixes, applied: a proposed topic filled in, a principle tagged
-//! on the sections that show it, files confirmed as anonymised or used with permission.
+//! on the sections that show it, files confirmed as anonymised or used with permission;
+//! and those of the "before you share" check (see `share_fixes`).
 
 use super::{Result, Saved, Session, SessionError};
 use crate::checklist::Fix;
 use time::OffsetDateTime;
 
+const NO_LONGER_APPLIES: &str = "That suggestion no longer applies: the portfolio has changed since the checklist made it. Look at the checklist again.";
+
 impl Session {
-    /// Applies `fix` if the checklist of `today` still offers it, in one save. A fix the
-    /// checklist no longer proposes (the section changed since) is refused, unapplied.
+    /// Applies `fix` if the check that offers it (the checklist of `today`, or the "before
+    /// you share" check) still does, in one save. A fix no longer proposed (the section
+    /// changed since) is refused, unapplied.
     pub fn apply_fix(
+        &mut self,
+        fix: &Fix,
+        today: time::Date,
+        now: OffsetDateTime,
+    ) -> Result<Saved> {
+        match fix {
+            Fix::Redact { .. } | Fix::AgreeFinding { .. } | Fix::CleanImageMetadata { .. } => {
+                self.apply_share_fix(fix, now)
+            }
+            _ => self.apply_checklist_fix(fix, today, now),
+        }
+    }
+
+    fn apply_checklist_fix(
         &mut self,
         fix: &Fix,
         today: time::Date,
@@ -20,9 +38,7 @@ impl Session {
             .iter()
             .any(|problem| problem.fix.as_ref() == Some(fix));
         if !offered {
-            return Err(SessionError::Invalid(
-                "That suggestion no longer applies: the portfolio has changed since the checklist made it. Look at the checklist again.".into(),
-            ));
+            return Err(no_longer_applies());
         }
         match fix {
             Fix::UseTopic { section, topic, .. } => {
@@ -52,7 +68,15 @@ impl Session {
                     }
                 }
             }
+            // The checklist never offers these; `apply_fix` sends them to the share check.
+            Fix::Redact { .. } | Fix::AgreeFinding { .. } | Fix::CleanImageMetadata { .. } => {
+                return Err(no_longer_applies());
+            }
         }
         self.save(now)
     }
+}
+
+pub(super) fn no_longer_applies() -> SessionError {
+    SessionError::Invalid(NO_LONGER_APPLIES.into())
 }

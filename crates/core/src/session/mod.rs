@@ -9,6 +9,7 @@ use crate::model::{
     SelfRating,
 };
 use crate::outline::{self, Outline, PathwayChange};
+use crate::share_check::EvidenceTextCache;
 use crate::store::{PortfolioFolder, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -22,6 +23,7 @@ mod fixes;
 mod mentor_review;
 pub use mentor_review::{Decision, DecisionOutcome, SentReview, SuggestionDecision};
 mod not_placed;
+mod share_fixes;
 pub use not_placed::NotPlacedNote;
 mod versions;
 pub use evidence::{AttachOutcome, LibraryRow, LibraryView, LinkRequest, OpenTarget, check_link};
@@ -100,6 +102,8 @@ pub struct Session {
     folder: PortfolioFolder,
     portfolio: Portfolio,
     notice: Option<String>,
+    /// What the share check has read out of the evidence files, by content hash.
+    share_cache: EvidenceTextCache,
 }
 
 impl Session {
@@ -114,6 +118,7 @@ impl Session {
             folder: opened,
             portfolio,
             notice: None,
+            share_cache: EvidenceTextCache::new(),
         })
     }
 
@@ -124,6 +129,7 @@ impl Session {
             folder: opened,
             portfolio,
             notice: None,
+            share_cache: EvidenceTextCache::new(),
         })
     }
 
@@ -141,6 +147,7 @@ impl Session {
             notice: Some(format!(
                 "This is the newest good backup, saved at {saved}. The file that could not be read was kept in the portfolio folder with \"unreadable\" in its name."
             )),
+            share_cache: EvidenceTextCache::new(),
         })
     }
 
@@ -352,6 +359,30 @@ impl Session {
 
     pub fn checklist(&self, today: time::Date) -> crate::checklist::Checklist {
         crate::checklist::check(&self.framework, &self.portfolio, today)
+    }
+
+    /// The "before you share" findings (`share_check`), reading each evidence file once per
+    /// content for as long as the session is open.
+    pub fn before_sharing(&mut self) -> Vec<crate::checklist::Problem> {
+        crate::share_check::check_before_sharing(
+            &self.framework,
+            &self.portfolio,
+            self.folder.path(),
+            &mut self.share_cache,
+        )
+    }
+
+    /// The checklist and the "before you share" findings together, for the Ready page.
+    pub fn ready_report(&mut self, today: time::Date) -> crate::share_check::ReadyReport {
+        crate::share_check::ReadyReport {
+            checklist: self.checklist(today),
+            before_sharing: self.before_sharing(),
+        }
+    }
+
+    /// What the share check has read so far (how many files, for instance).
+    pub fn share_cache(&self) -> &EvidenceTextCache {
+        &self.share_cache
     }
 
     pub fn preview_pathway_change(&self, to: PathwayId) -> PathwayChange {
