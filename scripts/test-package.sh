@@ -87,6 +87,8 @@ grep -q '^Exec=cmalt-portfolio-window %f$' "$desktop_file" || fail "the desktop 
 grep -q '^MimeType=inode/directory;$' "$desktop_file" || fail "the desktop file does not offer to open folders"
 # Spelling underlines need a dictionary: British English is recommended with the app.
 dpkg-deb -f "${debs[0]}" Recommends | grep -q 'hunspell-en-gb' || fail "the .deb does not recommend hunspell-en-gb"
+# Check links online speaks TLS through the system's OpenSSL (its certificates, its proxy).
+dpkg-deb -f "${debs[0]}" Depends | grep -q 'libssl3' || fail "the .deb does not depend on libssl3"
 for size in 32x32 128x128 512x512; do
   grep -qx "/usr/share/icons/hicolor/$size/apps/cmalt-portfolio-window.png" <<<"$files" ||
     fail "the package installs no $size icon"

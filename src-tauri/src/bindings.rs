@@ -149,6 +149,12 @@ mod tests {
             core::versions::SnapshotView,
             crate::versions_commands::RestoredCopy,
             crate::events::EvidenceDropped,
+            // Before you share.
+            core::checklist::TextPlace,
+            core::checklist::EvidenceField,
+            core::model::AgreedFinding,
+            core::model::AgreedKind,
+            core::personal_data::PersonalDataKind,
             // A mentor's review.
             core::mentor_review::ReviewPart,
             core::mentor_review::CommentStatus,

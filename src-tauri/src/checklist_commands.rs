@@ -1,12 +1,14 @@
 //! The checklist's commands: what is left before submitting and its one-click fixes, the
 //! candidate's own ticks and ratings, and when and how they submit.
 
-use crate::error::CommandResult;
+use crate::blocking::off_the_event_loop;
+use crate::error::{CommandResult, ErrorCode};
 use crate::state::{AppState, clock, now};
-use cmalt_core::checklist::{Checklist, Fix};
+use cmalt_core::checklist::{Checklist, Fix, Problem};
 use cmalt_core::deadlines::{self, SubmissionPlan};
 use cmalt_core::model::{CandidateConfirmations, SelfRating};
 use cmalt_core::session::Saved;
+use cmalt_core::share_check::online;
 use tauri::State;
 
 #[tauri::command(async)]
@@ -23,6 +25,30 @@ pub fn submission_plan(state: State<'_, AppState>) -> SubmissionPlan {
         session.as_ref().map(|s| s.portfolio()),
         clock().today(),
     )
+}
+
+/// "Before you share": what could expose a learner or the candidate, or fail ALT's first
+/// check. Reads evidence files (each once per portfolio session), so only when the Ready
+/// page asks, never with each keystroke.
+#[tauri::command(async)]
+pub fn before_sharing(state: State<'_, AppState>) -> CommandResult<Vec<Problem>> {
+    state.with_session(|s| Ok(s.before_sharing()))
+}
+
+/// Tries every web link of the portfolio on the internet, on the candidate's request. The
+/// session is free meanwhile: the links are tried on a copy of the portfolio.
+#[tauri::command]
+pub async fn check_links_online(state: State<'_, AppState>) -> CommandResult<Vec<Problem>> {
+    let portfolio = state.with_session(|s| Ok(s.portfolio().clone()))?;
+    let framework = state.framework.clone();
+    off_the_event_loop("Trying the links stopped", ErrorCode::Refused, move || {
+        Ok(online::check_portfolio_links_online(
+            &framework,
+            &portfolio,
+            &online::OnlineOptions::default(),
+        ))
+    })
+    .await
 }
 
 /// Applies a fix the checklist offers (a proposed topic, principle tags, permission).

@@ -157,6 +157,8 @@ pub fn run_window() -> i32 {
             checklist_commands::checklist,
             checklist_commands::submission_plan,
             checklist_commands::apply_checklist_fix,
+            checklist_commands::before_sharing,
+            checklist_commands::check_links_online,
             checklist_commands::save_confirmations,
             checklist_commands::save_self_rating,
             checklist_commands::set_target_date,

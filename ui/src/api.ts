@@ -36,6 +36,7 @@ import type {
   PathwayChange,
   PathwayId,
   Preview,
+  Problem,
   RecentPortfolio,
   Replaced,
   RestoredCopy,
@@ -178,6 +179,10 @@ export const api = {
   saveReview: (patch: ReviewPatch) => invoke<Saved>("save_review", { patch }),
   /** newest first */
   listBackups: () => invoke<BackupVersion[]>("list_backups"),
+  // Before you share: the core's share check (reads evidence files, so not with every keystroke).
+  beforeSharing: () => invoke<Problem[]>("before_sharing"),
+  /** Tries every web link on the internet; only when the candidate asks. */
+  checkLinksOnline: () => invoke<Problem[]>("check_links_online"),
   // A mentor's review, round trip through Word.
   mentorReviews: () => invoke<ReviewSummary[]>("mentor_reviews"),
   /** Asks where to save the review copy; null when cancelled. */

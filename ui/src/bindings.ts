@@ -243,7 +243,13 @@ reviews: Array<PracticeReview>,
 /**
  * Review copies sent to a mentor or colleague, and what came back, oldest first.
  */
-mentor_reviews?: Array<MentorReview>, created_at: string, updated_at: string, };
+mentor_reviews?: Array<MentorReview>, 
+/**
+ * "Before you share" findings the candidate has reviewed and agreed to keep. Not part
+ * of an export's `portfolio.json`: the list can name what was agreed to, such as an
+ * address later taken out of the text.
+ */
+share_check_agreed?: Array<AgreedFinding>, created_at: string, updated_at: string, };
 
 export type EvidenceSource = { "type": "file", 
 /**
@@ -542,9 +548,15 @@ export type CheckStatus = "empty" | "in_progress" | "complete" | "problem";
 
 export type Severity = "error" | "warning";
 
-export type ProblemCode = "missing_section" | "missing_description" | "missing_reflection" | "missing_evidence" | "missing_topic" | "topic_suggested" | "unknown_citation" | "words_out_of_range" | "too_few_areas" | "too_many_areas" | "declaration_not_accepted" | "declaration_not_signed" | "declaration_not_dated" | "assessor_missing_name" | "assessor_missing_organisation" | "assessor_invalid_email" | "assessor_conflict_not_confirmed" | "assessor_conflict_suggested" | "evidence_missing_what_it_shows" | "evidence_old_without_reason" | "evidence_link_missing_url" | "evidence_file_missing" | "evidence_on_website" | "evidence_permission_not_confirmed" | "evidence_not_cited" | "principle_not_addressed" | "principle_suggested" | "narrative_far_from_guide" | "thin_reflection" | "unknown_evidence_reference" | "confirmation_not_ticked";
+export type ProblemCode = "missing_section" | "missing_description" | "missing_reflection" | "missing_evidence" | "missing_topic" | "topic_suggested" | "unknown_citation" | "words_out_of_range" | "too_few_areas" | "too_many_areas" | "declaration_not_accepted" | "declaration_not_signed" | "declaration_not_dated" | "assessor_missing_name" | "assessor_missing_organisation" | "assessor_invalid_email" | "assessor_conflict_not_confirmed" | "assessor_conflict_suggested" | "evidence_missing_what_it_shows" | "evidence_old_without_reason" | "evidence_link_missing_url" | "evidence_file_missing" | "evidence_on_website" | "evidence_permission_not_confirmed" | "evidence_not_cited" | "principle_not_addressed" | "principle_suggested" | "narrative_far_from_guide" | "thin_reflection" | "unknown_evidence_reference" | "confirmation_not_ticked" | "image_location_data" | "personal_data_in_text" | "personal_data_in_evidence" | "link_needs_sign_in" | "link_malformed" | "link_broken" | "link_redirected" | "proprietary_format" | "image_without_text_alternative";
 
 export type Problem = { 
+/**
+ * A stable id for a "before you share" finding (a short hash of its code, its place and
+ * the text found), by which the window and `check --redact ID` refer to it; `None` for
+ * the checklist's own problems.
+ */
+id: string | null, 
 /**
  * The section id, or `None` for the portfolio as a whole.
  */
@@ -565,7 +577,16 @@ message: string,
 /**
  * What one click does about it, when the app can do it for the candidate.
  */
-fix: Fix | null, };
+fix: Fix | null, 
+/**
+ * The passage a "before you share" finding is about, with a little text either side.
+ */
+passage: FoundExcerpt | null, 
+/**
+ * Marking the finding as reviewed and fine to share ("this is my own address"), when
+ * the candidate may decide so: it is not reported again.
+ */
+agree: Fix | null, };
 
 export type PrincipleCoverage = { id: number, title: string, 
 /**
@@ -577,7 +598,15 @@ export type Fix = { "kind": "use_topic", section: string, topic: string,
 /**
  * The button's words: "Use “Equality Act 2010”".
  */
-label: string, } | { "kind": "tag_principle", principle: number, sections: Array<string>, label: string, } | { "kind": "confirm_permission", items: Array<string>, label: string, } | { "kind": "confirm_no_conflict", label: string, };
+label: string, } | { "kind": "tag_principle", principle: number, sections: Array<string>, label: string, } | { "kind": "confirm_permission", items: Array<string>, label: string, } | { "kind": "confirm_no_conflict", label: string, } | { "kind": "redact", place: TextPlace, personal_data: PersonalDataKind, 
+/**
+ * The passage as found.
+ */
+text: string, 
+/**
+ * "[email address]", "[learner]", … (`PersonalDataKind::replacement`).
+ */
+replacement: string, label: string, } | { "kind": "agree_finding", agreed: AgreedFinding, label: string, } | { "kind": "clean_image_metadata", items: Array<string>, label: string, };
 
 export type SubmissionWindow = { 
 /**
@@ -971,6 +1000,20 @@ export type SnapshotView = { info: SnapshotListing, title: string, sections: Arr
 export type RestoredCopy = { folder: string, title: string, };
 
 export type EvidenceDropped = { names: Array<string>, };
+
+export type TextPlace = { "in": "section", section: string, part: TextPart, } | { "in": "evidence", evidence: string, field: EvidenceField, };
+
+export type EvidenceField = "title" | "origin" | "what_it_shows" | "still_relevant_because";
+
+export type AgreedFinding = { kind: AgreedKind, 
+/**
+ * The text as it was found: the address, the number, the link, the file's name.
+ */
+text: string, };
+
+export type AgreedKind = "email" | "phone" | "postcode" | "student_id" | "learner_name" | "link" | "format" | "unread_file";
+
+export type PersonalDataKind = "email" | "phone" | "postcode" | "student_id" | "learner_name";
 
 export type ReviewPart = "topic" | "description" | "reflection" | "evidence" | "references";
 

@@ -4,6 +4,8 @@
 
 export type {
   AddedArea,
+  AgreedFinding,
+  AgreedKind,
   AppError,
   AppInfo,
   AreaCount,
@@ -34,6 +36,7 @@ export type {
   EvidenceDate,
   EvidenceDetails,
   EvidenceDropped,
+  EvidenceField,
   EvidenceItem,
   EvidenceSource,
   EvidenceTally,
@@ -134,6 +137,7 @@ export type {
   SuggestionStatus,
   SuggestionsDecided,
   TextPart,
+  TextPlace,
   ThinReflection,
   Topic,
   UpgradePlan,

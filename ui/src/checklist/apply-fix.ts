@@ -26,6 +26,26 @@ export function takeFixed(local: Portfolio, fresh: Portfolio, fix: Fix): void {
     case "confirm_no_conflict":
       local.assessor = fresh.assessor;
       break;
+    case "redact":
+      if (fix.place.in === "section") {
+        const entry = entryOf(local, fix.place.section);
+        const updated = fresh.sections[fix.place.section];
+        if (updated) {
+          entry.topic = updated.topic;
+          entry.description = updated.description;
+          entry.reflection = updated.reflection;
+          entry.references = updated.references;
+        }
+      } else {
+        local.evidence = fresh.evidence;
+      }
+      break;
+    case "agree_finding":
+      local.share_check_agreed = fresh.share_check_agreed;
+      break;
+    case "clean_image_metadata":
+      local.evidence = fresh.evidence;
+      break;
   }
 }
 
@@ -42,7 +62,9 @@ export async function applyFix(ctx: PageContext, fix: Fix): Promise<void> {
       takeFixed(session.portfolio, opened.portfolio, fix);
       ctx.store.portfolioChanged();
     }
-    if (fix.kind === "confirm_permission") await ctx.evidence.refresh(saved);
+    const libraryChanged =
+      fix.kind === "confirm_permission" || fix.kind === "clean_image_metadata" || (fix.kind === "redact" && fix.place.in === "evidence");
+    if (libraryChanged) await ctx.evidence.refresh(saved);
   } finally {
     // Refused or not, the list shown must be the one the core has now.
     await ctx.checklist.refreshNow();

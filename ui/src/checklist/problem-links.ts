@@ -44,7 +44,10 @@ export function destinationFor(problem: Problem, outline: Outline | null): Desti
   if (problem.code === "principle_not_addressed" || problem.code === "principle_suggested") return { kind: "principles" };
   if (problem.code === "confirmation_not_ticked") return { kind: "ready", field: "confirmations" };
   if (problem.section && outline && findEntry(outline, problem.section)) {
-    return { kind: "section", id: problem.section, field: SECTION_FIELD[problem.code] };
+    // A passage the share check found: the part of the section it is in.
+    const fix = problem.fix;
+    const part = fix?.kind === "redact" && fix.place.in === "section" ? fix.place.part : undefined;
+    return { kind: "section", id: problem.section, field: part ?? SECTION_FIELD[problem.code] };
   }
   if (problem.code === "too_few_areas" || problem.code === "too_many_areas") {
     // The areas live in the sidebar: open the first one still to write, else the first there is.
@@ -78,6 +81,8 @@ export function destinationText(destination: Destination, outline: Outline | nul
       return "Open Versions";
     case "review":
       return "Open the review of practice";
+    case "reviews":
+      return "Open Reviews";
     case "section": {
       const found = outline ? findEntry(outline, destination.id) : null;
       if (!found) return "Open the section";

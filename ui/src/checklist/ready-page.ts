@@ -9,6 +9,7 @@ import { icon } from "../icons";
 import type { Page, PageContext } from "../shell/page";
 import type { Checklist, Fix, Problem, Severity } from "../types";
 import { applyFix } from "./apply-fix";
+import { createBeforeSharing } from "./before-sharing";
 import { createCandidateChecks } from "./candidate-checks";
 import { createDeadlinesPanel } from "./deadlines";
 import { destinationFor, destinationText, groupProblems, itemDestination, problemItems } from "./problem-links";
@@ -27,6 +28,7 @@ export function createReadyPage(ctx: PageContext): Page {
   /** Where focus goes back once a fix started from the keyboard is done (its button is disabled meanwhile). */
   let focusAfterFix: { key: string | null; severity: string | null } | null = null;
   const checks = createCandidateChecks(ctx);
+  const sharing = createBeforeSharing(ctx, (fix) => runFix(fix));
   const deadlines = createDeadlinesPanel(ctx);
 
   const outline = () => ctx.store.session()?.outline ?? null;
@@ -288,6 +290,23 @@ export function createReadyPage(ctx: PageContext): Page {
         null,
         h(
           "button",
+          {
+            type: "button",
+            class: "button",
+            "data-testid": "go-before-sharing",
+            onclick: () => {
+              sharing.element.scrollIntoView?.({ block: "start" });
+              sharing.element.querySelector<HTMLElement>("h2")?.focus();
+            },
+          },
+          "Before you share",
+        ),
+      ),
+      h(
+        "li",
+        null,
+        h(
+          "button",
           { type: "button", class: "button", "data-testid": "open-export", onclick: () => ctx.open({ kind: "export" }) },
           icon("export"),
           "Export and share",
@@ -296,6 +315,7 @@ export function createReadyPage(ctx: PageContext): Page {
     ),
     fixError,
     problemsSlot,
+    sharing.element,
     checks.element,
     deadlines.element,
   );
@@ -316,6 +336,7 @@ export function createReadyPage(ctx: PageContext): Page {
       stop();
       stopEvidence();
       deadlines.destroy();
+      sharing.destroy();
     },
   };
 }

@@ -5,7 +5,19 @@ import { framework, outlineFor } from "./fixtures";
 
 export function problem(code: ProblemCode, section: string | null, message: string, partial: Partial<Problem> = {}): Problem {
   const evidence = partial.evidence ?? null;
-  return { code, section, evidence, items: evidence ? [evidence] : [], severity: "error", message, fix: null, ...partial };
+  return {
+    id: null,
+    code,
+    section,
+    evidence,
+    items: evidence ? [evidence] : [],
+    severity: "error",
+    message,
+    fix: null,
+    passage: null,
+    agree: null,
+    ...partial,
+  };
 }
 
 export interface ChecklistSpec {
