@@ -932,14 +932,16 @@ fn pictures_with_nothing_to_say_what_they_show_are_flagged() {
         .collect();
     assert_eq!(
         places,
-        vec![(Some("1a"), None), (None, Some(untitled.as_str()))],
-        "the picture with empty brackets, and the photo titled by its file name: {flagged:#?}"
+        vec![
+            (Some("1a"), None),
+            (Some("1a"), None),
+            (None, Some(untitled.as_str()))
+        ],
+        "both pictures in the text (the export shows neither, described or not), and the photo titled by its file name: {flagged:#?}"
     );
-    assert!(
-        flagged[0]
-            .message
-            .contains("![What the picture shows](wall.png)")
-    );
+    assert!(flagged[0].message.contains("(wall.png)"));
+    assert!(flagged[1].message.contains("(chart.png)"));
+    assert!(flagged[0].message.contains("Attach it as evidence"));
     assert!(
         with_code(&problems, ProblemCode::ImageLocationData).is_empty(),
         "photos made without details are not flagged for them"

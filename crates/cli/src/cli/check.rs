@@ -269,11 +269,16 @@ fn in_plain_words(
     before_you_share(&report.before_sharing, links_online, &mut out);
     let _ = writeln!(
         out,
-        "\n{}, {}; {} of {} required sections complete.",
+        "\n{}, {}; {} of {} required sections complete; {} before you share.",
         plural(checklist.errors, "error"),
         plural(checklist.warnings, "warning"),
         checklist.completed,
-        checklist.total
+        checklist.total,
+        match report.before_sharing.len() {
+            0 => "nothing to look at".to_string(),
+            1 => "1 thing to look at".to_string(),
+            count => format!("{count} things to look at"),
+        }
     );
     out
 }
@@ -337,7 +342,9 @@ fn before_you_share(findings: &[Problem], links_online: bool, out: &mut String) 
         return;
     }
     for finding in findings {
-        let _ = writeln!(out, "  warning: {}", finding.message);
+        // Not "warning": these are for the candidate to decide, and the summary's count of
+        // warnings is the checklist's own.
+        let _ = writeln!(out, "  to look at: {}", finding.message);
         if let Some(passage) = &finding.passage {
             let _ = writeln!(
                 out,

@@ -268,14 +268,14 @@ pub(super) fn linked_format(address: &str) -> Option<crate::link_check::FormatAd
     proprietary_format(last)
 }
 
+/// A picture written into the text (`![…](photo.png)`, from an imported draft): the export
+/// shows neither it nor its words (pictures reach assessors as evidence), so whatever its
+/// brackets say, an assessor gets nothing where it stands.
 fn pictures(text: &PartText, place: &Place, found: &mut Found) {
     for picture in &text.pictures {
-        if !picture.alt.trim().is_empty() {
-            continue;
-        }
         let message = format!(
-            "{}: a picture ({}) has no text alternative, the words that say what it shows for assessors who cannot see it. Write them between its square brackets: ![What the picture shows]({}).",
-            place.words, picture.address, picture.address
+            "{}: a picture ({}) is written into the text, where the exported portfolio shows nothing of it, not even its description. Attach it as evidence, say what it shows, and cite it here instead.",
+            place.words, picture.address
         );
         found.push(place.finding(
             ProblemCode::ImageWithoutTextAlternative,
