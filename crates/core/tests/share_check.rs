@@ -940,7 +940,11 @@ fn pictures_with_nothing_to_say_what_they_show_are_flagged() {
         "both pictures in the text (the export shows neither, described or not), and the photo titled by its file name: {flagged:#?}"
     );
     assert!(flagged[0].message.contains("(wall.png)"));
-    assert!(flagged[1].message.contains("(chart.png)"));
+    assert!(
+        flagged[1]
+            .message
+            .contains("(“Bar chart of quiz scores”, chart.png)")
+    );
     assert!(flagged[0].message.contains("Attach it as evidence"));
     assert!(
         with_code(&problems, ProblemCode::ImageLocationData).is_empty(),

@@ -273,8 +273,12 @@ pub(super) fn linked_format(address: &str) -> Option<crate::link_check::FormatAd
 /// brackets say, an assessor gets nothing where it stands.
 fn pictures(text: &PartText, place: &Place, found: &mut Found) {
     for picture in &text.pictures {
+        let described = match picture.alt.trim() {
+            "" => String::new(),
+            alt => format!("“{alt}”, "),
+        };
         let message = format!(
-            "{}: a picture ({}) is written into the text, where the exported portfolio shows nothing of it, not even its description. Attach it as evidence, say what it shows, and cite it here instead.",
+            "{}: a picture ({described}{}) is written into the text, where the exported portfolio shows nothing of it, not even its description. Attach it as evidence, say what it shows, and cite it here instead.",
             place.words, picture.address
         );
         found.push(place.finding(
