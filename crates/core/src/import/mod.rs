@@ -307,7 +307,7 @@ pub fn draft_kind(name: &str, bytes: &[u8]) -> Result<DraftKind> {
 /// The characters of a text draft: UTF-8 (with or without a byte-order mark), UTF-16 with
 /// one, or else Windows-1252 as older Windows editors save. `None` for bytes that are no
 /// text. The note says when the text was not UTF-8.
-fn decode_text(bytes: &[u8]) -> Option<(String, Option<String>)> {
+pub(crate) fn decode_text(bytes: &[u8]) -> Option<(String, Option<String>)> {
     let utf16 = |bytes: &[u8], little: bool| {
         let units: Vec<u16> = bytes
             .chunks_exact(2)

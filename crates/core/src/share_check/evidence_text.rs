@@ -287,27 +287,13 @@ fn one_line(text: &str) -> String {
     out
 }
 
-/// Text files as they are usually saved: UTF-8, or UTF-16 with its byte-order mark.
+/// Text files as they are usually saved (UTF-8, UTF-16 with its byte-order mark, or the
+/// Windows-1252 of older editors), read as a text draft is; bytes that are no text give
+/// nothing to look through.
 fn plain_text(bytes: &[u8]) -> String {
-    let utf16 = |little: bool, rest: &[u8]| {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|pair| {
-                if little {
-                    u16::from_le_bytes([pair[0], pair[1]])
-                } else {
-                    u16::from_be_bytes([pair[0], pair[1]])
-                }
-            })
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(true, rest),
-        [0xFE, 0xFF, rest @ ..] => utf16(false, rest),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
+    crate::import::decode_text(bytes)
+        .map(|(text, _)| text)
+        .unwrap_or_default()
 }
 
 /// Which reading a file gets, from its recorded type and name; `None` for files the check
@@ -356,6 +342,20 @@ mod tests {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(plain_text(&utf16), "tel 07700 900123");
+    }
+
+    #[test]
+    fn an_old_windows_text_file_is_read_as_windows_1252_as_a_draft_is() {
+        // "Café, 07700 900123" as Notepad of old saved it: é is the one byte 0xE9.
+        let mut bytes = b"Caf".to_vec();
+        bytes.push(0xE9);
+        bytes.extend_from_slice(b", 07700 900123");
+        assert_eq!(plain_text(&bytes), "Café, 07700 900123");
+        assert_eq!(
+            plain_text(b"\0\0\0binary\0"),
+            "",
+            "no text, nothing to look through"
+        );
     }
 
     #[test]
