@@ -29,6 +29,8 @@ pub struct ReviewBrought {
 #[derive(Serialize, ts_rs::TS)]
 pub struct SuggestionsDecided {
     pub decisions: Vec<SuggestionDecision>,
+    /// "Accepted 3 suggestions.", in the core's words.
+    pub notice: String,
     pub opened: OpenedPortfolio,
 }
 
@@ -133,6 +135,7 @@ pub fn decide_suggestions(
         };
         Ok(SuggestionsDecided {
             decisions: outcome.decisions,
+            notice: outcome.notice,
             opened: s.view(),
         })
     })

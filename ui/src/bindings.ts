@@ -353,7 +353,11 @@ export type SectionRef = { id: string, title: string, has_text: boolean, };
 
 export type PathwayChange = { from: PathwayId, to: PathwayId, appearing: Array<SectionRef>, leaving: Array<SectionRef>, };
 
-export type OpenedPortfolio = { folder: string, portfolio: Portfolio, outline: Outline, notice: string | null, };
+export type OpenedPortfolio = { folder: string, portfolio: Portfolio, outline: Outline, notice: string | null, 
+/**
+ * How the reviews' comments and suggestions are worded beside the sections.
+ */
+review_words: ReviewWords, };
 
 export type Saved = { saved_at: string, outline: Outline, };
 
@@ -1110,7 +1114,11 @@ comments: Array<ReviewComment>, suggestions: Array<Suggestion>,
 /**
  * How many of them were not in the review before.
  */
-new_comments: number, new_suggestions: number, notes: Array<string>, };
+new_comments: number, new_suggestions: number, notes: Array<string>, 
+/**
+ * What the window says once the file is read (`wording::brought_back_notice`).
+ */
+notice: string, };
 
 export type ReviewSummary = { review_id: string, reviewer: string, 
 /**
@@ -1120,9 +1128,47 @@ sent_on: string, snapshot_id: string, returned: boolean, comments: number, comme
 /**
  * Suggestions whose passage has changed since, still to read and clear.
  */
-suggestions_no_longer_applying: number, };
+suggestions_no_longer_applying: number, 
+/**
+ * "Dr Mentor, sent 3 December 2026".
+ */
+heading: string, 
+/**
+ * "2 of 3 comments open · 4 of 6 suggestions to decide", or that it is not back yet.
+ */
+progress: string, };
 
-export type SentReview = { review: MentorReview, snapshot: SnapshotInfo, file: string, bytes: number, };
+export type ReviewWords = { suggestions: Array<SuggestionWords>, comments: Array<CommentWords>, };
+
+export type SuggestionWords = { review_id: string, suggestion_id: string, 
+/**
+ * "Suggests changing · Dr Mentor, 3 December 2026", and whether it was tracked.
+ */
+heading: string, 
+/**
+ * The candidate's words it takes out (struck through); empty for an insertion.
+ */
+removed: string, 
+/**
+ * The words it puts in (underlined); empty for a deletion.
+ */
+added: string, 
+/**
+ * "Accepted", "Rejected", or why it no longer applies; `None` while it is open.
+ */
+status: string | null, };
+
+export type CommentWords = { review_id: string, comment_id: string, byline: string, 
+/**
+ * In the order of the comment's replies.
+ */
+reply_bylines: Array<string>, };
+
+export type SentReview = { review: MentorReview, snapshot: SnapshotInfo, file: string, bytes: number, 
+/**
+ * What the window says once the copy is written.
+ */
+notice: string, };
 
 export type Decision = "accept" | "reject";
 
@@ -1136,7 +1182,11 @@ export type ReviewSent = { sent: SentReview, opened: OpenedPortfolio, };
 
 export type ReviewBrought = { report: ReviewImport, opened: OpenedPortfolio, };
 
-export type SuggestionsDecided = { decisions: Array<SuggestionDecision>, opened: OpenedPortfolio, };
+export type SuggestionsDecided = { decisions: Array<SuggestionDecision>, 
+/**
+ * "Accepted 3 suggestions.", in the core's words.
+ */
+notice: string, opened: OpenedPortfolio, };
 
 export type Progress = { 
 /**

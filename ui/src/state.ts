@@ -1,6 +1,6 @@
 // The one place that holds what is open (framework, portfolio, outline, save state) and tells screens when it changes.
 import type { SaveState } from "./editor/autosave";
-import type { Framework, OpenedPortfolio, Outline, Portfolio, SectionEntry } from "./types";
+import type { Framework, OpenedPortfolio, Outline, Portfolio, ReviewWords, SectionEntry } from "./types";
 
 type Listener<T> = (value: T) => void;
 
@@ -25,6 +25,8 @@ export interface Session {
    */
   portfolio: Portfolio;
   outline: Outline;
+  /** The core's words for the reviews' comments and suggestions, as last sent. */
+  review_words: ReviewWords;
 }
 
 export interface Store {
@@ -51,7 +53,9 @@ export function createStore(framework: Framework): Store {
     framework,
     session: () => session,
     setOpened(opened) {
-      session = opened ? { folder: opened.folder, portfolio: opened.portfolio, outline: opened.outline } : null;
+      session = opened
+        ? { folder: opened.folder, portfolio: opened.portfolio, outline: opened.outline, review_words: opened.review_words }
+        : null;
     },
     setOutline(outline) {
       if (!session) return;

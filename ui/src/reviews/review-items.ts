@@ -4,8 +4,17 @@
 
 import { api, messageOf } from "../api";
 import { h, uid } from "../dom";
-import { longDate } from "../format";
-import type { Decision, MentorReview, OpenedPortfolio, ReviewComment, ReviewPart, Suggestion } from "../types";
+import type {
+  CommentWords,
+  Decision,
+  MentorReview,
+  OpenedPortfolio,
+  ReviewComment,
+  ReviewPart,
+  ReviewWords,
+  Suggestion,
+  SuggestionWords,
+} from "../types";
 
 /** What the items need from the page: take the portfolio the core sent back, and say what failed. */
 export interface ReviewActions {
@@ -27,11 +36,14 @@ export function partName(part: ReviewPart | null): string {
   return part ? PART_NAMES[part] : "The whole portfolio";
 }
 
-/** "Dr Mentor, 3 December 2026" from what the returned file says. */
-function byline(author: string, date: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0];
-  const when = day ? longDate(day) : "";
-  return [author.trim() || "Your reviewer", when].filter(Boolean).join(", ");
+/** The core's words for a comment and its replies. */
+function commentWordsOf(words: ReviewWords, review: MentorReview, comment: ReviewComment): CommentWords | undefined {
+  return words.comments.find((w) => w.review_id === review.id && w.comment_id === comment.id);
+}
+
+/** The core's words for a suggestion. */
+function suggestionWordsOf(words: ReviewWords, review: MentorReview, suggestion: Suggestion): SuggestionWords | undefined {
+  return words.suggestions.find((w) => w.review_id === review.id && w.suggestion_id === suggestion.id);
 }
 
 async function run(actions: ReviewActions, textChanged: boolean, action: () => Promise<OpenedPortfolio>): Promise<void> {
@@ -43,7 +55,8 @@ async function run(actions: ReviewActions, textChanged: boolean, action: () => P
   }
 }
 
-export function commentView(review: MentorReview, comment: ReviewComment, actions: ReviewActions): HTMLElement {
+export function commentView(review: MentorReview, comment: ReviewComment, words: ReviewWords, actions: ReviewActions): HTMLElement {
+  const worded = commentWordsOf(words, review, comment);
   const resolved = comment.status === "resolved";
   const replyId = uid("reply");
   const replyBox = h("textarea", {
@@ -71,18 +84,18 @@ export function commentView(review: MentorReview, comment: ReviewComment, action
   return h(
     "li",
     { class: `review-item review-comment${resolved ? " resolved" : ""}`, "data-testid": "review-comment", "data-comment": comment.id },
-    h("p", { class: "review-byline" }, byline(comment.author, comment.date), resolved ? h("span", { class: "tag" }, "Resolved") : null),
+    h("p", { class: "review-byline" }, worded?.byline ?? comment.author, resolved ? h("span", { class: "tag" }, "Resolved") : null),
     comment.quote ? h("blockquote", { class: "review-quote" }, h("mark", null, comment.quote)) : null,
     h("p", { class: "review-text" }, comment.text),
     comment.replies.length
       ? h(
           "ul",
           { class: "review-replies" },
-          comment.replies.map((reply) =>
+          comment.replies.map((reply, index) =>
             h(
               "li",
               null,
-              h("p", { class: "review-byline" }, byline(reply.author, reply.date)),
+              h("p", { class: "review-byline" }, worded?.reply_bylines[index] ?? reply.author),
               h("p", { class: "review-text" }, reply.text),
             ),
           ),
@@ -120,9 +133,9 @@ export function commentView(review: MentorReview, comment: ReviewComment, action
 }
 
 /** The change in words: what goes out struck through, what comes in underlined, with the words around. */
-function changeView(suggestion: Suggestion): HTMLElement {
-  const removed = suggestion.kind === "insert" ? "" : suggestion.kind === "delete" ? suggestion.text : (suggestion.replaces ?? "");
-  const added = suggestion.kind === "delete" ? "" : suggestion.text;
+function changeView(suggestion: Suggestion, worded: SuggestionWords | undefined): HTMLElement {
+  const removed = worded?.removed ?? "";
+  const added = worded?.added ?? "";
   return h(
     "p",
     { class: "review-change" },
@@ -133,24 +146,12 @@ function changeView(suggestion: Suggestion): HTMLElement {
   );
 }
 
-const KIND_WORDS: Record<Suggestion["kind"], string> = {
-  insert: "Suggests adding",
-  delete: "Suggests taking out",
-  replace: "Suggests changing",
-};
-
-export function suggestionView(review: MentorReview, suggestion: Suggestion, actions: ReviewActions): HTMLElement {
+export function suggestionView(review: MentorReview, suggestion: Suggestion, words: ReviewWords, actions: ReviewActions): HTMLElement {
+  const worded = suggestionWordsOf(words, review, suggestion);
   const decide = (decision: Decision) =>
     void run(actions, decision === "accept", async () => (await api.decideSuggestions(review.id, suggestion.id, decision)).opened);
   const open = suggestion.status === "open";
-  const status =
-    suggestion.status === "accepted"
-      ? "Accepted"
-      : suggestion.status === "rejected"
-        ? "Rejected"
-        : suggestion.status === "no_longer_applies"
-          ? "No longer applies: the words have changed since the copy was sent"
-          : null;
+  const status = worded?.status ?? null;
   return h(
     "li",
     {
@@ -159,12 +160,8 @@ export function suggestionView(review: MentorReview, suggestion: Suggestion, act
       "data-suggestion": suggestion.id,
       "data-status": suggestion.status,
     },
-    h(
-      "p",
-      { class: "review-byline" },
-      `${KIND_WORDS[suggestion.kind]} · ${byline(suggestion.author, suggestion.date)}${suggestion.tracked ? "" : " · an edit made without tracking"}`,
-    ),
-    changeView(suggestion),
+    h("p", { class: "review-byline" }, worded?.heading ?? suggestion.author),
+    changeView(suggestion, worded),
     status ? h("p", { class: "review-status", "data-testid": "review-suggestion-status" }, status) : null,
     open || suggestion.status === "no_longer_applies"
       ? h(

@@ -4,25 +4,9 @@
 
 import { api, messageOf } from "../api";
 import { h, replaceChildren, uid } from "../dom";
-import { longDate } from "../format";
 import { entryLabel, findEntry } from "../shell/framework-view";
 import type { Page, PageContext } from "../shell/page";
 import type { Decision, MentorReview, ReviewSummary } from "../types";
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** "2 of 3 comments open · 4 of 6 suggestions to decide" for one review. */
-function openText(summary: ReviewSummary): string {
-  if (!summary.returned) return "Not back yet: when your reviewer returns the file, bring it back here.";
-  const parts = [
-    `${summary.comments_open} of ${plural(summary.comments, "comment", "comments")} open`,
-    `${summary.suggestions_open} of ${plural(summary.suggestions, "suggestion", "suggestions")} to decide`,
-  ];
-  if (summary.suggestions_no_longer_applying > 0) parts.push(`${summary.suggestions_no_longer_applying} no longer apply`);
-  return parts.join(" · ");
-}
 
 export function createReviewsPage(ctx: PageContext): Page {
   const heading = h("h1", { class: "section-title", tabindex: "-1" }, "Reviews");
@@ -62,9 +46,7 @@ export function createReviewsPage(ctx: PageContext): Page {
           const sent = await api.sendForReview(reviewer.value);
           if (!sent || destroyed) return;
           ctx.applyOpened(sent.opened);
-          show(
-            `The review copy is saved as ${sent.sent.file}. Send it to ${sent.sent.review.reviewer || "your reviewer"}; a snapshot of what you sent is kept in Versions.`,
-          );
+          show(sent.sent.notice);
           await render();
         } catch (problem) {
           fail(messageOf(problem));
@@ -88,12 +70,7 @@ export function createReviewsPage(ctx: PageContext): Page {
           const brought = await api.bringReviewBack();
           if (!brought || destroyed) return;
           ctx.applyOpened(brought.opened);
-          const { report } = brought;
-          show(
-            report.already_imported
-              ? `${report.file_name} was brought back before: nothing new in it.`
-              : `From ${report.reviewer || "your reviewer"}: ${plural(report.new_comments, "comment", "comments")} and ${plural(report.new_suggestions, "suggestion", "suggestions")}, each beside its section. Your words are unchanged until you accept a suggestion.${report.notes.length ? ` ${report.notes.join(" ")}` : ""}`,
-          );
+          show(brought.report.notice);
           await render();
         } catch (problem) {
           fail(messageOf(problem));
@@ -111,10 +88,7 @@ export function createReviewsPage(ctx: PageContext): Page {
       const decided = await api.decideSuggestions(review.id, null, decision);
       if (destroyed) return;
       ctx.applyOpened(decided.opened);
-      const stale = decided.decisions.filter((d) => d.status === "no_longer_applies").length;
-      show(
-        `${decision === "accept" ? "Accepted" : "Rejected"} ${plural(decided.decisions.length - stale, "suggestion", "suggestions")}.${stale ? ` ${plural(stale, "suggestion no longer applies", "suggestions no longer apply")}: the words have changed since the copy was sent.` : ""}`,
-      );
+      show(decided.notice);
       await render();
     } catch (problem) {
       fail(messageOf(problem));
@@ -173,8 +147,8 @@ export function createReviewsPage(ctx: PageContext): Page {
           return h(
             "li",
             { class: "review-card", "data-testid": "review-card", "data-review": summary.review_id },
-            h("h2", null, `${summary.reviewer.trim() || "A reviewer"}, sent ${longDate(summary.sent_on)}`),
-            h("p", { class: "muted", "data-testid": "review-open" }, openText(summary)),
+            h("h2", null, summary.heading),
+            h("p", { class: "muted", "data-testid": "review-open" }, summary.progress),
             review ? sectionLinks(review) : null,
             review && summary.suggestions_open > 0
               ? h(

@@ -5,7 +5,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { openedFor } from "../test/fixtures";
 import { $, backend, boot, byTestId, type, waitFor } from "../test/harness";
-import type { MentorReview, OpenedPortfolio, ReviewSummary } from "../types";
+import type { MentorReview, OpenedPortfolio, ReviewSummary, ReviewWords } from "../types";
 
 afterEach(() => {
   clearMocks();
@@ -60,11 +60,36 @@ const summary: ReviewSummary = {
   suggestions: 1,
   suggestions_open: 1,
   suggestions_no_longer_applying: 0,
+  heading: "Dr Amara Mentor, sent 23 November 2026",
+  progress: "1 of 1 comment open · 1 of 1 suggestion to decide",
 };
+
+/** The words the core would send with `of`: the pretend backend's, as the core words them. */
+function wordsFor(of: MentorReview): ReviewWords {
+  const statusWords: Record<string, string | null> = { open: null, accepted: "Accepted", rejected: "Rejected" };
+  return {
+    comments: of.comments.map((c) => ({
+      review_id: of.id,
+      comment_id: c.id,
+      byline: `${c.author}, 30 November 2026`,
+      reply_bylines: c.replies.map((r) => r.author),
+    })),
+    suggestions: of.suggestions.map((s) => ({
+      review_id: of.id,
+      suggestion_id: s.id,
+      heading: `Suggests changing · ${s.author}, 30 November 2026`,
+      removed: s.replaces ?? "",
+      added: s.text,
+      status: statusWords[s.status] ?? null,
+    })),
+  };
+}
 
 function withReview(changes: Partial<MentorReview> = {}): OpenedPortfolio {
   const opened = openedFor("cmalt");
-  opened.portfolio.mentor_reviews = [{ ...review, ...changes }];
+  const changed = { ...review, ...changes };
+  opened.portfolio.mentor_reviews = [changed];
+  opened.review_words = wordsFor(changed);
   return opened;
 }
 
@@ -80,6 +105,8 @@ describe("reviews", () => {
           snapshot: {},
           file: "/home/sam/Mine - review copy.docx",
           bytes: 9000,
+          notice:
+            "The review copy is saved as /home/sam/Mine - review copy.docx. Send it to Dr Amara Mentor; a snapshot of what you sent is kept in Versions.",
         },
         opened: withReview({ returned: [], comments: [], suggestions: [] }),
       }),
@@ -115,6 +142,8 @@ describe("reviews", () => {
             new_comments: 1,
             new_suggestions: 1,
             notes: [],
+            notice:
+              "From Dr Amara Mentor: 1 comment and 1 suggestion, each beside its section. Your words are unchanged until you accept a suggestion.",
           },
           opened: withReview(),
         };
@@ -143,7 +172,11 @@ describe("reviews", () => {
       },
       decide_suggestions: () => {
         current = withReview({ suggestions: [{ ...review.suggestions[0], status: "accepted" }] });
-        return { decisions: [{ suggestion_id: "s1", status: "accepted", text: "several" }], opened: current };
+        return {
+          decisions: [{ suggestion_id: "s1", status: "accepted", text: "several" }],
+          notice: "Accepted 1 suggestion.",
+          opened: current,
+        };
       },
     });
     await boot();
@@ -154,6 +187,10 @@ describe("reviews", () => {
     expect(panel.querySelector(".review-quote mark")!.textContent).toBe("the quizzes worked well");
     expect(panel.querySelector(".review-change del")!.textContent).toBe("some");
     expect(panel.querySelector(".review-change ins")!.textContent).toBe("several");
+    expect(panel.querySelector(".review-suggestion .review-byline")!.textContent).toBe(
+      "Suggests changing · Dr Amara Mentor, 30 November 2026",
+    );
+    expect(panel.querySelector(".review-comment .review-byline")!.textContent).toBe("Dr Amara Mentor, 30 November 2026");
     byTestId("review-resolve")!.click();
     await waitFor(() => (byTestId("review-resolve")?.textContent === "Reopen" ? true : null));
     expect(calls.find((c) => c.cmd === "resolve_review_comment")!.args).toEqual({ review: "review-1", comment: "c1", resolved: true });

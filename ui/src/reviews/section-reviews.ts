@@ -33,7 +33,9 @@ export function createSectionReviews(ctx: PageContext, section: string): { eleme
   };
 
   function render(): void {
-    const reviews = ctx.store.session()?.portfolio.mentor_reviews ?? [];
+    const opened = ctx.store.session();
+    const reviews = opened?.portfolio.mentor_reviews ?? [];
+    const words = opened?.review_words ?? { suggestions: [], comments: [] };
     const found = itemsFor(reviews, section);
     element.hidden = found.length === 0;
     replaceChildren(
@@ -52,8 +54,8 @@ export function createSectionReviews(ctx: PageContext, section: string): { eleme
               h(
                 "ul",
                 { class: "review-list" },
-                comments.filter((c) => c.part === part).map((c) => commentView(review, c, actions)),
-                suggestions.filter((s) => s.part === part).map((s) => suggestionView(review, s, actions)),
+                comments.filter((c) => c.part === part).map((c) => commentView(review, c, words, actions)),
+                suggestions.filter((s) => s.part === part).map((s) => suggestionView(review, s, words, actions)),
               ),
             ),
           ),

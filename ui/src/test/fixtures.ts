@@ -277,7 +277,13 @@ export function portfolioFor(pathway: PathwayId, title = "My portfolio", name = 
 }
 
 export function openedFor(pathway: PathwayId, folder = "/home/sam/CMALT/My portfolio"): OpenedPortfolio {
-  return { folder, portfolio: portfolioFor(pathway), outline: outlineFor(pathway), notice: null };
+  return {
+    folder,
+    portfolio: portfolioFor(pathway),
+    outline: outlineFor(pathway),
+    notice: null,
+    review_words: { suggestions: [], comments: [] },
+  };
 }
 
 /** A size as the core writes it ("250 KB", "2.4 MB"), for the pretend backend's replies. */

@@ -12,6 +12,7 @@ pub(crate) mod placement;
 pub(crate) mod returned;
 pub mod review_copy;
 pub mod word_writer;
+pub mod wording;
 
 pub use model::{
     CommentReply, CommentStatus, MentorReview, ReturnedFile, ReviewComment, ReviewPart, Suggestion,
@@ -93,6 +94,8 @@ pub struct ReviewImport {
     pub new_comments: usize,
     pub new_suggestions: usize,
     pub notes: Vec<String>,
+    /// What the window says once the file is read (`wording::brought_back_notice`).
+    pub notice: String,
 }
 
 /// What is still to do in one review, for a Reviews page.
@@ -110,6 +113,10 @@ pub struct ReviewSummary {
     pub suggestions_open: usize,
     /// Suggestions whose passage has changed since, still to read and clear.
     pub suggestions_no_longer_applying: usize,
+    /// "Dr Mentor, sent 3 December 2026".
+    pub heading: String,
+    /// "2 of 3 comments open · 4 of 6 suggestions to decide", or that it is not back yet.
+    pub progress: String,
 }
 
 /// Every review with what is still open in it, oldest first.
@@ -140,6 +147,13 @@ pub fn open_items(portfolio: &Portfolio) -> Vec<ReviewSummary> {
                 .iter()
                 .filter(|s| s.status == SuggestionStatus::NoLongerApplies)
                 .count(),
+            heading: String::new(),
+            progress: String::new(),
+        })
+        .map(|mut summary| {
+            summary.heading = wording::summary_heading(&summary);
+            summary.progress = wording::summary_progress(&summary);
+            summary
         })
         .collect()
 }
@@ -259,6 +273,7 @@ pub(crate) fn merge(
         new_comments: 0,
         new_suggestions: 0,
         notes: placed.notes,
+        notice: String::new(),
     };
     for mut comment in placed.comments {
         if let Some(kept) = review
@@ -297,5 +312,6 @@ pub(crate) fn merge(
     if !already_imported {
         review.returned.push(file);
     }
+    outcome.notice = wording::brought_back_notice(&outcome);
     outcome
 }

@@ -4,6 +4,7 @@
 
 use super::{Result, Saved, Session, SessionError};
 use crate::mentor_review::review_copy::{CopyDetails, review_copy};
+use crate::mentor_review::wording;
 use crate::mentor_review::{
     self, CommentReply, CommentStatus, MentorReview, MentorReviewError, ReturnedFile, ReviewImport,
     ReviewPart, ReviewSummary, Suggestion, SuggestionStatus, apply, markers,
@@ -26,6 +27,8 @@ pub struct SentReview {
     pub snapshot: SnapshotInfo,
     pub file: String,
     pub bytes: u64,
+    /// What the window says once the copy is written.
+    pub notice: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -48,6 +51,8 @@ pub struct SuggestionDecision {
 pub struct DecisionOutcome {
     pub decisions: Vec<SuggestionDecision>,
     pub saved: Saved,
+    /// "Accepted 3 suggestions. 1 suggestion no longer applies: …".
+    pub notice: String,
 }
 
 fn review_error(error: MentorReviewError) -> SessionError {
@@ -183,10 +188,12 @@ impl Session {
             let _ = fs::remove_file(out);
             return Err(error);
         }
+        let file = out.to_string_lossy().into_owned();
         Ok(SentReview {
+            notice: wording::sent_notice(&file, &review.reviewer),
             review,
             snapshot,
-            file: out.to_string_lossy().into_owned(),
+            file,
             bytes: bytes.len() as u64,
         })
     }
@@ -385,8 +392,21 @@ impl Session {
                 text: suggestion.text.clone(),
             });
         }
+        let no_longer_applying = decisions
+            .iter()
+            .filter(|d| d.status == SuggestionStatus::NoLongerApplies)
+            .count();
+        let notice = wording::decided_notice(
+            decision == Decision::Accept,
+            decisions.len() - no_longer_applying,
+            no_longer_applying,
+        );
         match self.save(now) {
-            Ok(saved) => Ok(DecisionOutcome { decisions, saved }),
+            Ok(saved) => Ok(DecisionOutcome {
+                decisions,
+                saved,
+                notice,
+            }),
             Err(error) => {
                 self.portfolio = before;
                 Err(error)

@@ -88,6 +88,8 @@ pub struct OpenedPortfolio {
     pub portfolio: Portfolio,
     pub outline: Outline,
     pub notice: Option<String>,
+    /// How the reviews' comments and suggestions are worded beside the sections.
+    pub review_words: crate::mentor_review::wording::ReviewWords,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -169,6 +171,9 @@ impl Session {
             portfolio: self.portfolio.clone(),
             outline: self.outline(),
             notice: self.notice.clone(),
+            review_words: crate::mentor_review::wording::review_words(
+                &self.portfolio.mentor_reviews,
+            ),
         }
     }
 
