@@ -9,13 +9,15 @@ purpose="${1:-app}"
 # Packages the app needs to build and run (WebKitGTK and friends).
 app_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
   libssl-dev pkg-config build-essential patchelf file curl
-  hunspell-en-gb)  # the dictionary the editor's spelling underlines use (British English)
+  hunspell-en-gb  # the dictionary the editor's spelling underlines use (British English)
+  fonts-liberation2)  # the fonts the PDF export sets its text in (read from the system, not bundled)
 # Packages only the tests need: a virtual display, the WebDriver for WebKitGTK, screenshots.
 test_packages=(xvfb xauth webkit2gtk-driver imagemagick xdotool pandoc rpm
   chromium poppler-utils default-jre-headless  # export checks: axe + PDF, pdfinfo/pdftotext, vnu
   libreoffice-writer-nogui  # import tests: .docx as LibreOffice Writer saves it
   python3-uno  # review tests: a reviewer's comments and tracked changes made in LibreOffice itself
-  libimage-exiftool-perl icc-profiles-free)  # photo tests: GPS, serial and owner tags written by exiftool, an sRGB profile
+  libimage-exiftool-perl icc-profiles-free  # photo tests: GPS, serial and owner tags written by exiftool, an sRGB profile
+  qpdf)  # PDF export tests: bookmarks, links and the file's structure checked
 
 wanted=("${app_packages[@]}")
 if [ "$purpose" = test ]; then wanted+=("${test_packages[@]}"); fi

@@ -1,4 +1,4 @@
-//! `cmalt-portfolio export`: writes a web folder, a zip or a single page, prints where and the
+//! `cmalt-portfolio export`: writes a web folder, a zip, a single page or a PDF, prints where and the
 //! size against the 10 MB limit; exits 1 when refused (an existing target is never
 //! overwritten) and 2 when the portfolio cannot be read.
 
@@ -94,6 +94,47 @@ fn each_format_is_written_and_its_size_reported() {
     assert!(
         !page.contains("data:application/pdf"),
         "the PDF is left out of the page by default"
+    );
+}
+
+/// `--format pdf` writes an A4 PDF with no browser and no display, and reports its size.
+#[test]
+fn a_pdf_is_written_without_a_display_and_its_size_reported() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = portfolio(root.path());
+    let out = root.path().join("portfolio.pdf");
+    let output = Command::new(BINARY)
+        .args([
+            "export",
+            folder.to_str().unwrap(),
+            "--format",
+            "pdf",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        stdout.contains(&format!("as a PDF document to {}", out.display())),
+        "it says what and where: {stdout}"
+    );
+    assert!(
+        stdout.contains("Size: ") && stdout.contains("of the 10 MB limit"),
+        "it gives the size against the limit: {stdout}"
+    );
+    assert!(
+        fs::read(&out).unwrap().starts_with(b"%PDF-"),
+        "a PDF is a PDF"
+    );
+    let again = export(&folder, "pdf", &out, &["--replace"]);
+    assert!(
+        again.status.success(),
+        "an earlier PDF is replaced when asked: {}",
+        text(&again.stderr)
     );
 }
 

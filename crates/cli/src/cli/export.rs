@@ -1,5 +1,5 @@
-//! `cmalt-portfolio export`: writes the portfolio as a web folder, a zip or a single web page
-//! for the assessors, and prints where it went and its size against the 10 MB limit. It reads
+//! `cmalt-portfolio export`: writes the portfolio as a web folder, a zip, a single web page or
+//! a PDF for the assessors, and prints where it went and its size against the 10 MB limit. It reads
 //! `portfolio.json` without taking the folder's lock, so it can run while the app is open.
 
 use super::terminal;
@@ -18,6 +18,8 @@ pub enum ExportFormatArg {
     Html,
     Zip,
     SingleHtml,
+    /// An A4 PDF, made without a browser.
+    Pdf,
 }
 
 impl From<ExportFormatArg> for ExportFormat {
@@ -26,6 +28,7 @@ impl From<ExportFormatArg> for ExportFormat {
             ExportFormatArg::Html => ExportFormat::Folder,
             ExportFormatArg::Zip => ExportFormat::Zip,
             ExportFormatArg::SingleHtml => ExportFormat::SingleHtml,
+            ExportFormatArg::Pdf => ExportFormat::Pdf,
         }
     }
 }

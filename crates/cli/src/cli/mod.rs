@@ -113,7 +113,8 @@ pub enum Command {
     /// Exits 0 when written, 1 when refused (e.g. the target exists), 2 when unreadable.
     Export {
         portfolio_dir: PathBuf,
-        /// html: a folder with index.html; zip: the same as one .zip; single-html: one page.
+        /// html: a folder with index.html; zip: the same as one .zip; single-html: one page;
+        /// pdf: an A4 PDF (needs the Liberation fonts: package fonts-liberation2).
         #[arg(long, value_enum)]
         format: export::ExportFormatArg,
         /// Where to write the folder or file; it must not exist yet (see --replace).

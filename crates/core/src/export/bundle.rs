@@ -330,7 +330,9 @@ pub(crate) fn check_target(out: &Path, options: ExportOptions) -> Result<()> {
     }
     let replaceable = match options.format {
         super::ExportFormat::Folder => metadata.is_dir() && looks_like_an_export_folder(out),
-        super::ExportFormat::Zip | super::ExportFormat::SingleHtml => metadata.is_file(),
+        super::ExportFormat::Zip | super::ExportFormat::SingleHtml | super::ExportFormat::Pdf => {
+            metadata.is_file()
+        }
     };
     if replaceable {
         Ok(())

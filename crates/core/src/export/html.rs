@@ -89,14 +89,14 @@ pub(crate) fn path_href(path: &str) -> String {
 }
 
 /// Only web addresses become links: `javascript:`, `data:` and the rest are shown as text.
-fn web_address(url: &str) -> Option<String> {
+pub(crate) fn web_address(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url.trim()).ok()?;
     matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
 }
 
 /// Evidence and confirmation dates as a reader says them: "May 2024", "14 March 2026";
 /// anything else exactly as the candidate wrote it.
-fn readable_date(text: &str) -> String {
+pub(crate) fn readable_date(text: &str) -> String {
     let text = text.trim();
     let Some(start) = evidence_date_start(text) else {
         return text.to_string();
@@ -155,14 +155,14 @@ struct Page<'a> {
 }
 
 /// A group of the outline with the entries the export shows.
-struct ShownGroup<'a> {
-    group: Option<&'a Group>,
-    id: String,
-    entries: Vec<OutlineEntry>,
+pub(crate) struct ShownGroup<'a> {
+    pub group: Option<&'a Group>,
+    pub id: String,
+    pub entries: Vec<OutlineEntry>,
 }
 
 impl ShownGroup<'_> {
-    fn heading(&self) -> String {
+    pub(crate) fn heading(&self) -> String {
         match self.group {
             Some(group) if group.core_area => match &group.number {
                 Some(number) => format!("Core area {number}: {}", group.title),
@@ -176,7 +176,10 @@ impl ShownGroup<'_> {
 
 /// The sections the export shows, in the sidebar's order: what the pathway includes (kept-
 /// aside sections of another pathway are not exported), without an assessor nobody named.
-fn shown_groups<'a>(framework: &'a Framework, portfolio: &Portfolio) -> Vec<ShownGroup<'a>> {
+pub(crate) fn shown_groups<'a>(
+    framework: &'a Framework,
+    portfolio: &Portfolio,
+) -> Vec<ShownGroup<'a>> {
     let named = |assessor: &Option<NominatedAssessor>| {
         assessor.as_ref().is_some_and(|a| {
             [&a.name, &a.organisation, &a.email]
@@ -218,7 +221,7 @@ fn section_heading(entry: &OutlineEntry) -> String {
 }
 
 /// How a section is named where it is linked to: its number, else its title.
-fn section_label(entry: &OutlineEntry) -> String {
+pub(crate) fn section_label(entry: &OutlineEntry) -> String {
     entry.number.clone().unwrap_or_else(|| entry.title.clone())
 }
 
@@ -692,7 +695,7 @@ impl Page<'_> {
     }
 }
 
-fn item_title(item: &EvidenceItem) -> String {
+pub(crate) fn item_title(item: &EvidenceItem) -> String {
     match item.details.title.trim() {
         "" => "Untitled item".to_string(),
         title => title.to_string(),
@@ -700,7 +703,7 @@ fn item_title(item: &EvidenceItem) -> String {
 }
 
 /// "PDF", "PNG", from the name the candidate's file had.
-fn file_kind(original_name: &str) -> String {
+pub(crate) fn file_kind(original_name: &str) -> String {
     match original_name.rsplit_once('.') {
         Some((_, ext)) if !ext.is_empty() && ext.len() <= 10 => ext.to_ascii_uppercase(),
         _ => "File".to_string(),

@@ -1,9 +1,10 @@
-//! Exporting a portfolio for the assessors: a web bundle (a folder, or the same as a `.zip`)
-//! or one self-contained web page, each with a size report against the 10 MB limit, and
+//! Exporting a portfolio for the assessors: a web bundle (a folder, or the same as a `.zip`),
+//! one self-contained web page or a PDF (`pdf`), each with a size report against the 10 MB limit, and
 //! opening such a bundle again as a portfolio folder (`reopen`).
 
 pub mod bundle;
 pub mod html;
+pub mod pdf;
 mod photos;
 pub mod reopen;
 pub mod revisions;
@@ -30,6 +31,8 @@ pub enum ExportFormat {
     Zip,
     /// One `.html` file with its styles and images inside it.
     SingleHtml,
+    /// One A4 `.pdf` with the same content, its images inside it.
+    Pdf,
 }
 
 impl ExportFormat {
@@ -39,6 +42,7 @@ impl ExportFormat {
             ExportFormat::Folder => "a web folder",
             ExportFormat::Zip => "a zip file",
             ExportFormat::SingleHtml => "a single web page",
+            ExportFormat::Pdf => "a PDF document",
         }
     }
 }
@@ -99,6 +103,12 @@ pub enum ExportError {
         "The photo of evidence item {id} could not be exported without its personal details ({reason}). Nothing was exported. Attach a smaller copy of it, then export."
     )]
     PhotoNotCleaned { id: String, reason: String },
+    /// The PDF export sets its text in fonts of the system, and they are not there.
+    #[error(transparent)]
+    FontsMissing(#[from] pdf::fonts::FontsMissing),
+    /// The PDF writer refused the document.
+    #[error(transparent)]
+    PdfNotMade(#[from] pdf::PdfNotMade),
     /// The disk refused a read or a write.
     #[error("Could not {action} {path}: {}. Nothing was exported.", describe_io_error_for(.action, .source))]
     Io {
@@ -199,6 +209,17 @@ fn build<'p>(
             );
             let report = sizes::of_page(&page, limit);
             (Built::Page(page.html.into_bytes()), report)
+        }
+        ExportFormat::Pdf => {
+            let fonts = pdf::fonts::load(&pdf::fonts::FontPlaces::system())?;
+            let document = pdf::document(framework, &described, &evidence, revisions, now, &fonts)?;
+            let report = sizes::of_document(
+                ExportFormat::Pdf,
+                document.bytes.len() as u64,
+                &document.images,
+                limit,
+            );
+            (Built::Page(document.bytes), report)
         }
     };
     Ok((built, report, described))

@@ -39,7 +39,7 @@ pub enum ReopenError {
     NotFound(PathBuf),
     /// Neither a folder nor a zip: e.g. the single-page export, which has no data inside.
     #[error(
-        "{0} is not an exported portfolio. Choose the folder or the .zip file that CMALT Portfolio exported (a single web page cannot be opened again). Nothing was written."
+        "{0} is not an exported portfolio. Choose the folder or the .zip file that CMALT Portfolio exported (a single web page or a PDF cannot be opened again). Nothing was written."
     )]
     NotABundle(PathBuf),
     /// A name that would reach outside the target: `..`, an absolute path, a drive letter.

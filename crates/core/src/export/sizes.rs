@@ -131,6 +131,25 @@ pub(crate) fn of_page(page: &SinglePage, limit: u64) -> SizeReport {
     report
 }
 
+/// One document file (the PDF): its images by label, and the rest as its text.
+pub(crate) fn of_document(
+    format: ExportFormat,
+    total: u64,
+    images: &[(String, u64)],
+    limit: u64,
+) -> SizeReport {
+    let inside: u64 = images.iter().map(|(_, bytes)| bytes).sum();
+    let mut parts: Vec<SizeItem> = images
+        .iter()
+        .map(|(label, bytes)| SizeItem::new(label.clone(), *bytes))
+        .collect();
+    parts.push(SizeItem::new(
+        "The portfolio's text".into(),
+        total.saturating_sub(inside),
+    ));
+    SizeReport::new(format, total, limit, parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
