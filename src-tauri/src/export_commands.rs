@@ -70,7 +70,11 @@ fn extras(session: &Session, revisions_since: Option<&str>) -> CommandResult<Exp
         ),
         None => None,
     };
-    Ok(ExportExtras { revisions })
+    // No PDF writer: the window has none of the typesetter (see `pdf_export`).
+    Ok(ExportExtras {
+        revisions,
+        pdf: None,
+    })
 }
 
 /// What an export needs, copied under the session's lock: the export itself then runs on a
@@ -99,6 +103,13 @@ pub async fn export_estimate(
     options: ExportOptions,
     revisions_since: Option<String>,
 ) -> CommandResult<SizeReport> {
+    if options.format == ExportFormat::Pdf {
+        let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
+        return off_the_event_loop("The export stopped", ErrorCode::Refused, move || {
+            crate::pdf_export::estimate(&folder, revisions_since.as_deref())
+        })
+        .await;
+    }
     let input = export_input(&state, revisions_since.as_deref())?;
     off_the_event_loop("The export stopped", ErrorCode::Refused, move || {
         export::estimate(
@@ -134,6 +145,15 @@ pub async fn export_portfolio(
     };
     let input = export_input(&state, revisions_since.as_deref())?;
     let outcome = off_the_event_loop("The export stopped", ErrorCode::Refused, move || {
+        if options.format == ExportFormat::Pdf {
+            // Of the portfolio as saved: the window saves what is typed before it exports.
+            return crate::pdf_export::export(
+                &input.folder,
+                &target,
+                options.replace,
+                revisions_since.as_deref(),
+            );
+        }
         export::export_with(
             &input.framework,
             &input.folder,

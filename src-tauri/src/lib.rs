@@ -11,6 +11,7 @@ mod evidence_commands;
 mod export_commands;
 mod import_commands;
 mod navigation;
+mod pdf_export;
 mod review_commands;
 mod state;
 mod test_hooks;

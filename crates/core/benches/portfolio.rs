@@ -24,7 +24,6 @@ fn main() {
     divan::main();
     // A static is never dropped, so its 30 MB folder is removed here.
     let _ = std::fs::remove_dir_all(LARGE.root.path());
-    let _ = std::fs::remove_dir_all(SAMPLE.root.path());
 }
 
 static FRAMEWORK: LazyLock<Arc<Framework>> =
@@ -218,57 +217,6 @@ fn export_single_file(bencher: divan::Bencher) {
                 ExportFormat::SingleHtml,
                 &out,
             )
-        });
-}
-
-/// The sample (tests/fixtures/sample) imported with its evidence, for the PDF export's
-/// "under 2 s" target.
-static SAMPLE: LazyLock<OnDisk> = LazyLock::new(|| {
-    let root = tempfile::tempdir().unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sample");
-    let drafts = root.path().join("drafts");
-    std::fs::create_dir_all(drafts.join("evidence")).unwrap();
-    for entry in std::fs::read_dir(samples.join("evidence")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            drafts.join("evidence").join(entry.file_name()),
-        )
-        .unwrap();
-    }
-    let draft = drafts.join("sample-cmalt.md");
-    std::fs::copy(samples.join("sample-cmalt.md"), &draft).unwrap();
-    let folder = root.path().join("portfolio");
-    cmalt_core::import::import_file(&FRAMEWORK, &draft, &folder, None, NOW).unwrap();
-    let portfolio = cmalt_core::store::read_only(&folder).unwrap();
-    OnDisk {
-        root,
-        folder,
-        portfolio,
-    }
-});
-
-/// The sample as an A4 PDF, fonts read from the system each time as an export does.
-#[divan::bench(sample_count = 20, sample_size = 1)]
-fn export_pdf_of_the_sample(bencher: divan::Bencher) {
-    let sample = &*SAMPLE;
-    let target = FreshTarget::new("portfolio.pdf");
-    bencher
-        .with_inputs(|| target.next())
-        .bench_local_values(|out| {
-            export_large(&sample.folder, &sample.portfolio, ExportFormat::Pdf, &out)
-        });
-}
-
-/// The large portfolio as a PDF, with its images (half of the 30 MB of files) inside.
-#[divan::bench(sample_count = 5, sample_size = 1)]
-fn export_pdf_of_the_large_portfolio(bencher: divan::Bencher) {
-    let large = &*LARGE;
-    let target = FreshTarget::new("portfolio.pdf");
-    bencher
-        .with_inputs(|| target.next())
-        .bench_local_values(|out| {
-            export_large(&large.folder, &large.portfolio, ExportFormat::Pdf, &out)
         });
 }
 

@@ -244,6 +244,7 @@ fn submit_refer_revise_and_export_a_summary_of_revisions_naming_the_section() {
         ExportOptions::new(ExportFormat::SingleHtml),
         &ExportExtras {
             revisions: Some(summary),
+            ..ExportExtras::default()
         },
         NOW,
     )

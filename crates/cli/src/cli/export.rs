@@ -36,10 +36,32 @@ impl From<ExportFormatArg> for ExportFormat {
 pub struct ExportArgs<'a> {
     pub portfolio_dir: &'a Path,
     pub format: ExportFormat,
-    pub out: &'a Path,
+    /// `None`: only the size is worked out (`--estimate`).
+    pub out: Option<&'a Path>,
     pub embed_files: bool,
     pub replace: bool,
     pub revisions_since: Option<&'a str>,
+    pub json: bool,
+}
+
+/// A refusal in `--json`: the message, and whether it is only that the target is there
+/// already (the window then offers to replace an earlier export).
+#[derive(serde::Serialize)]
+struct Refusal {
+    error: String,
+    target_exists: bool,
+}
+
+fn refuse(json: bool, error: &export::ExportError) -> i32 {
+    if json {
+        terminal::print_json(&Refusal {
+            error: error.to_string(),
+            target_exists: matches!(error, export::ExportError::TargetExists(_)),
+        });
+    } else {
+        terminal::fail(error);
+    }
+    1
 }
 
 /// Exit 0 when written, 1 when the export was refused, 2 when the portfolio cannot be read.
@@ -56,7 +78,7 @@ pub fn run(framework: &Framework, args: ExportArgs<'_>) -> i32 {
         embed_all_files: args.embed_files,
         replace: args.replace,
     };
-    let mut extras = ExportExtras::default();
+    let mut extras = cmalt_pdf::with_pdf_writer(ExportExtras::default());
     if let Some(since) = args.revisions_since {
         match RevisionSummary::since(framework, args.portfolio_dir, &portfolio, since) {
             Ok(summary) => extras.revisions = Some(summary),
@@ -67,15 +89,39 @@ pub fn run(framework: &Framework, args: ExportArgs<'_>) -> i32 {
         }
     }
     let now = time::OffsetDateTime::now_utc();
+    let Some(out) = args.out else {
+        return match export::estimate(
+            framework,
+            args.portfolio_dir,
+            &portfolio,
+            options,
+            &extras,
+            now,
+        ) {
+            Ok(sizes) if args.json => {
+                terminal::print_json(&sizes);
+                0
+            }
+            Ok(sizes) => {
+                terminal::print(&describe_sizes(&sizes));
+                0
+            }
+            Err(error) => refuse(args.json, &error),
+        };
+    };
     match export::export_with(
         framework,
         args.portfolio_dir,
         &portfolio,
-        args.out,
+        out,
         options,
         &extras,
         now,
     ) {
+        Ok(outcome) if args.json => {
+            terminal::print_json(&outcome);
+            0
+        }
         Ok(outcome) => {
             let mut text = format!(
                 "Exported \"{}\" as {} to {}\n",
@@ -87,10 +133,7 @@ pub fn run(framework: &Framework, args: ExportArgs<'_>) -> i32 {
             terminal::print(&text);
             0
         }
-        Err(error) => {
-            terminal::fail(&error);
-            1
-        }
+        Err(error) => refuse(args.json, &error),
     }
 }
 

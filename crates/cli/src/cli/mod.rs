@@ -118,8 +118,8 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: export::ExportFormatArg,
         /// Where to write the folder or file; it must not exist yet (see --replace).
-        #[arg(long)]
-        out: PathBuf,
+        #[arg(long, required_unless_present = "estimate")]
+        out: Option<PathBuf>,
         /// single-html only: embed every attached file, not only the images.
         #[arg(long)]
         embed_files: bool,
@@ -130,6 +130,12 @@ pub enum Command {
         /// referral): what changed in each section, with the assessors' ratings.
         #[arg(long, value_name = "SNAPSHOT_ID")]
         revisions_since: Option<String>,
+        /// Write nothing: print the size the export would have against the 10 MB limit.
+        #[arg(long)]
+        estimate: bool,
+        /// Print the outcome (or the size, or the refusal) as JSON on standard output.
+        #[arg(long)]
+        json: bool,
     },
     /// Keep the portfolio as it is now, with its evidence files, as a snapshot that never
     /// changes. Prints only the new snapshot's id. Exits 1 when refused, 2 when unreadable.
@@ -263,15 +269,18 @@ pub fn run(command: Command) -> i32 {
             embed_files,
             replace,
             revisions_since,
+            estimate,
+            json,
         } => export::run(
             &framework,
             export::ExportArgs {
                 portfolio_dir: &portfolio_dir,
                 format: format.into(),
-                out: &out,
+                out: out.as_deref().filter(|_| !estimate),
                 embed_files,
                 replace,
                 revisions_since: revisions_since.as_deref(),
+                json,
             },
         ),
         Command::Snapshot {

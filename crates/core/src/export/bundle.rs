@@ -34,7 +34,7 @@ pub struct BundleFile {
 }
 
 /// An attached file read from the portfolio and checked against its item.
-pub(crate) struct EvidenceFile<'p> {
+pub struct EvidenceFile<'p> {
     pub item: &'p EvidenceItem,
     pub stored_name: &'p str,
     pub media_type: &'p str,
@@ -159,7 +159,7 @@ fn first_changed(contents: &[(&EvidenceItem, &[u8])]) -> Result<()> {
 }
 
 /// What a candidate would call an attached file in a size report.
-pub(crate) fn evidence_label(item: &EvidenceItem) -> String {
+pub fn evidence_label(item: &EvidenceItem) -> String {
     match item.details.title.trim() {
         "" => item.id.clone(),
         title => format!("{} {title}", item.id),
@@ -167,7 +167,7 @@ pub(crate) fn evidence_label(item: &EvidenceItem) -> String {
 }
 
 /// Media types a browser shows inline as an image, without any script (so never SVG).
-pub(crate) fn is_displayable_image(media_type: &str) -> bool {
+pub fn is_displayable_image(media_type: &str) -> bool {
     matches!(
         media_type,
         "image/png" | "image/jpeg" | "image/gif" | "image/webp"

@@ -89,14 +89,14 @@ pub(crate) fn path_href(path: &str) -> String {
 }
 
 /// Only web addresses become links: `javascript:`, `data:` and the rest are shown as text.
-pub(crate) fn web_address(url: &str) -> Option<String> {
+pub fn web_address(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url.trim()).ok()?;
     matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
 }
 
 /// Evidence and confirmation dates as a reader says them: "May 2024", "14 March 2026";
 /// anything else exactly as the candidate wrote it.
-pub(crate) fn readable_date(text: &str) -> String {
+pub fn readable_date(text: &str) -> String {
     let text = text.trim();
     let Some(start) = evidence_date_start(text) else {
         return text.to_string();
@@ -155,14 +155,14 @@ struct Page<'a> {
 }
 
 /// A group of the outline with the entries the export shows.
-pub(crate) struct ShownGroup<'a> {
+pub struct ShownGroup<'a> {
     pub group: Option<&'a Group>,
     pub id: String,
     pub entries: Vec<OutlineEntry>,
 }
 
 impl ShownGroup<'_> {
-    pub(crate) fn heading(&self) -> String {
+    pub fn heading(&self) -> String {
         match self.group {
             Some(group) if group.core_area => match &group.number {
                 Some(number) => format!("Core area {number}: {}", group.title),
@@ -176,10 +176,7 @@ impl ShownGroup<'_> {
 
 /// The sections the export shows, in the sidebar's order: what the pathway includes (kept-
 /// aside sections of another pathway are not exported), without an assessor nobody named.
-pub(crate) fn shown_groups<'a>(
-    framework: &'a Framework,
-    portfolio: &Portfolio,
-) -> Vec<ShownGroup<'a>> {
+pub fn shown_groups<'a>(framework: &'a Framework, portfolio: &Portfolio) -> Vec<ShownGroup<'a>> {
     let named = |assessor: &Option<NominatedAssessor>| {
         assessor.as_ref().is_some_and(|a| {
             [&a.name, &a.organisation, &a.email]
@@ -221,7 +218,7 @@ fn section_heading(entry: &OutlineEntry) -> String {
 }
 
 /// How a section is named where it is linked to: its number, else its title.
-pub(crate) fn section_label(entry: &OutlineEntry) -> String {
+pub fn section_label(entry: &OutlineEntry) -> String {
     entry.number.clone().unwrap_or_else(|| entry.title.clone())
 }
 
@@ -695,7 +692,7 @@ impl Page<'_> {
     }
 }
 
-pub(crate) fn item_title(item: &EvidenceItem) -> String {
+pub fn item_title(item: &EvidenceItem) -> String {
     match item.details.title.trim() {
         "" => "Untitled item".to_string(),
         title => title.to_string(),
@@ -703,7 +700,7 @@ pub(crate) fn item_title(item: &EvidenceItem) -> String {
 }
 
 /// "PDF", "PNG", from the name the candidate's file had.
-pub(crate) fn file_kind(original_name: &str) -> String {
+pub fn file_kind(original_name: &str) -> String {
     match original_name.rsplit_once('.') {
         Some((_, ext)) if !ext.is_empty() && ext.len() <= 10 => ext.to_ascii_uppercase(),
         _ => "File".to_string(),

@@ -4,7 +4,6 @@
 
 pub mod bundle;
 pub mod html;
-pub mod pdf;
 mod photos;
 pub mod reopen;
 pub mod revisions;
@@ -103,12 +102,15 @@ pub enum ExportError {
         "The photo of evidence item {id} could not be exported without its personal details ({reason}). Nothing was exported. Attach a smaller copy of it, then export."
     )]
     PhotoNotCleaned { id: String, reason: String },
-    /// The PDF export sets its text in fonts of the system, and they are not there.
-    #[error(transparent)]
-    FontsMissing(#[from] pdf::fonts::FontsMissing),
-    /// The PDF writer refused the document.
-    #[error(transparent)]
-    PdfNotMade(#[from] pdf::PdfNotMade),
+    /// The PDF writer could not make the document (the fonts it needs are missing, say);
+    /// its message says why and what to do.
+    #[error("{0}")]
+    PdfNotMade(String),
+    /// Asked for a PDF with no PDF writer given (see `PdfWriter`).
+    #[error(
+        "This copy of the app cannot make a PDF: the cmalt-portfolio command, which makes them, is not installed beside it. Nothing was exported. Install the app again, or export a web page and print it from your browser."
+    )]
+    NoPdfWriter,
     /// The disk refused a read or a write.
     #[error("Could not {action} {path}: {}. Nothing was exported.", describe_io_error_for(.action, .source))]
     Io {
@@ -130,14 +132,48 @@ pub(crate) fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Err
 }
 
 /// What goes into an export beyond the portfolio itself.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct ExportExtras {
     /// A re-submission's summary of what changed since the assessed version.
     pub revisions: Option<RevisionSummary>,
+    /// What writes a PDF: the typesetter lives in its own crate (cmalt-pdf), used by the
+    /// command line, so the window's binary carries none of it.
+    pub pdf: Option<std::sync::Arc<dyn PdfWriter>>,
+}
+
+impl std::fmt::Debug for ExportExtras {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportExtras")
+            .field("revisions", &self.revisions)
+            .field("pdf", &self.pdf.is_some())
+            .finish()
+    }
+}
+
+/// What a document writer is given: the portfolio as the export describes it (photos without
+/// their personal details), its evidence files as exported, and the revisions summary.
+pub struct DocumentInput<'a> {
+    pub framework: &'a Framework,
+    pub portfolio: &'a Portfolio,
+    pub evidence: &'a [bundle::EvidenceFile<'a>],
+    pub revisions: Option<&'a RevisionSummary>,
+    pub now: OffsetDateTime,
+}
+
+/// A written document, and the images inside it by the size report's label and size.
+pub struct WrittenDocument {
+    pub bytes: Vec<u8>,
+    pub images: Vec<(String, u64)>,
+}
+
+/// Writes the portfolio as a PDF. The error is a sentence for the candidate, ending with
+/// "Nothing was exported."
+pub trait PdfWriter: Send + Sync {
+    fn write(&self, input: &DocumentInput<'_>) -> std::result::Result<WrittenDocument, String>;
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ExportOutcome {
     pub path: PathBuf,
     pub format: ExportFormat,
@@ -211,8 +247,16 @@ fn build<'p>(
             (Built::Page(page.html.into_bytes()), report)
         }
         ExportFormat::Pdf => {
-            let fonts = pdf::fonts::load(&pdf::fonts::FontPlaces::system())?;
-            let document = pdf::document(framework, &described, &evidence, revisions, now, &fonts)?;
+            let writer = extras.pdf.as_ref().ok_or(ExportError::NoPdfWriter)?;
+            let document = writer
+                .write(&DocumentInput {
+                    framework,
+                    portfolio: &described,
+                    evidence: &evidence,
+                    revisions,
+                    now,
+                })
+                .map_err(ExportError::PdfNotMade)?;
             let report = sizes::of_document(
                 ExportFormat::Pdf,
                 document.bytes.len() as u64,

@@ -41,7 +41,7 @@ impl RevisionSummary {
         })
     }
 
-    pub(crate) fn rating(&self, section_id: &str) -> Option<Rating> {
+    pub fn rating(&self, section_id: &str) -> Option<Rating> {
         self.assessment
             .as_ref()?
             .sections
@@ -50,7 +50,7 @@ impl RevisionSummary {
     }
 }
 
-pub(crate) fn rating_name(rating: Option<Rating>) -> &'static str {
+pub fn rating_name(rating: Option<Rating>) -> &'static str {
     match rating {
         Some(Rating::Strong) => "S (strong)",
         Some(Rating::Adequate) => "A (adequate)",
@@ -59,7 +59,7 @@ pub(crate) fn rating_name(rating: Option<Rating>) -> &'static str {
     }
 }
 
-pub(crate) fn status_words(change: &SectionChange) -> &'static str {
+pub fn status_words(change: &SectionChange) -> &'static str {
     match change.status {
         SectionStatus::New => "New section",
         SectionStatus::Removed => "Removed",

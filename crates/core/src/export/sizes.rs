@@ -5,13 +5,13 @@ use super::ExportFormat;
 use super::bundle::BundleFile;
 use super::single::SinglePage;
 use crate::evidence::files::megabytes;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 
 /// How many of the largest parts a report lists.
 pub const LARGEST_SHOWN: usize = 5;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SizeItem {
     /// What a candidate would call it: "E4 Quiz screenshot", "The portfolio page (index.html)".
     pub name: String,
@@ -30,7 +30,7 @@ impl SizeItem {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SizeReport {
     pub format: ExportFormat,
     /// The one file or zip; for a folder, all its files together.

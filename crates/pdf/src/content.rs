@@ -3,20 +3,20 @@
 //! and the evidence appendix; as blocks of styled runs for the layout to set on pages.
 
 use super::fonts::Style;
-use crate::dates::long_date;
-use crate::evidence::EvidenceItem;
-use crate::evidence::EvidenceSource;
-use crate::evidence::files::megabytes;
-use crate::evidence::refs::references_in;
-use crate::export::bundle::{EvidenceFile, is_displayable_image};
-use crate::export::html::{
+use cmalt_core::dates::long_date;
+use cmalt_core::evidence::EvidenceItem;
+use cmalt_core::evidence::EvidenceSource;
+use cmalt_core::evidence::files::megabytes;
+use cmalt_core::evidence::refs::references_in;
+use cmalt_core::export::bundle::{EvidenceFile, is_displayable_image};
+use cmalt_core::export::html::{
     ShownGroup, file_kind, item_title, readable_date, section_label, shown_groups, web_address,
 };
-use crate::export::revisions::{RevisionSummary, rating_name, status_words};
-use crate::framework::{Framework, SectionInfo, SectionKind};
-use crate::mentor_review::blocks::{self as markdown_blocks, Inline, ParagraphKind};
-use crate::model::{Portfolio, SectionEntry};
-use crate::outline::OutlineEntry;
+use cmalt_core::export::revisions::{RevisionSummary, rating_name, status_words};
+use cmalt_core::framework::{Framework, SectionInfo, SectionKind};
+use cmalt_core::mentor_review::blocks::{self as markdown_blocks, Inline, ParagraphKind};
+use cmalt_core::model::{Portfolio, SectionEntry};
+use cmalt_core::outline::OutlineEntry;
 use time::OffsetDateTime;
 
 /// Where a run of text leads when clicked.

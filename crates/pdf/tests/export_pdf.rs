@@ -11,12 +11,12 @@
 
 use cmalt_core::evidence::files::store_bytes;
 use cmalt_core::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
-use cmalt_core::export::pdf::fonts::{FontPlaces, load};
-use cmalt_core::export::{self, ExportFormat, ExportOptions};
+use cmalt_core::export::{self, ExportExtras, ExportFormat, ExportOptions};
 use cmalt_core::framework::{Framework, PathwayId};
 use cmalt_core::import;
 use cmalt_core::model::{Citation, Portfolio};
 use cmalt_core::store::{self, PortfolioFolder};
+use cmalt_pdf::fonts::{FontPlaces, load};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use time::OffsetDateTime;
@@ -72,12 +72,13 @@ fn sample(root: &Path) -> (PathBuf, Portfolio) {
 }
 
 fn export_pdf(folder: &Path, portfolio: &Portfolio, out: &Path) -> export::ExportOutcome {
-    export::export(
+    export::export_with(
         &Framework::bundled().unwrap(),
         folder,
         portfolio,
         out,
         ExportOptions::new(ExportFormat::Pdf),
+        &cmalt_pdf::with_pdf_writer(ExportExtras::default()),
         NOW,
     )
     .unwrap_or_else(|e| panic!("the PDF exports: {e}"))
@@ -361,4 +362,42 @@ fn without_the_fonts_nothing_is_exported_and_the_message_says_what_to_install() 
     )
     .unwrap();
     assert!(load(&FontPlaces::liberation_in(&[empty.path().to_path_buf()])).is_err());
+}
+
+#[test]
+fn an_export_without_the_fonts_writes_nothing_and_says_what_to_install() {
+    let root = tempfile::tempdir().unwrap();
+    let (folder, portfolio) = sample(root.path());
+    let empty = tempfile::tempdir().unwrap();
+    let extras = ExportExtras {
+        pdf: Some(std::sync::Arc::new(cmalt_pdf::Typesetter::with_fonts(
+            FontPlaces::liberation_in(&[empty.path().to_path_buf()]),
+        ))),
+        ..ExportExtras::default()
+    };
+    let out = root.path().join("portfolio.pdf");
+    let error = export::export_with(
+        &Framework::bundled().unwrap(),
+        &folder,
+        &portfolio,
+        &out,
+        ExportOptions::new(ExportFormat::Pdf),
+        &extras,
+        NOW,
+    )
+    .expect_err("no fonts, no PDF");
+    assert!(error.to_string().contains("fonts-liberation2"), "{error}");
+    assert!(!out.exists(), "nothing was written");
+    // With no PDF writer at all (the window's own core), it says so instead of failing silently.
+    let error = export::export(
+        &Framework::bundled().unwrap(),
+        &folder,
+        &portfolio,
+        &out,
+        ExportOptions::new(ExportFormat::Pdf),
+        NOW,
+    )
+    .expect_err("no writer, no PDF");
+    assert!(error.to_string().contains("cannot make a PDF"), "{error}");
+    assert!(!out.exists());
 }

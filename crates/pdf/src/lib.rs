@@ -4,15 +4,20 @@
 //! and evidence items; live links (web addresses, `[E3]` to its item, the contents to each
 //! section); "Page N of M" at the foot of each page; fonts from the system, embedded as
 //! subsets (`fonts`). No browser and no display are needed.
+//!
+//! A crate of its own, apart from cmalt-core: the command line links it and the window does
+//! not, so the window's binary stays small; the window asks the command line installed beside
+//! it to make a PDF. It plugs into the core's export as a `PdfWriter`.
 
 mod content;
 pub mod fonts;
 mod layout;
 
-use super::bundle::{EvidenceFile, evidence_label};
-use super::revisions::RevisionSummary;
-use crate::framework::Framework;
-use crate::model::Portfolio;
+use cmalt_core::export::bundle::{EvidenceFile, evidence_label};
+use cmalt_core::export::revisions::RevisionSummary;
+use cmalt_core::export::{DocumentInput, ExportExtras, PdfWriter, WrittenDocument as PdfDocument};
+use cmalt_core::framework::Framework;
+use cmalt_core::model::Portfolio;
 use content::{Block, LinkTo, TextKind};
 use fonts::{Fonts, LoadedFonts, Style};
 use krilla::action::{Action, LinkAction};
@@ -36,11 +41,48 @@ use layout::{Fragment, Laid, Op, PAGE_HEIGHT, PAGE_WIDTH, Slot};
 use std::num::NonZeroU16;
 use time::OffsetDateTime;
 
-/// The document and what is inside it, for the size report.
-pub(crate) struct PdfDocument {
-    pub bytes: Vec<u8>,
-    /// The images inside it, by the label the size report gives them, with their sizes.
-    pub images: Vec<(String, u64)>,
+/// The core's `PdfWriter`, with the fonts found where `places` says.
+pub struct Typesetter {
+    places: fonts::FontPlaces,
+}
+
+impl Typesetter {
+    /// With the fonts from the system's usual folders.
+    pub fn new() -> Typesetter {
+        Typesetter::with_fonts(fonts::FontPlaces::system())
+    }
+
+    pub fn with_fonts(places: fonts::FontPlaces) -> Typesetter {
+        Typesetter { places }
+    }
+}
+
+impl Default for Typesetter {
+    fn default() -> Self {
+        Typesetter::new()
+    }
+}
+
+impl PdfWriter for Typesetter {
+    fn write(&self, input: &DocumentInput<'_>) -> Result<PdfDocument, String> {
+        // Read at each export: installing the fonts after the message works at once.
+        let fonts = fonts::load(&self.places).map_err(|missing| missing.to_string())?;
+        document(
+            input.framework,
+            input.portfolio,
+            input.evidence,
+            input.revisions,
+            input.now,
+            &fonts,
+        )
+        .map_err(|error| error.to_string())
+    }
+}
+
+/// The extras to export with: the core's own, with this PDF writer.
+pub fn with_pdf_writer(mut extras: ExportExtras) -> ExportExtras {
+    extras.pdf = Some(std::sync::Arc::new(Typesetter::new()));
+    extras
 }
 
 /// The PDF could not be written (a damaged image it could not read, say).
@@ -71,7 +113,7 @@ enum Child {
     Link(Identifier, Option<Identifier>),
 }
 
-pub(crate) fn document(
+fn document(
     framework: &Framework,
     portfolio: &Portfolio,
     evidence: &[EvidenceFile<'_>],
@@ -120,7 +162,7 @@ fn metadata(portfolio: &Portfolio, now: OffsetDateTime) -> Metadata {
     };
     let mut metadata = Metadata::new()
         .title(title)
-        .language(super::html::LANGUAGE.to_string())
+        .language(cmalt_core::export::html::LANGUAGE.to_string())
         .creator(format!("CMALT Portfolio {}", env!("CARGO_PKG_VERSION")))
         .creation_date(
             DateTime::new(now.year().clamp(0, 9999) as u16)
@@ -403,7 +445,7 @@ fn group(tag: impl Into<TagKind>, children: Vec<Child>) -> TagGroup {
 
 /// The logical structure, in reading order: one group per block, lists gathered into `L`.
 fn tag_tree(blocks: &[Block], children: Vec<Vec<Vec<Child>>>) -> TagTree {
-    let mut tree = TagTree::new().with_lang(Some(super::html::LANGUAGE.to_string()));
+    let mut tree = TagTree::new().with_lang(Some(cmalt_core::export::html::LANGUAGE.to_string()));
     let mut list: Option<TagGroup> = None;
     for (block, mut parts) in blocks.iter().zip(children) {
         let mut take = |part: usize| {
