@@ -45,6 +45,7 @@ pub(crate) async fn choose_target(
         }
         ExportFormat::Zip => ("zip", "Zip file"),
         ExportFormat::SingleHtml => ("html", "Web page"),
+        ExportFormat::Docx => ("docx", "Word document"),
         ExportFormat::Pdf => ("pdf", "PDF document"),
     };
     rfd::AsyncFileDialog::new()

@@ -787,7 +787,7 @@ export type MissingFile = { evidence_id: string,
  */
 name: string, sections: Array<string>, reason: string, };
 
-export type ExportFormat = "folder" | "zip" | "single_html" | "pdf";
+export type ExportFormat = "folder" | "zip" | "single_html" | "pdf" | "docx";
 
 export type ExportOptions = { format: ExportFormat, 
 /**

@@ -235,3 +235,45 @@ fn a_portfolio_that_cannot_be_read_exits_2() {
     );
     assert!(!root.path().join("web").exists(), "nothing is written");
 }
+
+#[test]
+fn docx_writes_a_word_document_and_reports_its_size() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = portfolio(root.path());
+    let out = root.path().join("x.docx");
+    let output = export(&folder, "docx", &out, &[]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        stdout.contains(&format!("as a Word document to {}", out.display())),
+        "it says what and where it wrote: {stdout}"
+    );
+    assert!(
+        stdout.contains("Size: ") && stdout.contains("of the 10 MB limit"),
+        "it gives the size against the limit: {stdout}"
+    );
+    assert!(
+        stdout.contains("The portfolio's text"),
+        "and what the size is made of: {stdout}"
+    );
+    let bytes = fs::read(&out).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a .docx is a zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut archive
+            .by_name("word/document.xml")
+            .expect("with its document"),
+        &mut document,
+    )
+    .unwrap();
+    assert!(
+        document.contains("Quiz report.pdf") && document.contains("Evidence appendix"),
+        "the attached file is listed in the appendix"
+    );
+    let again = export(&folder, "docx", &out, &[]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing document is not overwritten"
+    );
+}

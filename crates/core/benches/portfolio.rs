@@ -220,6 +220,18 @@ fn export_single_file(bencher: divan::Bencher) {
         });
 }
 
+/// The Word document, with the pictures (half of the files) inside it.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn export_word_document(bencher: divan::Bencher) {
+    let large = &*LARGE;
+    let target = FreshTarget::new("portfolio.docx");
+    bencher
+        .with_inputs(|| target.next())
+        .bench_local_values(|out| {
+            export_large(&large.folder, &large.portfolio, ExportFormat::Docx, &out)
+        });
+}
+
 /// The export of the text alone (every item a link): the part the 100 ms target is about.
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn export_web_bundle_text_only(bencher: divan::Bencher) {

@@ -652,7 +652,7 @@ fn a_single_page_export_or_any_other_file_is_not_a_bundle() {
     assert!(
         error
             .to_string()
-            .contains("a single web page or a PDF cannot be opened again"),
+            .contains("a single web page, a Word document or a PDF cannot be opened again"),
         "{error}"
     );
     let error = refused(&fixture.root.path().join("nowhere.zip"));

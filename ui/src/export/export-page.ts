@@ -1,5 +1,5 @@
 // "Export and share": choose the kind of file, see its size against the scheme's limit, make it, then
-// open it or show it in its folder. Also opens the portfolio in the browser to print or save as PDF.
+// open it or show it in its folder. Also opens the portfolio in the browser to print.
 import { api, isAppError, messageOf } from "../api";
 import { h, replaceChildren, uid } from "../dom";
 import { thingsToFixText } from "../format";
@@ -33,10 +33,19 @@ const FORMATS: FormatChoice[] = [
     name: "Folder",
     text: "The same files as the zip, unpacked into a folder.",
   },
+  {
+    value: "docx",
+    name: "Word document",
+    text: "One .docx with real headings, a table of contents, the pictures of your evidence and the declaration, for those who work in Word.",
+  },
+  {
+    value: "pdf",
+    name: "PDF",
+    text: "One A4 PDF with bookmarks, page numbers and working links, made here: no web browser needed.",
+  },
 ];
 
-export const PRINT_NOTE =
-  "Your portfolio has opened in your web browser. Choose Print, then Save as PDF (A4). Each core area starts on a new page.";
+export const PRINT_NOTE = "Your portfolio has opened in your web browser. Choose Print (A4). Each core area starts on a new page.";
 
 export function createExportPage(ctx: PageContext): Page {
   const options: ExportOptions = { format: "zip", embed_all_files: false, replace: false };
@@ -323,7 +332,7 @@ export function createExportPage(ctx: PageContext): Page {
     "button",
     { type: "button", class: "button", "data-testid": "print", onclick: () => void runPrint() },
     icon("printer"),
-    "Print or save as PDF…",
+    "Print from your web browser…",
   );
 
   async function runPrint(): Promise<void> {
@@ -364,8 +373,8 @@ export function createExportPage(ctx: PageContext): Page {
     h(
       "section",
       { class: "export-print", "aria-labelledby": printTitleId },
-      h("h2", { id: printTitleId }, "Print or save as PDF"),
-      h("p", null, "Opens your portfolio as one page in your web browser, ready to print or to save as a PDF."),
+      h("h2", { id: printTitleId }, "Print"),
+      h("p", null, "Opens your portfolio as one page in your web browser, ready to print. To keep a PDF, choose PDF above instead."),
       print,
       printNote,
     ),

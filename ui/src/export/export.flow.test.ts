@@ -64,7 +64,7 @@ describe("the export page", () => {
   it("asks for a new estimate when the format or the embedding changes", async () => {
     const calls = await openExport();
     const radios = Array.from(document.querySelectorAll<HTMLInputElement>("input[name=export-format]"));
-    expect(radios.map((r) => r.value)).toEqual(["zip", "single_html", "folder"]);
+    expect(radios.map((r) => r.value)).toEqual(["zip", "single_html", "folder", "docx", "pdf"]);
     expect(radios[0].checked).toBe(true);
     expect(byTestId("export-page")!.textContent).toContain("Recommended for submitting");
     expect(estimates(calls)).toEqual([{ format: "zip", embed_all_files: false, replace: false }]);
@@ -161,13 +161,13 @@ describe("the export page", () => {
     expect(byTestId<HTMLButtonElement>("export-go")!.disabled).toBe(false);
   });
 
-  it("opens the portfolio for printing and says how to save a PDF", async () => {
+  it("opens the portfolio in the browser for printing", async () => {
     const calls = await openExport();
     byTestId("print")!.click();
     await waitFor(() => calls.some((c) => c.cmd === "print_portfolio"));
     const note = await waitFor(() => (byTestId("print-note")!.textContent ? byTestId("print-note") : null));
     expect(note.textContent).toBe(PRINT_NOTE);
-    expect(note.textContent).toContain("Save as PDF (A4)");
+    expect(note.textContent).toContain("Choose Print (A4)");
   });
 });
 

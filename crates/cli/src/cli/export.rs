@@ -1,5 +1,5 @@
 //! `cmalt-portfolio export`: writes the portfolio as a web folder, a zip, a single web page or
-//! a PDF for the assessors, and prints where it went and its size against the 10 MB limit. It reads
+//! a PDF or a Word document for the assessors, and prints where it went and its size against the 10 MB limit. It reads
 //! `portfolio.json` without taking the folder's lock, so it can run while the app is open.
 
 use super::terminal;
@@ -20,6 +20,7 @@ pub enum ExportFormatArg {
     SingleHtml,
     /// An A4 PDF, made without a browser.
     Pdf,
+    Docx,
 }
 
 impl From<ExportFormatArg> for ExportFormat {
@@ -29,6 +30,7 @@ impl From<ExportFormatArg> for ExportFormat {
             ExportFormatArg::Zip => ExportFormat::Zip,
             ExportFormatArg::SingleHtml => ExportFormat::SingleHtml,
             ExportFormatArg::Pdf => ExportFormat::Pdf,
+            ExportFormatArg::Docx => ExportFormat::Docx,
         }
     }
 }

@@ -115,6 +115,7 @@ pub enum Command {
         portfolio_dir: PathBuf,
         /// html: a folder with index.html; zip: the same as one .zip; single-html: one page;
         /// pdf: an A4 PDF (needs the Liberation fonts: package fonts-liberation2).
+        /// docx: one Word document with its pictures inside.
         #[arg(long, value_enum)]
         format: export::ExportFormatArg,
         /// Where to write the folder or file; it must not exist yet (see --replace).

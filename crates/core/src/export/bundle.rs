@@ -333,12 +333,22 @@ pub(crate) fn check_target(out: &Path, options: ExportOptions) -> Result<()> {
         super::ExportFormat::Zip | super::ExportFormat::SingleHtml | super::ExportFormat::Pdf => {
             metadata.is_file()
         }
+        // A Word document is a zip: anything else (someone's notes, say) is not an export.
+        super::ExportFormat::Docx => metadata.is_file() && starts_like_a_zip(out),
     };
     if replaceable {
         Ok(())
     } else {
         Err(ExportError::NotAnExport(out.to_path_buf()))
     }
+}
+
+fn starts_like_a_zip(file: &Path) -> bool {
+    let mut magic = [0u8; 4];
+    fs::File::open(file)
+        .and_then(|mut file| file.read_exact(&mut magic))
+        .is_ok()
+        && magic == *b"PK\x03\x04"
 }
 
 /// A folder holding only what an export writes, with its page and data: safe to replace.

@@ -673,14 +673,8 @@ impl Page<'_> {
         self.out.push_str("</article>\n");
     }
 
-    /// A section cites an item by a citation or by `[E3]` in its text.
     fn cites(&self, section_id: &str, evidence_id: &str) -> bool {
-        self.portfolio.section(section_id).is_some_and(|entry| {
-            entry.citations.iter().any(|c| c.evidence_id == evidence_id)
-                || [&entry.description, &entry.reflection]
-                    .iter()
-                    .any(|text| references_in(text).contains(&evidence_id))
-        })
+        cites(self.portfolio, section_id, evidence_id)
     }
 
     fn footer(&mut self) {
@@ -690,6 +684,16 @@ impl Page<'_> {
             escape(MADE_WITH)
         );
     }
+}
+
+/// A section cites an item by a citation or by `[E3]` in its text.
+pub(crate) fn cites(portfolio: &Portfolio, section_id: &str, evidence_id: &str) -> bool {
+    portfolio.section(section_id).is_some_and(|entry| {
+        entry.citations.iter().any(|c| c.evidence_id == evidence_id)
+            || [&entry.description, &entry.reflection]
+                .iter()
+                .any(|text| references_in(text).contains(&evidence_id))
+    })
 }
 
 pub fn item_title(item: &EvidenceItem) -> String {

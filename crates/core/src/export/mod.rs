@@ -1,6 +1,7 @@
 //! Exporting a portfolio for the assessors: a web bundle (a folder, or the same as a `.zip`),
-//! one self-contained web page or a PDF (`pdf`), each with a size report against the 10 MB limit, and
-//! opening such a bundle again as a portfolio folder (`reopen`).
+//! one self-contained web page, a Word document (`word`) or a PDF (written by a `PdfWriter`),
+//! each with a size report against the 10 MB limit, and opening such a bundle again as a
+//! portfolio folder (`reopen`).
 
 pub mod bundle;
 pub mod html;
@@ -9,6 +10,8 @@ pub mod reopen;
 pub mod revisions;
 pub mod single;
 pub mod sizes;
+mod word;
+mod word_package;
 
 use crate::framework::Framework;
 use crate::model::Portfolio;
@@ -32,6 +35,8 @@ pub enum ExportFormat {
     SingleHtml,
     /// One A4 `.pdf` with the same content, its images inside it.
     Pdf,
+    /// One Word document (`.docx`) with its pictures inside it, for those who want Word.
+    Docx,
 }
 
 impl ExportFormat {
@@ -42,6 +47,7 @@ impl ExportFormat {
             ExportFormat::Zip => "a zip file",
             ExportFormat::SingleHtml => "a single web page",
             ExportFormat::Pdf => "a PDF document",
+            ExportFormat::Docx => "a Word document",
         }
     }
 }
@@ -261,6 +267,21 @@ fn build<'p>(
                 ExportFormat::Pdf,
                 document.bytes.len() as u64,
                 &document.images,
+                limit,
+            );
+            (Built::Page(document.bytes), report)
+        }
+        ExportFormat::Docx => {
+            let document = word::document(framework, &described, &evidence, revisions, now);
+            let pictures: Vec<(String, u64)> = document
+                .embedded
+                .iter()
+                .map(|picture| (picture.label.clone(), picture.bytes))
+                .collect();
+            let report = sizes::of_document(
+                ExportFormat::Docx,
+                document.bytes.len() as u64,
+                &pictures,
                 limit,
             );
             (Built::Page(document.bytes), report)

@@ -39,7 +39,7 @@ pub enum ReopenError {
     NotFound(PathBuf),
     /// Neither a folder nor a zip: e.g. the single-page export, which has no data inside.
     #[error(
-        "{0} is not an exported portfolio. Choose the folder or the .zip file that CMALT Portfolio exported (a single web page or a PDF cannot be opened again). Nothing was written."
+        "{0} is not an exported portfolio. Choose the folder or the .zip file that CMALT Portfolio exported (a single web page, a Word document or a PDF cannot be opened again). Nothing was written."
     )]
     NotABundle(PathBuf),
     /// A name that would reach outside the target: `..`, an absolute path, a drive letter.
@@ -240,6 +240,10 @@ impl Source {
             names.push(name);
         }
 
+        // A Word document is a zip too: say it is an export that cannot be opened again.
+        if names.iter().any(|n| n == "word/document.xml") {
+            return Err(ReopenError::NotABundle(input.to_path_buf()));
+        }
         let prefix = bundle_prefix(&names).ok_or(ReopenError::MissingPortfolio)?;
         Ok(Source::Zip { archive, prefix })
     }

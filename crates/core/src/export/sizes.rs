@@ -175,4 +175,20 @@ mod tests {
             "280 bytes, 30 bytes over the 250 bytes limit"
         );
     }
+
+    #[test]
+    fn a_documents_pictures_and_text_make_up_its_size() {
+        let pictures = [("E1 Photo".to_string(), 900)];
+        let report = of_document(ExportFormat::Docx, 1_200, &pictures, 1_000);
+        assert!(
+            !report.within_limit,
+            "1,200 bytes is over a 1,000-byte limit"
+        );
+        let parts: Vec<(&str, u64)> = report
+            .largest
+            .iter()
+            .map(|p| (p.name.as_str(), p.bytes))
+            .collect();
+        assert_eq!(parts, [("E1 Photo", 900), ("The portfolio's text", 300)]);
+    }
 }

@@ -62,7 +62,7 @@ pub(crate) fn copy_sections(framework: &Framework, portfolio: &Portfolio) -> Vec
 }
 
 /// "1a An understanding of...", "5a Specialist area 1: Accessible content".
-fn section_heading(entry: &OutlineEntry) -> String {
+pub(crate) fn section_heading(entry: &OutlineEntry) -> String {
     let mut heading = String::new();
     if let Some(number) = &entry.number {
         heading.push_str(number);

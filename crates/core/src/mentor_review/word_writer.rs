@@ -2,7 +2,7 @@
 //! styles (so Word's navigation pane, a table of contents and screen readers see the
 //! outline), bold, italics, strike-through, code, links, bullets and numbered lists, quotes
 //! and tables; each paragraph optionally inside a bookmark that names its section and part.
-//! The review copy writes through here, and so can a Word export of the portfolio.
+//! The review copy and the Word export of the portfolio (`export::word`) write through here.
 
 use super::blocks::{Block, Inline, ParagraphKind};
 use docx_rs::{
@@ -219,24 +219,30 @@ impl WordDocument {
         out
     }
 
+    /// `paragraph` inside a bookmark called `name`, for links and the table of contents to
+    /// point at. Word takes letters, digits and `_` in a name, starting with a letter.
+    pub fn bookmark(&mut self, mut paragraph: Paragraph, name: &str) -> Paragraph {
+        let id = self.next_bookmark;
+        self.next_bookmark += 1;
+        paragraph.children.insert(
+            0,
+            ParagraphChild::BookmarkStart(BookmarkStart::new(id, name)),
+        );
+        paragraph.add_bookmark_end(id)
+    }
+
     fn bookmarked(
         &mut self,
-        mut paragraph: Paragraph,
+        paragraph: Paragraph,
         mark: Option<&dyn Fn(usize) -> String>,
         index: usize,
     ) -> Paragraph {
-        let Some(mark) = mark else {
-            return paragraph;
-        };
-        let id = self.next_bookmark;
-        self.next_bookmark += 1;
-        // The bookmark opens before the first run and closes after the last, so a comment
-        // or a change anywhere in the paragraph falls inside it.
-        paragraph.children.insert(
-            0,
-            ParagraphChild::BookmarkStart(BookmarkStart::new(id, mark(index))),
-        );
-        paragraph.add_bookmark_end(id)
+        match mark {
+            // The bookmark opens before the first run and closes after the last, so a
+            // comment or a change anywhere in the paragraph falls inside it.
+            Some(mark) => self.bookmark(paragraph, &mark(index)),
+            None => paragraph,
+        }
     }
 
     fn paragraph(
@@ -328,6 +334,10 @@ fn run_for(inline: &Inline, bold: bool) -> Run {
 fn add_inline(paragraph: Paragraph, inline: &Inline, bold: bool) -> Paragraph {
     let run = run_for(inline, bold);
     match &inline.link {
+        // `#name` points at a bookmark in the same document (an evidence reference).
+        Some(url) if url.starts_with('#') => paragraph.add_hyperlink(
+            Hyperlink::new(&url[1..], HyperlinkType::Anchor).add_run(run.style("Hyperlink")),
+        ),
         Some(url) => paragraph.add_hyperlink(
             Hyperlink::new(url, HyperlinkType::External).add_run(run.style("Hyperlink")),
         ),
@@ -383,5 +393,26 @@ fn styles() -> Vec<Style> {
             .color("0563C1")
             .underline("single"),
         Style::new("TableGrid", StyleType::Table).name("Table Grid"),
+        // The heading of a table of contents, outside the outline so it does not list itself.
+        Style::new("TOCHeading", StyleType::Paragraph)
+            .name("TOC Heading")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(36)
+            .bold()
+            .color("1F3864"),
+        toc_entry(1),
+        toc_entry(2),
+        toc_entry(3),
     ]
+}
+
+/// The style of a table of contents' entries at `level`, as Word names its own.
+fn toc_entry(level: usize) -> Style {
+    Style::new(format!("TOC{level}"), StyleType::Paragraph)
+        .name(format!("toc {level}"))
+        .based_on("Normal")
+        .next("Normal")
+        .indent(Some(240 * (level as i32 - 1)), None, None, None)
 }
