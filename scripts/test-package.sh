@@ -89,6 +89,8 @@ grep -q '^MimeType=inode/directory;$' "$desktop_file" || fail "the desktop file 
 dpkg-deb -f "${debs[0]}" Recommends | grep -q 'hunspell-en-gb' || fail "the .deb does not recommend hunspell-en-gb"
 # Check links online speaks TLS through the system's OpenSSL (its certificates, its proxy).
 dpkg-deb -f "${debs[0]}" Depends | grep -q 'libssl3' || fail "the .deb does not depend on libssl3"
+# The PDF export sets its text in the system's Liberation fonts.
+dpkg-deb -f "${debs[0]}" Depends | grep -q 'fonts-liberation2' || fail "the .deb does not depend on fonts-liberation2"
 for size in 32x32 128x128 512x512; do
   grep -qx "/usr/share/icons/hicolor/$size/apps/cmalt-portfolio-window.png" <<<"$files" ||
     fail "the package installs no $size icon"
@@ -147,9 +149,18 @@ listed=$(grep -c '^  warning: ' "$work/check.txt" || true)
 grep -q "writing names Public Sector Bodies Accessibility Regulations 2018" "$work/check.txt" ||
   fail "check does not propose 3a's topic from its prose: $(cat "$work/check.txt")"
 
+# The installed command line makes the PDF (with the fonts the package depends on) and the
+# Word document, with no display, as the window asks it to.
+installed export "$work/portfolio" --format pdf --out "$work/portfolio.pdf" >"$work/pdf.txt" 2>&1 ||
+  fail "the installed command line made no PDF: $(cat "$work/pdf.txt")"
+pages="$(pdfinfo "$work/portfolio.pdf" | sed -n 's/^Pages: *//p')"
+[ "${pages:-0}" -gt 1 ] || fail "the installed command line's PDF has ${pages:-no} pages"
+installed export "$work/portfolio" --format docx --out "$work/portfolio.docx" >"$work/docx.txt" 2>&1 ||
+  fail "the installed command line made no Word document: $(cat "$work/docx.txt")"
+
 cleanup
 trap - EXIT
 left="removed again"
 if [ "$installed_before" = true ]; then left="left installed, as it was before"; fi
-echo "package: .deb installed ($name $version), no test hooks in the binary, the installed binary imported the sample ($evidence_files evidence files) and checked it (ready, $warnings warnings, exit 0 as expected), $left"
+echo "package: .deb installed ($name $version), no test hooks in the binary, the installed binary imported the sample ($evidence_files evidence files), checked it (ready, $warnings warnings, exit 0 as expected) and exported it as a $pages-page PDF and a Word document, $left"
 echo "package: .rpm built, $rpm_result"
