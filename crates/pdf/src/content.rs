@@ -10,10 +10,11 @@ use cmalt_core::evidence::files::megabytes;
 use cmalt_core::evidence::refs::references_in;
 use cmalt_core::export::bundle::{EvidenceFile, is_displayable_image};
 use cmalt_core::export::html::{
-    ShownGroup, file_kind, item_title, readable_date, section_label, shown_groups, web_address,
+    ShownGroup, file_kind, item_title, readable_date, section_label, shown_groups, topic_label,
+    web_address,
 };
 use cmalt_core::export::revisions::{RevisionSummary, rating_name, status_words};
-use cmalt_core::framework::{Framework, SectionInfo, SectionKind};
+use cmalt_core::framework::{Framework, SectionKind};
 use cmalt_core::mentor_review::blocks::{self as markdown_blocks, Inline, ParagraphKind};
 use cmalt_core::model::{Portfolio, SectionEntry};
 use cmalt_core::outline::OutlineEntry;
@@ -341,18 +342,9 @@ impl Builder<'_> {
     }
 
     fn topic_line(&mut self, entry: &OutlineEntry, text: &SectionEntry) {
-        if entry.kind.area_kind().is_some() || text.topic.trim().is_empty() {
+        let Some(label) = topic_label(self.framework, entry, text) else {
             return;
-        }
-        let label = match self.framework.section(&entry.id) {
-            Some(SectionInfo::Listed(section)) => self
-                .framework
-                .guidance_for(section)
-                .topic
-                .map(|topic| topic.label),
-            _ => None,
-        }
-        .unwrap_or_else(|| "Topic".to_string());
+        };
         self.detail(&label, vec![Run::plain(text.topic.trim())]);
     }
 

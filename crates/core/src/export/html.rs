@@ -217,6 +217,26 @@ fn section_heading(entry: &OutlineEntry) -> String {
     heading
 }
 
+/// The label of a section's topic line ("Legislation or policy" for 3a and 3b), when it has
+/// one to show: areas carry their topic in their heading instead. Every export says it so.
+pub fn topic_label(
+    framework: &Framework,
+    entry: &OutlineEntry,
+    text: &SectionEntry,
+) -> Option<String> {
+    if entry.kind.area_kind().is_some() || text.topic.trim().is_empty() {
+        return None;
+    }
+    let label = match framework.section(&entry.id) {
+        Some(SectionInfo::Listed(section)) => framework
+            .guidance_for(section)
+            .topic
+            .map(|topic| topic.label),
+        _ => None,
+    };
+    Some(label.unwrap_or_else(|| "Topic".to_string()))
+}
+
 /// How a section is named where it is linked to: its number, else its title.
 pub fn section_label(entry: &OutlineEntry) -> String {
     entry.number.clone().unwrap_or_else(|| entry.title.clone())
@@ -416,18 +436,9 @@ impl Page<'_> {
 
     /// The legislation or policy of 3a and 3b; areas carry their topic in the heading.
     fn topic_line(&mut self, entry: &OutlineEntry, text: &SectionEntry) {
-        if entry.kind.area_kind().is_some() || text.topic.trim().is_empty() {
+        let Some(label) = topic_label(self.framework, entry, text) else {
             return;
-        }
-        let label = match self.framework.section(&entry.id) {
-            Some(SectionInfo::Listed(section)) => self
-                .framework
-                .guidance_for(section)
-                .topic
-                .map(|topic| topic.label),
-            _ => None,
-        }
-        .unwrap_or_else(|| "Topic".to_string());
+        };
         let _ = writeln!(
             self.out,
             "<p class=\"topic\"><span class=\"label\">{}:</span> {}</p>",

@@ -7,7 +7,7 @@
 use super::bundle::{EvidenceFile, evidence_label, is_displayable_image};
 use super::html::{
     self, MADE_WITH, ShownGroup, file_kind, item_title, readable_date, section_label, shown_groups,
-    web_address,
+    topic_label, web_address,
 };
 use super::revisions::{RevisionSummary, rating_name, status_words};
 use super::single::Embedded;
@@ -16,7 +16,7 @@ use crate::dates::long_date;
 use crate::evidence::files::megabytes;
 use crate::evidence::refs::references_in;
 use crate::evidence::{EvidenceItem, EvidenceSource};
-use crate::framework::{Framework, SectionInfo, SectionKind};
+use crate::framework::{Framework, SectionKind};
 use crate::mentor_review::blocks::{self, Block, Inline, ParagraphKind};
 use crate::mentor_review::review_copy::section_heading;
 use crate::mentor_review::word_writer::{Element, WordDocument};
@@ -521,18 +521,9 @@ impl Writer<'_> {
 
     /// The legislation or policy of 3a and 3b; areas carry their topic in the heading.
     fn topic_line(&mut self, entry: &OutlineEntry, text: &SectionEntry) {
-        if entry.kind.area_kind().is_some() || text.topic.trim().is_empty() {
+        let Some(label) = topic_label(self.framework, entry, text) else {
             return;
-        }
-        let label = match self.framework.section(&entry.id) {
-            Some(SectionInfo::Listed(section)) => self
-                .framework
-                .guidance_for(section)
-                .topic
-                .map(|topic| topic.label),
-            _ => None,
-        }
-        .unwrap_or_else(|| "Topic".to_string());
+        };
         self.add_blocks(&[detail(&label, &text.topic)], 2);
     }
 
