@@ -10,8 +10,8 @@ use cmalt_core::evidence::files::megabytes;
 use cmalt_core::evidence::refs::references_in;
 use cmalt_core::export::bundle::{EvidenceFile, is_displayable_image};
 use cmalt_core::export::html::{
-    ShownGroup, file_kind, item_title, readable_date, section_label, shown_groups, topic_label,
-    web_address,
+    ShownGroup, anchor, file_kind, item_title, readable_date, section_label, shown_groups,
+    topic_label, web_address,
 };
 use cmalt_core::export::revisions::{RevisionSummary, rating_name, status_words};
 use cmalt_core::framework::{Framework, SectionKind};
@@ -99,21 +99,6 @@ pub(crate) enum Block {
     /// The contents: each entry's words, the place it leads to and how deep it sits.
     Contents(Vec<(String, String, usize)>),
     PageBreak,
-}
-
-/// Anchors the same as the web page's, so a reader of both finds the same names.
-pub(crate) fn place(prefix: &str, id: &str) -> String {
-    let safe: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{prefix}-{safe}")
 }
 
 struct Builder<'a> {
@@ -207,11 +192,11 @@ impl Builder<'_> {
         for group in groups {
             let single = group.entries.len() == 1;
             if !single {
-                entries.push((group.heading(), place("group", &group.id), 0));
+                entries.push((group.heading(), anchor("group", &group.id), 0));
             }
             for entry in &group.entries {
                 let depth = usize::from(!single);
-                entries.push((section_heading(entry), place("section", &entry.id), depth));
+                entries.push((section_heading(entry), anchor("section", &entry.id), depth));
             }
         }
         entries.push(("Evidence appendix".into(), "evidence".into(), 0));
@@ -288,7 +273,7 @@ impl Builder<'_> {
                     self.blocks.push(Block::Text {
                         kind: TextKind::Kicker,
                         runs: vec![Run::styled(heading.clone(), Style::Bold)],
-                        anchor: Some(place("group", &group.id)),
+                        anchor: Some(anchor("group", &group.id)),
                         bookmark: Some(Bookmark {
                             level: 0,
                             title: heading,
@@ -299,7 +284,7 @@ impl Builder<'_> {
                 self.heading(
                     1,
                     &title,
-                    Some(place("section", &entry.id)),
+                    Some(anchor("section", &entry.id)),
                     Some(usize::from(!single)),
                 );
                 self.section_body(entry);
@@ -358,7 +343,7 @@ impl Builder<'_> {
                 Some(item) => vec![Run {
                     text: format!("{} {}", item.id, item_title(item)),
                     style: Style::Regular,
-                    link: Some(LinkTo::Place(place("evidence", &item.id))),
+                    link: Some(LinkTo::Place(anchor("evidence", &item.id))),
                 }],
                 None => vec![Run::plain(format!(
                     "{} (not in the evidence library)",
@@ -541,7 +526,7 @@ impl Builder<'_> {
             runs.push(Run {
                 text: reference.clone(),
                 style,
-                link: Some(LinkTo::Place(place("evidence", id))),
+                link: Some(LinkTo::Place(anchor("evidence", id))),
             });
             rest = &rest[at + reference.len()..];
         }
@@ -575,7 +560,7 @@ impl Builder<'_> {
         evidence: &[EvidenceFile<'_>],
     ) {
         let title = format!("{} {}", item.id, item_title(item));
-        self.heading(2, &title, Some(place("evidence", &item.id)), Some(1));
+        self.heading(2, &title, Some(anchor("evidence", &item.id)), Some(1));
         let details = &item.details;
         for (label, value) in [
             ("Date", readable_date(&details.date)),
@@ -598,7 +583,7 @@ impl Builder<'_> {
             citing.push(Run {
                 text: section_label(entry),
                 style: Style::Regular,
-                link: Some(LinkTo::Place(place("section", &entry.id))),
+                link: Some(LinkTo::Place(anchor("section", &entry.id))),
             });
         }
         if citing.is_empty() {

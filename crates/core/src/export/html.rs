@@ -60,7 +60,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A fragment identifier made only of characters that are valid everywhere.
-fn anchor(prefix: &str, id: &str) -> String {
+pub fn anchor(prefix: &str, id: &str) -> String {
     let safe: String = id
         .chars()
         .map(|c| {

@@ -78,31 +78,10 @@ fn evidence_bookmark(id: &str) -> String {
     bookmark_name("evidence", id)
 }
 
-fn plain(text: &str) -> Inline {
-    Inline {
-        text: text.to_string(),
-        ..Inline::default()
-    }
-}
-
-fn bold(text: &str) -> Inline {
-    Inline {
-        bold: true,
-        ..plain(text)
-    }
-}
-
-fn italic(text: &str) -> Inline {
-    Inline {
-        italic: true,
-        ..plain(text)
-    }
-}
-
 fn linked(text: &str, link: String) -> Inline {
     Inline {
         link: Some(link),
-        ..plain(text)
+        ..Inline::plain(text)
     }
 }
 
@@ -127,7 +106,10 @@ fn bullet(inlines: Vec<Inline>) -> Block {
 
 /// "Label: value" with the label in bold, as the web page's details lists.
 fn detail(label: &str, value: &str) -> Block {
-    normal(vec![bold(&format!("{label}: ")), plain(value.trim())])
+    normal(vec![
+        Inline::bold(&format!("{label}: ")),
+        Inline::plain(value.trim()),
+    ])
 }
 
 /// `[E3]` in the candidate's runs as a link to item E3 in the appendix, shown as "E3" as the
@@ -280,7 +262,10 @@ impl Writer<'_> {
     /// own headings sit below `heading_base`.
     fn candidate_text(&mut self, markdown: &str, heading_base: u8) {
         if markdown.trim().is_empty() {
-            self.add_blocks(&[normal(vec![italic("Not written yet.")])], heading_base);
+            self.add_blocks(
+                &[normal(vec![Inline::italic("Not written yet.")])],
+                heading_base,
+            );
             return;
         }
         let mut written: Vec<Block> = blocks::blocks(markdown)
@@ -397,39 +382,39 @@ impl Writer<'_> {
             "" => String::new(),
             label => format!(" (“{label}”)"),
         };
-        let mut intro = vec![normal(vec![plain(&format!(
+        let mut intro = vec![normal(vec![Inline::plain(&format!(
             "What changed in each section since {what} on {}{label}.",
             long_date(when)
         ))])];
         if let Some(assessment) = &summary.assessment {
             intro.push(normal(vec![
-                plain("Outcome of that assessment: "),
-                bold(&self.framework.outcome(assessment.outcome).name),
-                plain(&format!(", received {}.", assessment.received_on)),
+                Inline::plain("Outcome of that assessment: "),
+                Inline::bold(&self.framework.outcome(assessment.outcome).name),
+                Inline::plain(&format!(", received {}.", assessment.received_on)),
             ]));
         }
         let with_ratings = summary.assessment.is_some();
-        let mut header = vec![vec![plain("Section")]];
+        let mut header = vec![vec![Inline::plain("Section")]];
         if with_ratings {
-            header.push(vec![plain("Assessors' rating")]);
+            header.push(vec![Inline::plain("Assessors' rating")]);
         }
         for column in ["Change", "Words added", "Words removed"] {
-            header.push(vec![plain(column)]);
+            header.push(vec![Inline::plain(column)]);
         }
         let mut rows = vec![header];
         for change in &summary.comparison.sections {
-            let mut row = vec![vec![plain(&change_heading(change))]];
+            let mut row = vec![vec![Inline::plain(&change_heading(change))]];
             if with_ratings {
-                row.push(vec![plain(rating_name(summary.rating(&change.id)))]);
+                row.push(vec![Inline::plain(rating_name(summary.rating(&change.id)))]);
             }
-            row.push(vec![plain(status_words(change))]);
-            row.push(vec![plain(&change.words_added.to_string())]);
-            row.push(vec![plain(&change.words_removed.to_string())]);
+            row.push(vec![Inline::plain(status_words(change))]);
+            row.push(vec![Inline::plain(&change.words_added.to_string())]);
+            row.push(vec![Inline::plain(&change.words_removed.to_string())]);
             rows.push(row);
         }
         intro.push(Block::Table { rows });
         let changed: Vec<_> = summary.comparison.changed().collect();
-        intro.push(normal(vec![plain(if changed.is_empty() {
+        intro.push(normal(vec![Inline::plain(if changed.is_empty() {
             "No section has changed."
         } else {
             "In the passages below, added text is underlined and removed text is struck through. Long unchanged stretches are shortened to “…”."
@@ -451,8 +436,8 @@ impl Writer<'_> {
                     &[Block::Paragraph {
                         kind: ParagraphKind::Quote,
                         inlines: vec![
-                            bold("Assessors' feedback: "),
-                            plain(feedback.feedback.trim()),
+                            Inline::bold("Assessors' feedback: "),
+                            Inline::plain(feedback.feedback.trim()),
                         ],
                     }],
                     2,
@@ -531,7 +516,7 @@ impl Writer<'_> {
     /// and the section's note on it.
     fn cited_evidence(&mut self, text: &SectionEntry) {
         if text.citations.is_empty() {
-            self.add_blocks(&[normal(vec![italic("No evidence cited.")])], 3);
+            self.add_blocks(&[normal(vec![Inline::italic("No evidence cited.")])], 3);
             return;
         }
         let mut items = Vec::new();
@@ -543,20 +528,20 @@ impl Writer<'_> {
                         bold: true,
                         ..linked(&item.id, format!("#{}", evidence_bookmark(&item.id)))
                     });
-                    inlines.push(plain(&format!(" {}", item_title(item))));
+                    inlines.push(Inline::plain(&format!(" {}", item_title(item))));
                     let shows = item.details.what_it_shows.trim();
                     if !shows.is_empty() {
-                        inlines.push(plain(&format!(": {shows}")));
+                        inlines.push(Inline::plain(&format!(": {shows}")));
                     }
                 }
                 None => {
-                    inlines.push(bold(&citation.evidence_id));
-                    inlines.push(plain(" (not in the evidence library)"));
+                    inlines.push(Inline::bold(&citation.evidence_id));
+                    inlines.push(Inline::plain(" (not in the evidence library)"));
                 }
             }
             let note = citation.note.trim();
             if !note.is_empty() {
-                inlines.push(italic(&format!(" ({note})")));
+                inlines.push(Inline::italic(&format!(" ({note})")));
             }
             items.push(bullet(inlines));
         }
@@ -567,10 +552,10 @@ impl Writer<'_> {
         let confirmation = &self.portfolio.confirmation;
         let mut out = vec![Block::Paragraph {
             kind: ParagraphKind::Quote,
-            inlines: vec![plain(&self.framework.declaration)],
+            inlines: vec![Inline::plain(&self.framework.declaration)],
         }];
         if !confirmation.declaration_accepted {
-            out.push(normal(vec![italic(
+            out.push(normal(vec![Inline::italic(
                 "The candidate has not confirmed this declaration yet.",
             )]));
         }
@@ -617,9 +602,9 @@ impl Writer<'_> {
             let shown = if plain_address {
                 linked(email, format!("mailto:{email}"))
             } else {
-                plain(email)
+                Inline::plain(email)
             };
-            out.push(normal(vec![bold("Email: "), shown]));
+            out.push(normal(vec![Inline::bold("Email: "), shown]));
         }
         self.add_blocks(&out, 2);
     }
@@ -636,7 +621,7 @@ impl Writer<'_> {
             };
             format!("Each item is numbered as it is cited in the text (E1, E2…).{files_note}")
         };
-        self.add_blocks(&[normal(vec![plain(&intro)])], 1);
+        self.add_blocks(&[normal(vec![Inline::plain(&intro)])], 1);
         let entries: Vec<&OutlineEntry> = groups.iter().flat_map(|g| &g.entries).collect();
         for item in &self.portfolio.evidence {
             let file = evidence.iter().find(|f| std::ptr::eq(f.item, item));
@@ -671,17 +656,17 @@ impl Writer<'_> {
                 out.push(detail(label, &value));
             }
         }
-        let mut cited_in = vec![bold("Cited in: ")];
+        let mut cited_in = vec![Inline::bold("Cited in: ")];
         let citing: Vec<&&OutlineEntry> = entries
             .iter()
             .filter(|entry| html::cites(self.portfolio, &entry.id, &item.id))
             .collect();
         if citing.is_empty() {
-            cited_in.push(plain("No section"));
+            cited_in.push(Inline::plain("No section"));
         }
         for (index, entry) in citing.iter().enumerate() {
             if index > 0 {
-                cited_in.push(plain(", "));
+                cited_in.push(Inline::plain(", "));
             }
             cited_in.push(linked(
                 &section_label(entry),
@@ -714,12 +699,12 @@ impl Writer<'_> {
             EvidenceSource::Link { url } => {
                 let shown = match web_address(url) {
                     Some(address) => linked(url.trim(), address),
-                    None => plain(&format!(
+                    None => Inline::plain(&format!(
                         "{} (not linked: only web addresses starting http:// or https:// are)",
                         url.trim()
                     )),
                 };
-                out.push(normal(vec![bold("Link: "), shown]));
+                out.push(normal(vec![Inline::bold("Link: "), shown]));
             }
             EvidenceSource::MissingFile { original_name } => {
                 out.push(detail("File", &format!("{original_name}: not attached")));
@@ -781,7 +766,7 @@ pub(crate) fn document(
         writer.group(group);
     }
     writer.appendix(&groups, evidence);
-    writer.add_blocks(&[normal(vec![italic(MADE_WITH)])], 1);
+    writer.add_blocks(&[normal(vec![Inline::italic(MADE_WITH)])], 1);
 
     let mut document = std::mem::take(&mut writer.document);
     for paragraph in writer.title_page(now) {
@@ -832,7 +817,7 @@ mod tests {
     fn candidate_headings_nest_under_the_part_without_skipping() {
         let heading = |level| Block::Paragraph {
             kind: ParagraphKind::Heading(level),
-            inlines: vec![plain("h")],
+            inlines: vec![Inline::plain("h")],
         };
         let mut blocks = vec![heading(1), heading(3), heading(2), heading(1), heading(4)];
         nest_headings(&mut blocks);
@@ -884,7 +869,7 @@ mod tests {
         let inlines = link_references(
             vec![Inline {
                 bold: true,
-                ..plain("See [E1] and [E2].")
+                ..Inline::plain("See [E1] and [E2].")
             }],
             &portfolio,
         );

@@ -24,6 +24,30 @@ pub struct Inline {
     pub image: Option<String>,
 }
 
+impl Inline {
+    /// Plain text, with no formatting.
+    pub fn plain(text: &str) -> Inline {
+        Inline {
+            text: text.to_string(),
+            ..Inline::default()
+        }
+    }
+
+    pub fn bold(text: &str) -> Inline {
+        Inline {
+            bold: true,
+            ..Inline::plain(text)
+        }
+    }
+
+    pub fn italic(text: &str) -> Inline {
+        Inline {
+            italic: true,
+            ..Inline::plain(text)
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParagraphKind {
     Normal,

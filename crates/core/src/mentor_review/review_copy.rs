@@ -8,7 +8,7 @@ use super::markers::{REFERENCE_LINE, REFERENCE_PROPERTY, bookmark_name};
 use super::model::ReviewPart;
 use super::word_writer::WordDocument;
 use crate::dates::long_date;
-use crate::framework::{Framework, SectionInfo, SectionKind};
+use crate::framework::{Framework, SectionKind};
 use crate::model::{Portfolio, SectionEntry};
 use crate::outline::{self, OutlineEntry};
 
@@ -116,36 +116,15 @@ pub(crate) fn section_parts(
     parts
 }
 
-fn plain(text: &str) -> Inline {
-    Inline {
-        text: text.to_string(),
-        ..Inline::default()
-    }
-}
-
-fn bold(text: &str) -> Inline {
-    Inline {
-        bold: true,
-        ..plain(text)
-    }
-}
-
 /// The legislation or policy of 3a and 3b; areas carry their topic in the heading.
 fn topic_line(framework: &Framework, entry: &OutlineEntry, text: &SectionEntry) -> Option<Block> {
-    if entry.kind.area_kind().is_some() || text.topic.trim().is_empty() {
-        return None;
-    }
-    let label = match framework.section(&entry.id) {
-        Some(SectionInfo::Listed(section)) => framework
-            .guidance_for(section)
-            .topic
-            .map(|topic| topic.label),
-        _ => None,
-    }
-    .unwrap_or_else(|| "Topic".to_string());
+    let label = crate::export::html::topic_label(framework, entry, text)?;
     Some(Block::Paragraph {
         kind: ParagraphKind::Normal,
-        inlines: vec![bold(&format!("{label}: ")), plain(text.topic.trim())],
+        inlines: vec![
+            Inline::bold(&format!("{label}: ")),
+            Inline::plain(text.topic.trim()),
+        ],
     })
 }
 
@@ -154,29 +133,33 @@ fn evidence_blocks(portfolio: &Portfolio, text: &SectionEntry) -> Vec<Block> {
     if text.citations.is_empty() {
         return vec![Block::Paragraph {
             kind: ParagraphKind::Normal,
-            inlines: vec![plain("No evidence cited.")],
+            inlines: vec![Inline::plain("No evidence cited.")],
         }];
     }
     text.citations
         .iter()
         .map(|citation| {
-            let mut inlines = vec![bold(&citation.evidence_id), plain(" ")];
+            let mut inlines = vec![Inline::bold(&citation.evidence_id), Inline::plain(" ")];
             match portfolio.evidence_item(&citation.evidence_id) {
                 Some(item) => {
                     let title = item.details.title.trim();
-                    inlines.push(plain(if title.is_empty() { "Untitled" } else { title }));
+                    inlines.push(Inline::plain(if title.is_empty() {
+                        "Untitled"
+                    } else {
+                        title
+                    }));
                     let shows = item.details.what_it_shows.trim();
                     if !shows.is_empty() {
-                        inlines.push(plain(&format!(": {shows}")));
+                        inlines.push(Inline::plain(&format!(": {shows}")));
                     }
                 }
-                None => inlines.push(plain("(not in the evidence library)")),
+                None => inlines.push(Inline::plain("(not in the evidence library)")),
             }
             let note = citation.note.trim();
             if !note.is_empty() {
                 inlines.push(Inline {
                     italic: true,
-                    ..plain(&format!(" ({note})"))
+                    ..Inline::plain(&format!(" ({note})"))
                 });
             }
             Block::Paragraph {
