@@ -7,7 +7,8 @@
 #   - launch to an editable section: from asking for the window until 1a's editor of the
 #     sample portfolio is there, median of 5 launches (target: under 1.5 s);
 #   - typing with a 6,000-word section open: keystroke to painted frame, p95 of about 200
-#     keys (target: under 16 ms, one frame at 60 Hz).
+#     keys (target: under 16 ms, one frame at 60 Hz), printed beside the same measurement in
+#     a bare contenteditable in the hello window: what this machine's WebKit takes at all.
 # Both windows run under our own Xvfb and through tauri-driver, each with its own HOME.
 #
 #   scripts/measure-weight.sh
@@ -64,10 +65,12 @@ for _ in $(seq 50); do
 done
 
 echo "== Measuring under Xvfb :$display (about 2 minutes)"
+# A missed target fails its test; the summary below still prints every figure, and its
+# verdicts give the exit code.
 DISPLAY=":$display" \
   CMALT_E2E_BINARY="$app_binary" \
   CMALT_HELLO_BINARY="$hello_binary" \
-  cargo test --quiet --test launch_time -- --ignored --nocapture --test-threads=1 2>&1 | tee "$log"
+  cargo test --quiet --test launch_time -- --ignored --nocapture --test-threads=1 2>&1 | tee "$log" || true
 
 figure() {
   sed -n "s/^FIGURE $1=//p" "$log" | tail -n 1
@@ -77,7 +80,8 @@ hello_mb=$(figure hello_idle_pss_mb)
 ratio=$(figure memory_ratio)
 launch_s=$(figure launch_to_editable_s)
 typing_ms=$(figure typing_p95_ms)
-if [ -z "$app_mb" ] || [ -z "$hello_mb" ] || [ -z "$ratio" ] || [ -z "$launch_s" ] || [ -z "$typing_ms" ]; then
+typing_floor_ms=$(figure typing_floor_p95_ms)
+if [ -z "$app_mb" ] || [ -z "$hello_mb" ] || [ -z "$ratio" ] || [ -z "$launch_s" ] || [ -z "$typing_ms" ] || [ -z "$typing_floor_ms" ]; then
   echo "measure-weight: a measurement did not finish (see above)." >&2
   exit 2
 fi
@@ -102,5 +106,7 @@ printf '%s  launch to editable 1a:   %6s s    (median of 5; target: under %s s)\
   "$launch_verdict" "$launch_s" "$LAUNCH_LIMIT_S"
 printf '%s  typing, 6,000 words:     %6s ms   (keystroke to painted frame, p95; target: under %s ms)\n' \
   "$typing_verdict" "$typing_ms" "$TYPING_LIMIT_MS"
+printf '      the platform floor:      %6s ms   (the same words in a bare contenteditable in the hello window)\n' \
+  "$typing_floor_ms"
 
 [ "$size_verdict$memory_verdict$launch_verdict$typing_verdict" = "PASSPASSPASSPASS" ]

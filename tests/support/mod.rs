@@ -253,24 +253,7 @@ impl App {
     /// is (an element's `send_keys` may move it to the end first). `held` are held down
     /// around `keys`: `press(&[Key::Shift], &[Key::Left; 5])` selects five characters.
     pub async fn press(&self, held: &[fantoccini::key::Key], keys: &[char]) {
-        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-        let mut actions = KeyActions::new("keyboard".to_string());
-        for key in held {
-            actions = actions.then(KeyAction::Down {
-                value: char::from(*key),
-            });
-        }
-        for key in keys {
-            actions = actions
-                .then(KeyAction::Down { value: *key })
-                .then(KeyAction::Up { value: *key });
-        }
-        for key in held.iter().rev() {
-            actions = actions.then(KeyAction::Up {
-                value: char::from(*key),
-            });
-        }
-        self.client.perform_actions(actions).await.unwrap();
+        press_keys(&self.client, held, keys).await;
     }
 
     pub async fn wait_saved(&self) {
@@ -342,4 +325,26 @@ impl Drop for App {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+}
+
+/// [`App::press`] for any WebDriver session (the hello window's too).
+pub async fn press_keys(client: &Client, held: &[fantoccini::key::Key], keys: &[char]) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let mut actions = KeyActions::new("keyboard".to_string());
+    for key in held {
+        actions = actions.then(KeyAction::Down {
+            value: char::from(*key),
+        });
+    }
+    for key in keys {
+        actions = actions
+            .then(KeyAction::Down { value: *key })
+            .then(KeyAction::Up { value: *key });
+    }
+    for key in held.iter().rev() {
+        actions = actions.then(KeyAction::Up {
+            value: char::from(*key),
+        });
+    }
+    client.perform_actions(actions).await.unwrap();
 }
