@@ -18,6 +18,7 @@ use support::{App, Home};
 
 const LAUNCHES: usize = 5;
 const MEMORY_ROUNDS: usize = 3;
+const TYPING_ROUNDS: usize = 3;
 /// How long a window is left alone before its memory is read, so start-up work has settled.
 const SETTLE: Duration = Duration::from_secs(5);
 const WAIT: Duration = Duration::from_secs(30);
@@ -374,9 +375,8 @@ fn p95(sorted: &[f64]) -> f64 {
     sorted[(sorted.len() * 95).div_ceil(100) - 1]
 }
 
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "a measurement: run by scripts/measure-weight.sh under Xvfb"]
-async fn typing_in_a_6000_word_section_paints_within_a_frame() {
+/// The app with 1a holding 6,000 words: the p95 of about 200 keystrokes typed into it.
+async fn typing_p95_in_the_app() -> f64 {
     let home = home_with_the_sample();
     let folder = home.data_folder().join("portfolios/sample");
     let file = folder.join("portfolio.json");
@@ -390,25 +390,20 @@ async fn typing_in_a_6000_word_section_paints_within_a_frame() {
     let editor = "[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content";
     app.click(editor).await;
     let ms = keystroke_to_painted_frame_ms(&app.client, editor).await;
-    let (median, p95) = (ms[ms.len() / 2], p95(&ms));
     eprintln!(
-        "keystroke to painted frame over {} keys: median {median:.1} ms, p95 {p95:.1} ms",
-        ms.len()
+        "app, 6,000 words, {} keys: median {:.1} ms, p95 {:.1} ms",
+        ms.len(),
+        ms[ms.len() / 2],
+        p95(&ms)
     );
-    println!("FIGURE typing_p95_ms={p95:.1}");
     app.quit().await;
-    assert!(
-        p95 < TYPING_P95_TARGET_MS,
-        "typing in a 6,000-word section took {p95:.1} ms to paint (p95), over {TYPING_P95_TARGET_MS} ms"
-    );
+    p95(&ms)
 }
 
 /// The platform's own floor for the same measurement: the same 6,000 words in a bare
 /// `contenteditable` in the hello window (no editor framework, no app, no spelling), typed
 /// into the same way. What this machine's WebKit takes to paint a keystroke at all.
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "a measurement: run by scripts/measure-weight.sh under Xvfb"]
-async fn typing_in_a_bare_editable_in_the_hello_window() {
+async fn typing_p95_in_a_bare_editable() -> f64 {
     let home = Home::new();
     let hello = HelloWindow::launch(&home).await;
     let html: String = six_thousand_words()
@@ -433,11 +428,32 @@ async fn typing_in_a_bare_editable_in_the_hello_window() {
         .await
         .unwrap();
     let ms = keystroke_to_painted_frame_ms(&hello.client, "#bare").await;
-    let (median, p95) = (ms[ms.len() / 2], p95(&ms));
     eprintln!(
-        "bare editable in the hello window over {} keys: median {median:.1} ms, p95 {p95:.1} ms",
-        ms.len()
+        "bare editable in the hello window, {} keys: median {:.1} ms, p95 {:.1} ms",
+        ms.len(),
+        ms[ms.len() / 2],
+        p95(&ms)
     );
-    println!("FIGURE typing_floor_p95_ms={p95:.1}");
     let _ = hello.client.clone().close().await;
+    p95(&ms)
+}
+
+/// Typing into the app, alternated with the platform's floor so that a change in the
+/// machine's load weighs on both alike: the median of each one's p95 over the rounds.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement: run by scripts/measure-weight.sh under Xvfb"]
+async fn typing_in_a_6000_word_section_paints_within_a_frame() {
+    let mut app_p95 = Vec::new();
+    let mut floor_p95 = Vec::new();
+    for _ in 0..TYPING_ROUNDS {
+        app_p95.push(typing_p95_in_the_app().await);
+        floor_p95.push(typing_p95_in_a_bare_editable().await);
+    }
+    let (p95, floor) = (median(app_p95), median(floor_p95));
+    println!("FIGURE typing_p95_ms={p95:.1}");
+    println!("FIGURE typing_floor_p95_ms={floor:.1}");
+    assert!(
+        p95 < TYPING_P95_TARGET_MS,
+        "typing in a 6,000-word section took {p95:.1} ms to paint (p95), over {TYPING_P95_TARGET_MS} ms"
+    );
 }
