@@ -327,10 +327,10 @@ fn six_thousand_words() -> String {
         .collect()
 }
 
-/// Types about 200 keys into `editor` (already focused) and returns the milliseconds from
-/// each keydown to the frame painted after the text changed (the second animation frame
-/// after the input event is the first one drawn with it), sorted.
-async fn keystroke_to_painted_frame_ms(client: &Client, editor: &str) -> Vec<f64> {
+/// Types about 200 keys into `editor` (already focused), times each from its keydown to the
+/// frame painted after the text changed (the second animation frame after the input event
+/// is the first one drawn with it), prints the median and p95 as `what`, and returns the p95.
+async fn keystroke_to_painted_frame_p95_ms(client: &Client, editor: &str, what: &str) -> f64 {
     client
         .execute(
             "window.__typing = [];
@@ -368,11 +368,13 @@ async fn keystroke_to_painted_frame_ms(client: &Client, editor: &str) -> Vec<f64
         typed.len()
     );
     ms.sort_by(f64::total_cmp);
-    ms
-}
-
-fn p95(sorted: &[f64]) -> f64 {
-    sorted[(sorted.len() * 95).div_ceil(100) - 1]
+    let p95 = ms[(ms.len() * 95).div_ceil(100) - 1];
+    eprintln!(
+        "{what}, {} keys: median {:.1} ms, p95 {p95:.1} ms",
+        ms.len(),
+        ms[ms.len() / 2]
+    );
+    p95
 }
 
 /// The app with 1a holding 6,000 words: the p95 of about 200 keystrokes typed into it.
@@ -389,15 +391,9 @@ async fn typing_p95_in_the_app() -> f64 {
     open_the_sample_at_1a(&app).await;
     let editor = "[data-section=\"1a\"] [data-testid=\"editor-description\"] .editor-content";
     app.click(editor).await;
-    let ms = keystroke_to_painted_frame_ms(&app.client, editor).await;
-    eprintln!(
-        "app, 6,000 words, {} keys: median {:.1} ms, p95 {:.1} ms",
-        ms.len(),
-        ms[ms.len() / 2],
-        p95(&ms)
-    );
+    let p95 = keystroke_to_painted_frame_p95_ms(&app.client, editor, "app, 6,000 words").await;
     app.quit().await;
-    p95(&ms)
+    p95
 }
 
 /// The platform's own floor for the same measurement: the same 6,000 words in a bare
@@ -427,15 +423,14 @@ async fn typing_p95_in_a_bare_editable() -> f64 {
         )
         .await
         .unwrap();
-    let ms = keystroke_to_painted_frame_ms(&hello.client, "#bare").await;
-    eprintln!(
-        "bare editable in the hello window, {} keys: median {:.1} ms, p95 {:.1} ms",
-        ms.len(),
-        ms[ms.len() / 2],
-        p95(&ms)
-    );
+    let p95 = keystroke_to_painted_frame_p95_ms(
+        &hello.client,
+        "#bare",
+        "bare editable in the hello window",
+    )
+    .await;
     let _ = hello.client.clone().close().await;
-    p95(&ms)
+    p95
 }
 
 /// Typing into the app, alternated with the platform's floor so that a change in the
