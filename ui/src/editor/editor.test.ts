@@ -244,3 +244,42 @@ describe("rich editor: links", () => {
     expect(editor.getMarkdown()).toBe("Read: [https://example.ac.uk](https://example.ac.uk)");
   });
 });
+
+describe("rich editor: what is on at the cursor", () => {
+  const NODE_COMMANDS = {
+    heading: "heading",
+    bullets: "bulletList",
+    numbers: "orderedList",
+    quote: "blockquote",
+    tableInsert: "table",
+  } as const;
+
+  it("answers as Tiptap does at every cursor position, from the cursor's own ancestors", () => {
+    const editor = mountEditor(
+      "## Aims\n\nPlain text\n\n- one\n- two\n  1. nested\n\n> a quote\n> - listed\n\n| Tool | Use |\n| --- | --- |\n| Moodle | quizzes |\n\nThe end",
+    );
+    const { tiptap } = editor;
+    let compared = 0;
+    for (let pos = 0; pos <= tiptap.state.doc.content.size; pos++) {
+      const $pos = tiptap.state.doc.resolve(pos);
+      if (!$pos.parent.isTextblock) continue;
+      tiptap.commands.setTextSelection(pos);
+      for (const [command, name] of Object.entries(NODE_COMMANDS)) {
+        expect(editor.isActive(command as keyof typeof NODE_COMMANDS), `${command} at ${pos}`).toBe(tiptap.isActive(name));
+      }
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
+  it("knows whether there is something to undo or redo", () => {
+    const editor = mountEditor("I ran workshops");
+    expect([editor.can("undo"), editor.can("redo")]).toEqual([false, false]);
+    cursorAfter(editor, "workshops");
+    type(editor, " online");
+    expect([editor.can("undo"), editor.can("redo")]).toEqual([true, false]);
+    editor.run("undo");
+    expect(editor.getMarkdown()).toBe("I ran workshops");
+    expect([editor.can("undo"), editor.can("redo")]).toEqual([false, true]);
+  });
+});

@@ -1,6 +1,8 @@
 // The rich-text editor of one section text: a Tiptap editor that reads and saves Markdown.
 import { Editor, Extension, getMarkRange } from "@tiptap/core";
 import { Placeholder } from "@tiptap/extensions";
+import { redoDepth, undoDepth } from "@tiptap/pm/history";
+import type { EditorState } from "@tiptap/pm/state";
 import { CITATION_TOKEN } from "./evidence-citation";
 import { createFindController, FindInText } from "./find-in-text";
 import { markdownExtensions } from "./markdown-extensions";
@@ -117,6 +119,20 @@ function endOfText(editor: Editor): number {
     if (node.isTextblock) end = pos + 1 + node.content.size;
   });
   return end;
+}
+
+/**
+ * Whether the cursor is inside a node of this type, from the cursor's own ancestors: what
+ * Tiptap's `isActive` answers for an empty selection, which it finds by walking the document
+ * from its start. The toolbar asks for each button after every keystroke, so in a long section
+ * that walk is paid several times per key. Null for a selection, which `isActive` answers.
+ */
+function cursorInside(state: EditorState, name: string): boolean | null {
+  const { selection } = state;
+  if (!selection.empty) return null;
+  const { $from } = selection;
+  for (let depth = $from.depth; depth > 0; depth--) if ($from.node(depth).type.name === name) return true;
+  return false;
 }
 
 /** The whole link the cursor is in or touches (at either edge), if any. */
@@ -242,14 +258,15 @@ export function createRichEditor(options: RichEditorOptions): RichEditorHandle {
     tableDelete: () => editor.chain().focus().deleteTable().run(),
   };
 
+  const nodeActive = (name: string) => cursorInside(editor.state, name) ?? editor.isActive(name);
   const activeChecks: Partial<Record<CommandId, () => boolean>> = {
     bold: () => editor.isActive("bold"),
     italic: () => editor.isActive("italic"),
-    heading: () => editor.isActive("heading"),
-    bullets: () => editor.isActive("bulletList"),
-    numbers: () => editor.isActive("orderedList"),
-    quote: () => editor.isActive("blockquote"),
-    tableInsert: () => editor.isActive("table"),
+    heading: () => nodeActive("heading"),
+    bullets: () => nodeActive("bulletList"),
+    numbers: () => nodeActive("orderedList"),
+    quote: () => nodeActive("blockquote"),
+    tableInsert: () => nodeActive("table"),
   };
 
   return {
@@ -275,9 +292,11 @@ export function createRichEditor(options: RichEditorOptions): RichEditorHandle {
     isActive: (command) => activeChecks[command]?.() ?? false,
     can(command) {
       if (!editor.isEditable) return false;
-      if (command === "undo") return editor.can().undo();
-      if (command === "redo") return editor.can().redo();
-      if (command.startsWith("table") && command !== "tableInsert") return editor.isActive("table");
+      // The history's own depth: `editor.can()` builds every command of the editor to ask, on
+      // each keystroke, what the history already knows.
+      if (command === "undo") return undoDepth(editor.state) > 0;
+      if (command === "redo") return redoDepth(editor.state) > 0;
+      if (command.startsWith("table") && command !== "tableInsert") return nodeActive("table");
       return true;
     },
     linkAtCursor() {

@@ -154,14 +154,19 @@ export function createToolbar(getEditor: () => RichEditorHandle | null, fieldLab
   const tools = () => Array.from(element.querySelectorAll<HTMLButtonElement>("button.tool")).filter((b) => !b.closest("[hidden]"));
   tools()[0].tabIndex = 0;
 
+  // The buttons that show a state, found once: refresh runs after every keystroke.
+  const stateful = Array.from(element.querySelectorAll<HTMLButtonElement>("button.tool")).flatMap((b) => {
+    const action = byId.get(b.dataset.action ?? "");
+    return action && ((action.toggles && action.command) || action.id === "undo" || action.id === "redo") ? [{ b, action }] : [];
+  });
+
   function refresh(): void {
     const editor = getEditor();
     if (!editor) return;
-    for (const b of Array.from(element.querySelectorAll<HTMLButtonElement>("button.tool"))) {
-      const action = byId.get(b.dataset.action ?? "");
-      if (action?.toggles && action.command) setIfChanged(b, "aria-pressed", String(editor.isActive(action.command)));
+    for (const { b, action } of stateful) {
+      if (action.toggles && action.command) setIfChanged(b, "aria-pressed", String(editor.isActive(action.command)));
       // aria-disabled rather than disabled, so the button keeps its place in the arrow-key order.
-      if (action?.id === "undo" || action?.id === "redo") setIfChanged(b, "aria-disabled", String(!editor.can(action.id)));
+      if (action.id === "undo" || action.id === "redo") setIfChanged(b, "aria-disabled", String(!editor.can(action.id)));
     }
     const inTable = editor.isActive("tableInsert");
     if (tableTools.hidden === inTable) {
