@@ -3,12 +3,12 @@
 
 use crate::blocking::off_the_event_loop;
 use crate::error::{CommandResult, ErrorCode};
+use crate::links_online;
 use crate::state::{AppState, clock, now};
 use cmalt_core::checklist::{Checklist, Fix, Problem};
 use cmalt_core::deadlines::{self, SubmissionPlan};
 use cmalt_core::model::{CandidateConfirmations, SelfRating};
 use cmalt_core::session::Saved;
-use cmalt_core::share_check::online;
 use tauri::State;
 
 #[tauri::command(async)]
@@ -35,18 +35,15 @@ pub fn before_sharing(state: State<'_, AppState>) -> CommandResult<Vec<Problem>>
     state.with_session(|s| Ok(s.before_sharing()))
 }
 
-/// Tries every web link of the portfolio on the internet, on the candidate's request. The
-/// session is free meanwhile: the links are tried on a copy of the portfolio.
+/// Tries every web link of the portfolio on the internet, on the candidate's request, by
+/// the command line (`links_online`): the window itself never goes on the internet. The
+/// session is free meanwhile: the command reads the saved portfolio, which is the session's.
 #[tauri::command]
 pub async fn check_links_online(state: State<'_, AppState>) -> CommandResult<Vec<Problem>> {
-    let portfolio = state.with_session(|s| Ok(s.portfolio().clone()))?;
-    let framework = state.framework.clone();
+    let (folder, found_offline) =
+        state.with_session(|s| Ok((s.folder().to_path_buf(), s.before_sharing())))?;
     off_the_event_loop("Trying the links stopped", ErrorCode::Refused, move || {
-        Ok(online::check_portfolio_links_online(
-            &framework,
-            &portfolio,
-            &online::OnlineOptions::default(),
-        ))
+        links_online::check(&folder, &found_offline)
     })
     .await
 }

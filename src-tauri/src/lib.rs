@@ -4,12 +4,14 @@
 mod bindings;
 mod blocking;
 mod checklist_commands;
+mod command_line;
 mod commands;
 mod error;
 mod events;
 mod evidence_commands;
 mod export_commands;
 mod import_commands;
+mod links_online;
 mod navigation;
 mod pdf_export;
 mod review_commands;

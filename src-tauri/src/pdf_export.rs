@@ -1,30 +1,14 @@
 //! A PDF from the window: the typesetter (crate cmalt-pdf) is linked into the command line
 //! only, so the window's binary stays small; the window runs `cmalt-portfolio export --format
-//! pdf --json`, installed beside it (as the packages install it, and as cargo builds it),
-//! on the saved portfolio, and reads its outcome, its size report or its refusal.
+//! pdf --json` beside it (`command_line`) on the saved portfolio, and reads its outcome, its
+//! size report or its refusal.
 
+use crate::command_line;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use cmalt_core::export::ExportOutcome;
 use cmalt_core::export::sizes::SizeReport;
 use serde::de::DeserializeOwned;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-/// The command line's binary, beside this one.
-const COMMAND_LINE: &str = "cmalt-portfolio";
-
-fn command_line() -> CommandResult<PathBuf> {
-    let beside = std::env::current_exe()
-        .ok()
-        .map(|here| here.with_file_name(COMMAND_LINE))
-        .filter(|path| path.is_file());
-    beside.ok_or_else(|| {
-        CommandError::new(
-            ErrorCode::Refused,
-            "This copy of the app cannot make a PDF: the cmalt-portfolio command, which makes them, is not installed beside it. Nothing was exported. Install the app again, or export a web page and print it from your browser.",
-        )
-    })
-}
+use std::path::Path;
 
 /// What the command line prints for a refusal with `--json`.
 #[derive(serde::Deserialize)]
@@ -35,18 +19,18 @@ struct Refusal {
 
 /// Runs `export <folder> --format pdf --json` with `more`, and reads what it printed.
 fn run<T: DeserializeOwned>(folder: &Path, more: &[&std::ffi::OsStr]) -> CommandResult<T> {
-    let output = Command::new(command_line()?)
-        .arg("export")
-        .arg(folder)
-        .args(["--format", "pdf", "--json"])
-        .args(more)
-        .output()
-        .map_err(|error| {
-            CommandError::new(
-                ErrorCode::Refused,
-                format!("The PDF could not be made: the cmalt-portfolio command did not start ({error}). Nothing was exported."),
+    let mut args: Vec<&std::ffi::OsStr> = vec!["export".as_ref(), folder.as_os_str()];
+    args.extend(["--format", "pdf", "--json"].map(std::ffi::OsStr::new));
+    args.extend(more);
+    let output = command_line::run(
+        &args,
+        "This copy of the app cannot make a PDF: the cmalt-portfolio command, which makes them, is not installed beside it. Nothing was exported. Install the app again, or export a web page and print it from your browser.",
+        |error| {
+            format!(
+                "The PDF could not be made: the cmalt-portfolio command did not start ({error}). Nothing was exported."
             )
-        })?;
+        },
+    )?;
     if output.status.success() {
         return serde_json::from_slice(&output.stdout).map_err(|error| {
             CommandError::new(
@@ -63,15 +47,13 @@ fn run<T: DeserializeOwned>(folder: &Path, more: &[&std::ffi::OsStr]) -> Command
         };
         return Err(CommandError::new(code, refusal.error));
     }
-    // A portfolio it could not read is said on standard error, in the core's words.
-    let said = String::from_utf8_lossy(&output.stderr);
-    let said = said.trim().trim_start_matches("cmalt-portfolio: ");
+    let said = command_line::said(&output);
     Err(CommandError::new(
         ErrorCode::Refused,
         if said.is_empty() {
             "The PDF could not be made. Nothing was exported.".to_string()
         } else {
-            said.to_string()
+            said
         },
     ))
 }

@@ -58,7 +58,7 @@ pub struct FindQuery {
     pub match_case: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct FoundExcerpt {
     pub before: String,
     pub matched: String,

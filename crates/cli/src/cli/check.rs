@@ -9,9 +9,10 @@ use cmalt_core::checklist::{Checklist, Fix, Problem, ProblemCode, Severity, chec
 use cmalt_core::framework::Framework;
 use cmalt_core::model::Portfolio;
 use cmalt_core::session::Session;
-use cmalt_core::share_check::online::{OnlineOptions, check_portfolio_links_online};
+use cmalt_core::share_check::online::OnlineOptions;
 use cmalt_core::share_check::{EvidenceTextCache, ReadyReport, check_before_sharing};
 use cmalt_core::store;
+use cmalt_links::check_portfolio_links_online;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;

@@ -71,7 +71,9 @@ impl From<SectionStatus> for CheckStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -80,7 +82,7 @@ pub enum Severity {
 
 /// Which rule a problem comes from. The serialised names are stable: the UI and scripts
 /// branch on them, never on the wording of the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemCode {
     /// A required section with nothing written in it.
@@ -164,7 +166,8 @@ pub enum ProblemCode {
     ImageWithoutTextAlternative,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+// Deserialize too: the window reads the findings of `cmalt-portfolio check --json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Problem {
     /// A stable id for a "before you share" finding (a short hash of its code, its place and
     /// the text found), by which the window and `check --redact ID` refer to it; `None` for

@@ -8,6 +8,10 @@
 //!
 //! Which addresses are private is `link_check`'s concern, not this one's: this checker
 //! tries whatever it is given, a local address too.
+//!
+//! What goes on the network is a [`Transport`], which this crate does not have: the
+//! command line's (crate cmalt-links) asks the sites, so the window's binary holds no HTTP
+//! client and no TLS library, and asks the command line when the candidate wants links tried.
 
 use super::part_text::PartText;
 use super::{finding_id, in_sections};
@@ -18,7 +22,6 @@ use crate::model::Portfolio;
 use crate::outline::outline;
 use crate::share_check_data::ShareCheckData;
 use serde::Serialize;
-use std::io::Read;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -67,33 +70,39 @@ pub enum LinkOutcome {
     NotChecked { reason: String },
 }
 
-/// Tries each of `links` (duplicates once), `options.parallel` at a time; one report per
-/// distinct link, in the order given.
-pub fn check_links_online(links: &[String], options: &OnlineOptions) -> Vec<LinkReport> {
+/// One request to a site, and what it answered: the part of trying a link that goes on the
+/// network. Redirects are not followed by it: [`check_links_online`] follows them, so that
+/// it can tell a moved page from a sign-in page.
+pub trait Transport: Sync {
+    /// HEAD, then GET when HEAD is refused; GET reads a few bytes of the page, never all of
+    /// it. An error is why the site could not be asked, in plain words.
+    fn request(&self, at: &url::Url) -> Result<Answer, String>;
+}
+
+/// What a site answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// 2xx.
+    Page,
+    /// 3xx, with its `Location`.
+    Redirect(Option<String>),
+    /// 4xx or 5xx (or anything else).
+    Status(u16),
+}
+
+/// Tries each of `links` (duplicates once) through `transport`, `options.parallel` at a
+/// time; one report per distinct link, in the order given.
+pub fn check_links_online(
+    links: &[String],
+    options: &OnlineOptions,
+    transport: &dyn Transport,
+) -> Vec<LinkReport> {
     let mut distinct: Vec<&String> = Vec::new();
     for link in links {
         if !distinct.contains(&link) {
             distinct.push(link);
         }
     }
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(options.timeout))
-        .max_redirects(0)
-        // The system's TLS and the certificates it trusts, as the candidate's browser uses.
-        .tls_config(
-            ureq::tls::TlsConfig::builder()
-                .provider(ureq::tls::TlsProvider::NativeTls)
-                .root_certs(ureq::tls::RootCerts::PlatformVerifier)
-                .build(),
-        )
-        .http_status_as_error(false)
-        .user_agent(concat!(
-            "Mozilla/5.0 (compatible; CMALT-Portfolio/",
-            env!("CARGO_PKG_VERSION"),
-            "; link check)"
-        ))
-        .build()
-        .into();
     let next = AtomicUsize::new(0);
     let reports: Mutex<Vec<Option<LinkReport>>> = Mutex::new(vec![None; distinct.len()]);
     let workers = options.parallel.clamp(1, 16).min(distinct.len().max(1));
@@ -105,7 +114,7 @@ pub fn check_links_online(links: &[String], options: &OnlineOptions) -> Vec<Link
                     let Some(link) = distinct.get(index) else {
                         break;
                     };
-                    let outcome = try_link(&agent, link, options);
+                    let outcome = try_link(transport, link, options);
                     let report = LinkReport {
                         url: link.to_string(),
                         outcome,
@@ -125,7 +134,7 @@ pub fn check_links_online(links: &[String], options: &OnlineOptions) -> Vec<Link
         .collect()
 }
 
-fn try_link(agent: &ureq::Agent, link: &str, options: &OnlineOptions) -> LinkOutcome {
+fn try_link(transport: &dyn Transport, link: &str, options: &OnlineOptions) -> LinkOutcome {
     let Ok(mut at) = url::Url::parse(link.trim()) else {
         return LinkOutcome::NotChecked {
             reason: "it is not a web address".into(),
@@ -139,7 +148,7 @@ fn try_link(agent: &ureq::Agent, link: &str, options: &OnlineOptions) -> LinkOut
     let first = at.clone();
     let mut redirects = 0;
     loop {
-        let status = match request(agent, &at) {
+        let status = match transport.request(&at) {
             Ok(status) => status,
             Err(reason) => {
                 return LinkOutcome::Broken {
@@ -189,44 +198,6 @@ fn try_link(agent: &ureq::Agent, link: &str, options: &OnlineOptions) -> LinkOut
             }
         }
     }
-}
-
-/// What a site answered.
-enum Answer {
-    /// 2xx.
-    Page,
-    /// 3xx, with its `Location`.
-    Redirect(Option<String>),
-    /// 4xx or 5xx (or anything else).
-    Status(u16),
-}
-
-/// HEAD, then GET when HEAD is refused; GET reads a few bytes of the page, never all of it.
-fn request(agent: &ureq::Agent, at: &url::Url) -> Result<Answer, String> {
-    let answer = |response: &ureq::http::Response<ureq::Body>| {
-        let code = response.status().as_u16();
-        match code {
-            200..=299 => Answer::Page,
-            300..=399 => Answer::Redirect(
-                response
-                    .headers()
-                    .get("location")
-                    .and_then(|value| value.to_str().ok())
-                    .map(str::to_string),
-            ),
-            _ => Answer::Status(code),
-        }
-    };
-    let head = agent.head(at.as_str()).call().map_err(error_in_words)?;
-    let first = answer(&head);
-    if !matches!(first, Answer::Status(_)) {
-        return Ok(first);
-    }
-    let mut get = agent.get(at.as_str()).call().map_err(error_in_words)?;
-    let second = answer(&get);
-    let mut start = [0u8; 512];
-    let _ = get.body_mut().as_reader().take(512).read(&mut start);
-    Ok(second)
 }
 
 /// Where the link ended up, once a page answered.
@@ -279,23 +250,6 @@ fn status_in_words(code: u16) -> String {
         400..=499 => format!("the site refused the request ({code})"),
         500..=599 => format!("the site had a problem ({code}); try again later"),
         _ => format!("the site gave an answer browsers cannot show ({code})"),
-    }
-}
-
-fn error_in_words(error: ureq::Error) -> String {
-    match error {
-        ureq::Error::Timeout(_) => "the site did not answer in time".into(),
-        ureq::Error::HostNotFound => {
-            "the website's name was not found (check how it is spelt)".into()
-        }
-        ureq::Error::ConnectionFailed | ureq::Error::Io(_) => {
-            "the website could not be reached".into()
-        }
-        ureq::Error::BadUri(_) => "the address is not one a browser can open".into(),
-        ureq::Error::NativeTls(_) | ureq::Error::Tls(_) => {
-            "the site's security certificate could not be checked".into()
-        }
-        _ => "the site could not be opened".into(),
     }
 }
 
@@ -389,10 +343,11 @@ pub fn check_portfolio_links_online(
     framework: &Framework,
     portfolio: &Portfolio,
     options: &OnlineOptions,
+    transport: &dyn Transport,
 ) -> Vec<Problem> {
     let places = links_with_places(framework, portfolio);
     let links: Vec<String> = places.iter().map(|place| place.url.clone()).collect();
-    let reports = check_links_online(&links, options);
+    let reports = check_links_online(&links, options, transport);
     problems_from(&places, &reports)
 }
 

@@ -2,13 +2,12 @@
 //! a page that opens, one that moved, one that is gone, one that never answers, one that
 //! refuses HEAD, one behind a sign-in page, a redirect loop, and a port nobody listens on.
 
-mod share_support;
-
 use cmalt_core::checklist::ProblemCode;
-use cmalt_core::share_check::online::{
-    LinkOutcome, OnlineOptions, check_links_online, check_portfolio_links_online,
-};
-use share_support::*;
+use cmalt_core::evidence::{EvidenceDetails, EvidenceItem, EvidenceSource};
+use cmalt_core::framework::{Framework, PathwayId};
+use cmalt_core::model::Portfolio;
+use cmalt_core::share_check::online::{LinkOutcome, OnlineOptions};
+use cmalt_links::{check_links_online, check_portfolio_links_online};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
@@ -213,20 +212,32 @@ fn links_are_tried_a_few_at_a_time() {
 #[test]
 fn the_portfolios_links_become_warnings_where_they_are() {
     let server = TestServer::start();
-    let root = tempfile::tempdir().unwrap();
-    let folder = new_portfolio(root.path());
-    write_section(
-        &folder,
-        "1a",
-        &format!(
-            "See [the old page]({}) and [the live one]({}).",
-            server.url("/gone"),
-            server.url("/ok")
-        ),
+    let mut portfolio = Portfolio::new(
+        "Safe to share",
+        "Sam Example",
+        PathwayId::Senior,
+        time::macros::datetime!(2026-05-04 09:00 UTC),
     );
-    let moved = put_link(&folder, &server.url("/moved"), "Workshop slides");
-    let session = open(&folder);
-    let problems = check_portfolio_links_online(session.framework(), session.portfolio(), &quick());
+    portfolio.section_mut("1a").description = format!(
+        "See [the old page]({}) and [the live one]({}).",
+        server.url("/gone"),
+        server.url("/ok")
+    );
+    let moved = EvidenceItem::id_for(portfolio.next_evidence_number);
+    portfolio.evidence.push(EvidenceItem {
+        id: moved.clone(),
+        number: portfolio.next_evidence_number,
+        details: EvidenceDetails {
+            title: "Workshop slides".into(),
+            ..EvidenceDetails::default()
+        },
+        source: EvidenceSource::Link {
+            url: server.url("/moved"),
+        },
+        added_at: time::macros::datetime!(2026-05-04 09:00 UTC),
+    });
+    let framework = Framework::bundled().expect("the bundled framework reads");
+    let problems = check_portfolio_links_online(&framework, &portfolio, &quick());
     assert_eq!(
         problems.len(),
         2,
