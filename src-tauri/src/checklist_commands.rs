@@ -40,10 +40,9 @@ pub fn before_sharing(state: State<'_, AppState>) -> CommandResult<Vec<Problem>>
 /// session is free meanwhile: the command reads the saved portfolio, which is the session's.
 #[tauri::command]
 pub async fn check_links_online(state: State<'_, AppState>) -> CommandResult<Vec<Problem>> {
-    let (folder, found_offline) =
-        state.with_session(|s| Ok((s.folder().to_path_buf(), s.before_sharing())))?;
+    let folder = state.with_session(|s| Ok(s.folder().to_path_buf()))?;
     off_the_event_loop("Trying the links stopped", ErrorCode::Refused, move || {
-        links_online::check(&folder, &found_offline)
+        links_online::check(&folder)
     })
     .await
 }

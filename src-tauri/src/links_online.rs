@@ -1,13 +1,13 @@
 //! *Check links online* from the window. The window's binary has no HTTP client and loads
 //! no TLS library: the links are tried by the command line (crate cmalt-links), which the
-//! window runs beside it (`command_line`) as `cmalt-portfolio check <folder> --links-online
-//! --json` on the saved portfolio. Of what it reports, the window keeps the findings its own
-//! "Before you share" check does not make: those only trying the links could find.
+//! window runs beside it (`command_line`) as `cmalt-portfolio check <folder>
+//! --only-links-online --json` on the saved portfolio: it reports what trying the links finds
+//! and nothing else, so the window's own "Before you share" findings are not listed twice
+//! and the evidence files are not read again.
 
 use crate::command_line;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use cmalt_core::checklist::Problem;
-use std::collections::HashSet;
 use std::path::Path;
 
 /// The part of `check --json` read here.
@@ -20,14 +20,13 @@ struct Report {
 /// the checklist (a draft has them; the links were still tried).
 const WITH_A_REPORT: [i32; 2] = [0, 1];
 
-/// Tries the web links of the portfolio saved in `folder`; `found_offline` is what the
-/// window's own check already lists, so it is not listed twice.
-pub fn check(folder: &Path, found_offline: &[Problem]) -> CommandResult<Vec<Problem>> {
+/// Tries the web links of the portfolio saved in `folder`: the ones that do not work.
+pub fn check(folder: &Path) -> CommandResult<Vec<Problem>> {
     let output = command_line::run(
         &[
             "check".as_ref(),
             folder.as_os_str(),
-            "--links-online".as_ref(),
+            "--only-links-online".as_ref(),
             "--json".as_ref(),
         ],
         "This copy of the app cannot try links online: the cmalt-portfolio command, which tries them, is not installed beside it. Install the app again.",
@@ -58,13 +57,5 @@ pub fn check(folder: &Path, found_offline: &[Problem]) -> CommandResult<Vec<Prob
             format!("The links could not be tried: the cmalt-portfolio command answered in a way this app does not understand ({error}). Install the app again."),
         )
     })?;
-    let known: HashSet<&str> = found_offline
-        .iter()
-        .filter_map(|problem| problem.id.as_deref())
-        .collect();
-    Ok(report
-        .before_sharing
-        .into_iter()
-        .filter(|problem| !problem.id.as_deref().is_some_and(|id| known.contains(id)))
-        .collect())
+    Ok(report.before_sharing)
 }

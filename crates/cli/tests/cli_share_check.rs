@@ -399,4 +399,34 @@ fn links_online_reports_a_dead_link_from_a_local_server() {
     assert_eq!(broken.len(), 1, "{json:#}");
     assert!(broken[0]["message"].as_str().unwrap().contains("/gone"));
     assert_eq!(broken[0]["section"], "1a");
+
+    // What the window asks for: the links' findings alone, the same dead link and nothing
+    // the offline checks find (here the two local addresses).
+    let (_, only, _) = check_json(&folder, &["--only-links-online"]);
+    assert_eq!(
+        only["before_sharing"],
+        Value::Array(broken.into_iter().cloned().collect())
+    );
+    assert!(
+        offline["before_sharing"].as_array().unwrap().len() >= 2,
+        "the offline checks do find something here: {offline:#}"
+    );
+    let plain = run(&["check", folder.to_str().unwrap(), "--only-links-online"]);
+    assert!(
+        text(&plain.stdout).contains("/gone"),
+        "{}",
+        text(&plain.stdout)
+    );
+    let refused = run(&[
+        "check",
+        folder.to_str().unwrap(),
+        "--only-links-online",
+        "--agree",
+        "x",
+    ]);
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "a fix cannot be asked for with it"
+    );
 }

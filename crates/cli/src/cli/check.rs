@@ -27,6 +27,8 @@ pub struct CheckArgs<'a> {
     pub portfolio_dir: &'a Path,
     pub json: bool,
     pub links_online: bool,
+    /// Only the links tried online, none of the other "Before you share" checks.
+    pub only_links_online: bool,
     pub fix_image_metadata: bool,
     pub redact: &'a [String],
     pub agree: &'a [String],
@@ -63,12 +65,22 @@ pub fn run(framework: &Arc<Framework>, args: CheckArgs<'_>) -> i32 {
                 return UNREADABLE;
             }
         };
-        let mut cache = EvidenceTextCache::new();
-        let before_sharing =
-            check_before_sharing(framework, &portfolio, args.portfolio_dir, &mut cache);
+        let before_sharing = if args.only_links_online {
+            Vec::new()
+        } else {
+            let mut cache = EvidenceTextCache::new();
+            check_before_sharing(framework, &portfolio, args.portfolio_dir, &mut cache)
+        };
         (portfolio, before_sharing)
     };
-    if args.links_online {
+    let links = if args.only_links_online {
+        LinksTried::Only
+    } else if args.links_online {
+        LinksTried::Also
+    } else {
+        LinksTried::No
+    };
+    if links != LinksTried::No {
         before_sharing.extend(check_portfolio_links_online(
             framework,
             &portfolio,
@@ -87,12 +99,7 @@ pub fn run(framework: &Arc<Framework>, args: CheckArgs<'_>) -> i32 {
         terminal::print_json(&report);
     } else {
         terminal::print(&said);
-        terminal::print(&in_plain_words(
-            framework,
-            &portfolio,
-            &report,
-            args.links_online,
-        ));
+        terminal::print(&in_plain_words(framework, &portfolio, &report, links));
     }
     if fixes_failed {
         FIX_NOT_MADE
@@ -251,7 +258,7 @@ fn in_plain_words(
     framework: &Framework,
     portfolio: &Portfolio,
     report: &ReadyReport,
-    links_online: bool,
+    links: LinksTried,
 ) -> String {
     let checklist = &report.checklist;
     let mut out = String::new();
@@ -267,7 +274,7 @@ fn in_plain_words(
         );
     }
     checklist_groups(checklist, &mut out);
-    before_you_share(&report.before_sharing, links_online, &mut out);
+    before_you_share(&report.before_sharing, links, &mut out);
     let _ = writeln!(
         out,
         "\n{}, {}; {} of {} required sections complete; {} before you share.",
@@ -327,19 +334,33 @@ fn checklist_groups(checklist: &Checklist, out: &mut String) {
     }
 }
 
+/// Whether the web links were tried online, besides the other "Before you share" checks or
+/// instead of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LinksTried {
+    No,
+    Also,
+    Only,
+}
+
 /// The share check's findings, each with its passage and the flags that deal with it.
-fn before_you_share(findings: &[Problem], links_online: bool, out: &mut String) {
+fn before_you_share(findings: &[Problem], links: LinksTried, out: &mut String) {
     let _ = writeln!(out, "\nBefore you share");
     if findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "  Nothing found that would expose a learner or fail ALT's first check{}.",
-            if links_online {
-                ""
-            } else {
-                " (links were not tried online: add --links-online)"
-            }
-        );
+        let _ = match links {
+            LinksTried::No => writeln!(
+                out,
+                "  Nothing found that would expose a learner or fail ALT's first check (links were not tried online: add --links-online)."
+            ),
+            LinksTried::Also => writeln!(
+                out,
+                "  Nothing found that would expose a learner or fail ALT's first check."
+            ),
+            LinksTried::Only => writeln!(
+                out,
+                "  Every web link opened (only the links were tried: leave out --only-links-online for the other checks)."
+            ),
+        };
         return;
     }
     for finding in findings {

@@ -81,6 +81,11 @@ pub enum Command {
         /// each link is asked for, a few at a time).
         #[arg(long)]
         links_online: bool,
+        /// Try only the web links on the internet: "Before you share" then lists what that
+        /// finds and nothing else, without reading the evidence files (the window asks for
+        /// this, having made the other checks itself). The checklist is still given.
+        #[arg(long, conflicts_with_all = ["fix_image_metadata", "redact", "agree"])]
+        only_links_online: bool,
         /// Store a copy of every photo that still records where it was taken, its camera's
         /// serial number or its owner without those details (your own files are untouched).
         #[arg(long)]
@@ -235,6 +240,7 @@ pub fn run(command: Command) -> i32 {
             portfolio_dir,
             json,
             links_online,
+            only_links_online,
             fix_image_metadata,
             redact,
             agree,
@@ -244,6 +250,7 @@ pub fn run(command: Command) -> i32 {
                 portfolio_dir: &portfolio_dir,
                 json,
                 links_online,
+                only_links_online,
                 fix_image_metadata,
                 redact: &redact,
                 agree: &agree,
